@@ -1,0 +1,147 @@
+"""Core commands: items, requests, companies, links, lanes and the demo."""
+
+from __future__ import annotations
+
+from planner import ops
+from planner.cli import print_json
+from planner.storage import queries
+
+
+def _table(rows: list[dict], columns: list[str]) -> None:
+    if not rows:
+        print("(none)")
+        return
+    widths = {c: min(48, max(len(c), *(len(_cell(r.get(c))) for r in rows))) for c in columns}
+    print("  ".join(c.ljust(widths[c]) for c in columns))
+    for row in rows:
+        print("  ".join(_cell(row.get(c))[: widths[c]].ljust(widths[c]) for c in columns))
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value).replace("\n", " ")
+
+
+def cmd_items(args, ws):
+    rows = ops.list_items(ws)
+    if args.json:
+        print_json(rows)
+    else:
+        _table(rows, ["id", "title", "kind", "status", "theme", "lane", "impact", "confidence", "effort"])
+    return 0
+
+
+def cmd_item_add(args, ws):
+    fields = {k: getattr(args, k) for k in ("theme", "effort", "impact", "confidence", "value") if getattr(args, k) is not None}
+    item = ops.add_item(ws, title=args.title, kind=args.kind, status=args.status, lane=args.lane, reach=args.reach, **fields)
+    if args.json:
+        print_json(item)
+    else:
+        print(f"Added item {item['id']}: {item['title']}")
+    return 0
+
+
+def cmd_requests(args, ws):
+    rows = ops.list_requests(ws, unlinked=args.unlinked)
+    if args.json:
+        print_json(rows)
+    else:
+        _table(rows, ["id", "source", "title", "company", "created_at", "status"])
+    return 0
+
+
+def cmd_companies(args, ws):
+    rows = ops.list_companies(ws)
+    if args.json:
+        print_json(rows)
+    else:
+        _table(rows, ["id", "name", "segment", "plan", "mrr", "requests"])
+    return 0
+
+
+def cmd_link(args, ws):
+    link = ops.link_request(ws, args.request_id, args.item_id, importance=args.importance)
+    print(f"Linked request {link['request_id']} to item {link['item_id']} ({link['importance'].replace('_', ' ')}).")
+    return 0
+
+
+def cmd_lanes(args, ws):
+    rows = ops.list_lanes(ws)
+    if args.json:
+        print_json(rows)
+    else:
+        _table(rows, ["id", "name", "kind", "start_date", "end_date", "capacity", "items", "effort_planned"])
+    return 0
+
+
+def cmd_demo(args, ws):
+    from planner.demo import load_demo
+
+    summary = load_demo(ws)
+    if args.json:
+        print_json(summary)
+    else:
+        print(
+            f"Demo workspace ready in {ws.path}: {summary['items']} items, {summary['companies']} companies, "
+            f"{summary['requests']} requests, {summary['metrics']} metrics, {summary['lanes']} lanes."
+        )
+    return 0
+
+
+def cmd_status(args, ws):
+    c = queries.counts(ws)
+    if args.json:
+        print_json(dict(c, path=str(ws.path)))
+    else:
+        print(f"{ws.path}: " + ", ".join(f"{v} {k}" for k, v in c.items()))
+    return 0
+
+
+def register(sub) -> None:
+    p = sub.add_parser("demo", help="add the demo data to the workspace")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("items", help="list items")
+    p.add_argument("--json", action="store_true", help="print one JSON document")
+    p.set_defaults(func=cmd_items)
+
+    p = sub.add_parser("item-add", help="add an item and print it")
+    p.add_argument("title")
+    p.add_argument("--kind", default="feature", choices=ops.KINDS)
+    p.add_argument("--status", default="idea", choices=ops.STATUSES)
+    p.add_argument("--theme")
+    p.add_argument("--effort", type=float, help="person-months")
+    p.add_argument("--impact", type=float, help="3 massive, 2 high, 1 medium, 0.5 low, 0.25 minimal")
+    p.add_argument("--confidence", type=float, metavar="PCT", help="0 to 100")
+    p.add_argument("--value", type=float)
+    p.add_argument("--reach", type=float, help="a manual reach")
+    p.add_argument("--lane", metavar="NAME")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_item_add)
+
+    p = sub.add_parser("requests", help="list requests")
+    p.add_argument("--unlinked", action="store_true", help="only those still to triage")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_requests)
+
+    p = sub.add_parser("companies", help="list companies")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_companies)
+
+    p = sub.add_parser("link", help="link a request to an item")
+    p.add_argument("request_id", type=int)
+    p.add_argument("item_id", type=int)
+    p.add_argument("--importance", default="important", choices=ops.IMPORTANCES)
+    p.set_defaults(func=cmd_link)
+
+    p = sub.add_parser("lanes", help="list roadmap lanes")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_lanes)
+
+    p = sub.add_parser("status", help="the workspace's path and counts")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_status)

@@ -1,0 +1,124 @@
+"""Read queries shared by the CLI, the GUI and the exporters."""
+
+from __future__ import annotations
+
+from planner.storage.db import Workspace
+
+ITEM_COLUMNS = """
+    i.*, l.name AS lane, l.kind AS lane_kind, m.name AS metric
+"""
+
+
+def list_items(ws: Workspace, *, status: str | None = None) -> list[dict]:
+    sql = f"""
+        SELECT {ITEM_COLUMNS}
+        FROM items i
+        LEFT JOIN lanes l ON l.id = i.lane_id
+        LEFT JOIN metrics m ON m.id = i.metric_id
+    """
+    params: list = []
+    if status:
+        sql += " WHERE i.status = ?"
+        params.append(status)
+    sql += " ORDER BY i.id"
+    return list(ws.db.query(sql, params))
+
+
+def get_item(ws: Workspace, item_id: int) -> dict | None:
+    rows = list(
+        ws.db.query(
+            f"""SELECT {ITEM_COLUMNS} FROM items i
+                LEFT JOIN lanes l ON l.id = i.lane_id
+                LEFT JOIN metrics m ON m.id = i.metric_id
+                WHERE i.id = ?""",
+            [item_id],
+        )
+    )
+    return rows[0] if rows else None
+
+
+def list_requests(ws: Workspace, *, unlinked: bool = False, item_id: int | None = None) -> list[dict]:
+    sql = """
+        SELECT r.id, r.source, r.external_id, r.title, r.body, r.requester, r.email,
+               r.company_id, c.name AS company, c.segment AS segment, c.mrr AS mrr,
+               r.created_at, r.votes, r.importance, r.url, r.tags, r.status,
+               r.duplicate_of, r.batch_id, r.imported_at, r.updated_at
+        FROM requests r
+        LEFT JOIN companies c ON c.id = r.company_id
+    """
+    params: list = []
+    where: list[str] = []
+    if unlinked:
+        where.append("r.status = 'new' AND NOT EXISTS (SELECT 1 FROM links k WHERE k.request_id = r.id)")
+    if item_id is not None:
+        where.append("r.id IN (SELECT request_id FROM links WHERE item_id = ?)")
+        params.append(item_id)
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY r.id"
+    return list(ws.db.query(sql, params))
+
+
+def list_companies(ws: Workspace) -> list[dict]:
+    return list(
+        ws.db.query(
+            """
+            SELECT c.id, c.name, c.segment, c.plan, c.mrr, c.arr, c.domain, c.external_id,
+                   c.created_at, COUNT(r.id) AS requests
+            FROM companies c LEFT JOIN requests r ON r.company_id = c.id
+            GROUP BY c.id ORDER BY c.name COLLATE NOCASE
+            """
+        )
+    )
+
+
+def list_lanes(ws: Workspace, *, kind: str | None = None) -> list[dict]:
+    sql = """
+        SELECT l.*, COUNT(i.id) AS items, COALESCE(SUM(i.effort), 0) AS effort_planned
+        FROM lanes l LEFT JOIN items i ON i.lane_id = l.id
+    """
+    params: list = []
+    if kind:
+        sql += " WHERE l.kind = ?"
+        params.append(kind)
+    sql += " GROUP BY l.id ORDER BY l.kind, l.position, l.id"
+    return list(ws.db.query(sql, params))
+
+
+def counts(ws: Workspace) -> dict:
+    row = next(
+        ws.db.query(
+            """
+            SELECT (SELECT COUNT(*) FROM items) AS items,
+                   (SELECT COUNT(*) FROM requests) AS requests,
+                   (SELECT COUNT(*) FROM requests r WHERE r.status = 'new'
+                        AND NOT EXISTS (SELECT 1 FROM links k WHERE k.request_id = r.id)) AS unlinked,
+                   (SELECT COUNT(*) FROM companies) AS companies,
+                   (SELECT COUNT(*) FROM lanes) AS lanes,
+                   (SELECT COUNT(*) FROM metrics) AS metrics
+            """
+        )
+    )
+    return dict(row)
+
+
+def is_empty(ws: Workspace) -> bool:
+    c = counts(ws)
+    return c["items"] == 0 and c["requests"] == 0
+
+
+def get_setting(ws: Workspace, key: str, default=None):
+    import json
+
+    row = ws.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return json.loads(row[0]) if row else default
+
+
+def set_setting(ws: Workspace, key: str, value) -> None:
+    import json
+
+    with ws.db.atomic():
+        ws.db.execute(
+            "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, json.dumps(value, ensure_ascii=False)],
+        )

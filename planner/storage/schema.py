@@ -1,0 +1,159 @@
+"""The workspace schema, created and evolved only through numbered migrations.
+
+Each migration runs atomically with its record in `_sqlite_migrations`. Never
+edit a migration that has shipped: add the next one. Names are `mNNN_area`.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Migrations
+
+MIGRATION_SET = "roadmap-planner"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations(name="m001_initial")
+def m001_initial(db):
+    db.executescript(
+        """
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT
+        );
+        CREATE TABLE lanes (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'quarter'
+                CHECK (kind IN ('quarter', 'release', 'horizon')),
+            position INTEGER NOT NULL DEFAULT 0,
+            start_date TEXT,
+            end_date TEXT,
+            capacity REAL,
+            UNIQUE (kind, name)
+        );
+        CREATE TABLE metrics (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            unit TEXT,
+            stage TEXT,
+            description TEXT
+        );
+        CREATE TABLE metric_values (
+            metric_id INTEGER NOT NULL REFERENCES metrics(id) ON DELETE CASCADE,
+            period TEXT NOT NULL,
+            segment TEXT NOT NULL DEFAULT '',
+            value REAL NOT NULL,
+            PRIMARY KEY (metric_id, period, segment)
+        );
+        CREATE TABLE items (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+            description TEXT,
+            notes TEXT,
+            kind TEXT NOT NULL DEFAULT 'feature'
+                CHECK (kind IN ('feature', 'improvement', 'bug', 'tech_debt', 'research')),
+            status TEXT NOT NULL DEFAULT 'idea'
+                CHECK (status IN ('idea', 'candidate', 'planned', 'in_progress', 'shipped', 'wont_do')),
+            theme TEXT,
+            tags TEXT,
+            owner TEXT,
+            reach_mode TEXT NOT NULL DEFAULT 'requests'
+                CHECK (reach_mode IN ('requests', 'companies', 'weighted', 'mrr', 'metric', 'manual')),
+            reach_manual REAL,
+            metric_id INTEGER REFERENCES metrics(id) ON DELETE SET NULL,
+            metric_share REAL,
+            impact REAL,
+            confidence REAL,
+            effort REAL,
+            value REAL,
+            impact_low REAL, impact_high REAL,
+            confidence_low REAL, confidence_high REAL,
+            effort_low REAL, effort_high REAL,
+            ice_impact REAL, ice_confidence REAL, ice_ease REAL,
+            wsjf_value REAL, wsjf_time REAL, wsjf_risk REAL, wsjf_size REAL,
+            pinned_rank INTEGER,
+            pin_rationale TEXT,
+            lane_id INTEGER REFERENCES lanes(id) ON DELETE SET NULL,
+            lane_position REAL,
+            start_date TEXT,
+            end_date TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX idx_items_lane ON items(lane_id, lane_position);
+        CREATE INDEX idx_items_status ON items(status);
+        CREATE TABLE import_batches (
+            id INTEGER PRIMARY KEY,
+            file_name TEXT,
+            sha256 TEXT,
+            source TEXT,
+            preset TEXT,
+            encoding TEXT,
+            delimiter TEXT,
+            mapping TEXT,
+            rows_read INTEGER NOT NULL DEFAULT 0,
+            new INTEGER NOT NULL DEFAULT 0,
+            updated INTEGER NOT NULL DEFAULT 0,
+            unchanged INTEGER NOT NULL DEFAULT 0,
+            duplicates INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0,
+            companies_new INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            undone_at TEXT
+        );
+        CREATE TABLE companies (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL UNIQUE,
+            segment TEXT,
+            plan TEXT,
+            mrr REAL,
+            arr REAL,
+            domain TEXT,
+            external_id TEXT,
+            batch_id INTEGER REFERENCES import_batches(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX idx_companies_domain ON companies(domain);
+        CREATE TABLE requests (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL DEFAULT 'manual',
+            external_id TEXT,
+            title TEXT NOT NULL,
+            body TEXT,
+            requester TEXT,
+            email TEXT,
+            company_id INTEGER REFERENCES companies(id) ON DELETE SET NULL,
+            created_at TEXT,
+            votes INTEGER,
+            importance TEXT,
+            url TEXT,
+            tags TEXT,
+            status TEXT NOT NULL DEFAULT 'new'
+                CHECK (status IN ('new', 'linked', 'duplicate', 'archived')),
+            duplicate_of INTEGER REFERENCES requests(id) ON DELETE SET NULL,
+            raw TEXT,
+            batch_id INTEGER REFERENCES import_batches(id) ON DELETE SET NULL,
+            content_hash TEXT,
+            imported_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX idx_requests_source_external
+            ON requests(source, external_id) WHERE external_id IS NOT NULL;
+        CREATE UNIQUE INDEX idx_requests_hash
+            ON requests(content_hash) WHERE external_id IS NULL AND content_hash IS NOT NULL;
+        CREATE INDEX idx_requests_company ON requests(company_id);
+        CREATE INDEX idx_requests_status ON requests(status);
+        CREATE INDEX idx_requests_batch ON requests(batch_id);
+        CREATE TABLE links (
+            request_id INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            importance TEXT NOT NULL DEFAULT 'important'
+                CHECK (importance IN ('nice_to_have', 'important', 'critical')),
+            batch_id INTEGER REFERENCES import_batches(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (request_id, item_id)
+        );
+        CREATE INDEX idx_links_item ON links(item_id, request_id);
+        """
+    )

@@ -1,0 +1,126 @@
+"""What every view shares: the open workspace, the undo stack and change signals.
+
+Views never talk to each other directly. A view that changes the workspace
+calls a `planner` function (usually through an undo command) and then
+`ctx.notify("items", ...)`; every view listening to `changed` refreshes what
+it shows for those areas.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from planner.errors import PlannerError
+from planner.storage.db import Workspace
+from ui.tasks import Task
+
+log = logging.getLogger(__name__)
+
+# Areas a change can touch; views refresh on the ones they show.
+AREAS = ("items", "requests", "links", "lanes", "companies", "metrics", "settings", "scores", "batches")
+
+
+def tr(text: str, context: str = "ui") -> str:
+    return QCoreApplication.translate(context, text)
+
+
+class AppContext(QObject):
+    changed = Signal(object)  # a frozenset of area names
+    workspace_replaced = Signal()
+    item_selected = Signal(int)  # ask the backlog to show this item
+
+    def __init__(self, ws: Workspace, parent=None):
+        super().__init__(parent)
+        self.ws = ws
+        self.undo_stack = QUndoStack(self)
+
+    @property
+    def db_path(self):
+        return self.ws.path
+
+    def notify(self, *areas: str) -> None:
+        self.changed.emit(frozenset(areas) or frozenset(AREAS))
+
+    def replace_workspace(self, ws: Workspace) -> None:
+        old = self.ws
+        self.ws = ws
+        self.undo_stack.clear()
+        if old is not ws:
+            old.close()
+        self.workspace_replaced.emit()
+        self.notify(*AREAS)
+
+    def run_task(self, fn, *, on_done=None, on_error=None, on_progress=None, on_cancel=None) -> Task:
+        """Run `fn(ws, progress)` in the background with its own connection."""
+        task = Task(fn, db_path=self.ws.path)
+        if on_done:
+            task.signals.finished.connect(on_done)
+        task.signals.failed.connect(on_error or (lambda exc, tb: show_error(None, exc, tb)))
+        if on_progress:
+            task.signals.progress.connect(on_progress)
+        if on_cancel:
+            task.signals.cancelled.connect(on_cancel)
+        return task.start()
+
+    def run_op(self, text: str, do, undo, *, areas=AREAS, parent: QWidget | None = None):
+        """Do a change now and put it on the undo stack.
+
+        `do()` runs here first, so a `PlannerError` shows its message and
+        nothing is pushed; `undo()` must put the workspace back as it was.
+        Returns what `do()` returned, or None when it failed.
+        """
+        try:
+            result = do()
+        except PlannerError as exc:
+            show_error(parent, exc)
+            return None
+        self.undo_stack.push(FnCommand(self, text, do, undo, areas, done=True))
+        return result
+
+
+class FnCommand(QUndoCommand):
+    """An undo command from two callables: `do()` and `undo()`.
+
+    `do` runs on push (Qt calls redo) and again on redo; both notify the
+    areas they touch so every view redraws.
+    """
+
+    def __init__(self, ctx: AppContext, text: str, do, undo, areas=AREAS, *, done: bool = False):
+        super().__init__(text)
+        self.ctx = ctx
+        self._do = do
+        self._undo = undo
+        self.areas = tuple(areas)
+        self._skip_first_redo = done  # already done by run_op before the push
+
+    def redo(self) -> None:
+        if not self._skip_first_redo:
+            self._do()
+        self._skip_first_redo = False
+        self.ctx.notify(*self.areas)
+
+    def undo(self) -> None:
+        self._undo()
+        self.ctx.notify(*self.areas)
+
+
+def show_error(parent: QWidget | None, exc: BaseException, details: str | None = None) -> None:
+    """A `PlannerError` shows its message; anything else a short message with details folded away."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Warning)
+    box.setWindowTitle(tr("Roadmap Planner"))
+    if isinstance(exc, PlannerError):
+        box.setText(exc.message)
+        if exc.hint:
+            box.setInformativeText(exc.hint)
+    else:
+        log.error("Unexpected error: %s\n%s", exc, details or "".join(traceback.format_exception(exc)))
+        box.setText(tr("Something went wrong. The workspace was left as it was."))
+        box.setInformativeText(str(exc))
+        box.setDetailedText(details or "".join(traceback.format_exception(exc)))
+    box.exec()
