@@ -54,15 +54,18 @@ def print_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, run_gui=None) -> int:
+    """Run one command. `run_gui(db_path=)` opens the desktop app; the launcher
+    in `ui` passes it, so the core never imports the GUI."""
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser()
     args = parser.parse_args(argv)
     db_path = Path(args.db).expanduser() if args.db else None
     if getattr(args, "func", None) is None:
-        from ui.app import run_app
-
-        return run_app(db_path=db_path, argv=[sys.argv[0]])
+        if run_gui is None:
+            print("planner: the desktop app is opened by the `planner` command (or `python -m ui`).", file=sys.stderr)
+            return 2
+        return run_gui(db_path=db_path)
     if db_path is None:
         db_path = default_workspace_path()
         db_path.parent.mkdir(parents=True, exist_ok=True)

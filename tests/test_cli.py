@@ -1,0 +1,74 @@
+"""The command-line contract, through a real subprocess as a user runs it."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def planner(*args, check=True):
+    result = subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True, text=True, timeout=120)
+    if check and result.returncode != 0:
+        raise AssertionError(f"exit {result.returncode}: {result.stderr}")
+    return result
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "demo.db"
+    out = planner("--db", str(path), "demo")
+    assert "Demo workspace ready" in out.stdout
+    return path
+
+
+def test_demo_lists_at_least_40_items_and_600_requests(demo_db):
+    items = json.loads(planner("--db", str(demo_db), "items", "--json").stdout)
+    requests = json.loads(planner("--db", str(demo_db), "requests", "--json").stdout)
+    assert len(items) >= 40 and len(requests) >= 600
+    assert {"id", "title", "status", "kind", "effort", "impact", "confidence", "lane"} <= set(items[0])
+    assert {"id", "title", "company", "source", "created_at", "status"} <= set(requests[0])
+    assert {i["kind"] for i in items} == {"feature", "improvement", "bug", "tech_debt", "research"}
+    assert len({i["status"] for i in items}) >= 5
+
+
+def test_demo_companies_have_segments_and_mrr(demo_db):
+    companies = json.loads(planner("--db", str(demo_db), "companies", "--json").stdout)
+    assert len(companies) >= 80
+    assert len({c["segment"] for c in companies}) >= 3
+    assert all(c["mrr"] > 0 for c in companies)
+
+
+def test_unlinked_requests_are_left_for_triage(demo_db):
+    unlinked = json.loads(planner("--db", str(demo_db), "requests", "--unlinked", "--json").stdout)
+    assert 20 <= len(unlinked) < 600
+    assert {r["status"] for r in unlinked} == {"new"}
+
+
+def test_item_add_prints_the_new_item_and_link_connects_it(tmp_path):
+    db = str(tmp_path / "w.db")
+    item = json.loads(planner("--db", db, "item-add", "Audit log export", "--kind", "feature", "--effort", "2",
+                              "--impact", "2", "--confidence", "80", "--reach", "120", "--json").stdout)
+    assert item["title"] == "Audit log export"
+    assert (item["effort"], item["impact"], item["confidence"], item["reach_manual"]) == (2, 2, 80, 120)
+    assert "Added item" in planner("--db", db, "item-add", "Second").stdout
+
+
+def test_user_errors_print_one_line_and_exit_2(tmp_path):
+    db = str(tmp_path / "w.db")
+    bad = planner("--db", db, "item-add", "X", "--impact", "4", check=False)
+    assert bad.returncode == 2
+    assert bad.stderr.strip().count("\n") == 0 and "RICE scale" in bad.stderr
+    assert "Traceback" not in bad.stderr
+    missing = planner("--db", db, "link", "5", "6", check=False)
+    assert missing.returncode == 2 and "no request 5" in missing.stderr
+    usage = planner("--db", db, "item-add", "X", "--kind", "epic", check=False)
+    assert usage.returncode == 2 and "invalid choice" in usage.stderr
+
+
+def test_not_a_workspace_is_refused_with_the_file_named(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("hello " * 100)
+    result = planner("--db", str(path), "items", check=False)
+    assert result.returncode == 2
+    assert str(path) in result.stderr and "not a Roadmap Planner workspace" in result.stderr
