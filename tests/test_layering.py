@@ -39,3 +39,17 @@ def test_sql_lives_in_storage():
     ]
     # ops.py predates the split and keeps a few link/status statements next to their use-case.
     assert set(offenders) <= {"planner/ops.py", "planner/demo.py"}
+
+
+def test_opening_a_workspace_does_not_import_pandas():
+    """pandas costs about half a second: keep it off the path to the first window."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from planner.storage import open_workspace; from planner import ops;"
+        "import tempfile, os; ws = open_workspace(os.path.join(tempfile.mkdtemp(), 'w.db'));"
+        "ops.add_item(ws, title='x'); ops.list_items(ws); print('pandas' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
