@@ -197,9 +197,11 @@ def load_demo(ws: Workspace, *, today: date | None = None, seed: int = SEED) -> 
                 owner=rng.choice(["Platform team", "Core team", "Growth team", "Mobile team"]),
             )
             if kind == "tech_debt" or not phrases:
-                fields.update(reach_mode="manual", reach_manual=float(rng.choice([50, 120, 300])))
+                # Typed by hand in the same unit as the other items' reach (customers
+                # affected), or internal work would outrank what customers ask for.
+                fields.update(reach_mode="manual", reach_manual=float(rng.choice([6, 12, 20])))
             if title.startswith("Faster loading"):
-                fields.update(reach_mode="metric", metric_id=metric_ids["Weekly active users"], metric_share=0.15)
+                fields.update(reach_mode="metric", metric_id=metric_ids["Weekly active users"], metric_share=0.01)
             if title.startswith("White-label"):
                 fields.update(notes="Only Nakatomi asks; they pay well but it is a platform fork.")
             item = ops.add_item(ws, **fields)
