@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -36,7 +37,9 @@ def check_target(path: Path) -> Path:
         # Opening for update is what fails on a file Windows has locked for another
         # program, and on a read-only file everywhere; a rename alone would not notice
         # a read-only target on Linux and would silently replace it.
-        if not os.access(path, os.W_OK):
+        # The mode bits as well: an administrator passes os.access on any file, but a
+        # file its owner marked read-only is still one the user meant to keep.
+        if not os.access(path, os.W_OK) or not os.stat(path).st_mode & stat.S_IWUSR:
             raise _locked(path)
         try:
             with open(path, "r+b"):

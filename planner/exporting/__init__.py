@@ -1,0 +1,99 @@
+"""Exports for readers outside the planner: the roadmap workbook and the priorities CSV.
+
+    export_roadmap(ws, "roadmap.xlsx", edition="business", lanes="quarters")
+    export_priorities_csv(ws, "priorities.csv")
+
+Both write beside the target and move the file into place (`atomic.py`), so a
+failed or cancelled export leaves the previous file as it was, and both write
+untrusted text so no spreadsheet evaluates it (`safe.py`).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from planner.errors import ExportFailed, ValidationError, check_progress
+from planner.exporting.atomic import check_target, replacing
+from planner.exporting.csv_export import write_csv
+from planner.exporting.snapshot import EDITIONS, LANE_MODES, gather
+from planner.exporting.workbook import label, write_workbook
+
+__all__ = ["export_roadmap", "export_priorities_csv", "EDITIONS", "LANE_MODES"]
+
+
+def _check_choices(edition: str, lanes: str | None = None) -> None:
+    if edition not in EDITIONS:
+        raise ValidationError(f"The edition must be one of {', '.join(EDITIONS)}; got {edition!r}.")
+    if lanes is not None and lanes not in LANE_MODES:
+        raise ValidationError(f"Lanes must be one of {', '.join(LANE_MODES)}; got {lanes!r}.")
+
+
+def export_roadmap(ws, path, *, edition: str = "internal", lanes: str = "quarters", include_companies: bool = True, progress=None) -> dict:
+    """Write the roadmap workbook to `path` (.xlsx); returns what was written.
+
+    The business edition leaves out effort, confidence, internal notes and the
+    people who asked; with `include_companies=False` also company names.
+    """
+    started = time.perf_counter()
+    _check_choices(edition, lanes)
+    path = Path(path).expanduser()
+    if path.suffix.lower() != ".xlsx":
+        raise ExportFailed(f"{path.name} is not an .xlsx file name; the workbook is written as Excel .xlsx.")
+    check_target(path)  # fail before the slow part when the file is open or read-only
+    internal = edition == "internal"
+    snap = gather(ws, edition=edition, lanes=lanes, include_companies=internal or include_companies, progress=progress)
+    with replacing(path) as tmp:
+        sheets = write_workbook(snap, tmp, progress=progress)
+        check_progress(progress, 1, 1, "Saved")
+    return {
+        "file": str(path),
+        "edition": edition,
+        "lanes": lanes,
+        "sheets": sheets,
+        "items": len(snap.items),
+        "requests": snap.request_count,
+        "seconds": round(time.perf_counter() - started, 3),
+    }
+
+
+PRIORITY_CSV_INTERNAL = ["rank", "id", "title", "kind", "status", "theme", "lane", "method", "score", "reach",
+                         "reach_source", "impact", "confidence", "effort", "value", "quadrant", "requests",
+                         "companies", "mrr", "single_customer", "top_company", "rank_stability", "pinned_rank",
+                         "pin_rationale", "explanation", "notes"]
+_BUSINESS_DROPS = {"confidence", "effort", "explanation", "notes"}
+
+
+def export_priorities_csv(ws, path, *, edition: str = "internal", include_companies: bool = True, progress=None) -> dict:
+    """Write the ranked priorities as CSV (UTF-8 with BOM); returns what was written."""
+    started = time.perf_counter()
+    _check_choices(edition)
+    path = Path(path).expanduser()
+    check_target(path)
+    snap = gather(ws, edition=edition, include_companies=include_companies, with_requests=False, progress=progress)
+    header = [h for h in PRIORITY_CSV_INTERNAL if snap.internal or h not in _BUSINESS_DROPS]
+    if not snap.show_companies:
+        header.remove("top_company")
+
+    def rows():
+        for item in snap.items:
+            notes = snap.details.get(item["id"], {}).get("notes")
+            record = dict(item, notes=notes, explanation=item.get("explanation") or item.get("unscored_reason"))
+            out = []
+            for h in header:
+                v = record.get(h)
+                if h in ("kind", "status", "quadrant"):
+                    v = label(v)
+                elif h == "single_customer":
+                    v = "yes" if v else ""
+                elif h == "rank_stability" and isinstance(v, dict):
+                    v = "–".join(str(x) for x in v.values())
+                elif isinstance(v, (list, dict)):
+                    v = str(v)
+                out.append(v)
+            yield out
+
+    with replacing(path) as tmp:
+        n = write_csv(tmp, header, rows())
+    return {"file": str(path), "edition": edition, "rows": n, "columns": header,
+            "seconds": round(time.perf_counter() - started, 3)}
