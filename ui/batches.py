@@ -1,0 +1,169 @@
+"""The list of imports, each undoable as a whole."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
+    QTableView, QVBoxLayout,
+)
+
+from planner import importing
+from planner.errors import PlannerError
+from ui.context import show_error, tr
+
+
+def _local_time(stamp) -> str:
+    """Stored times are UTC; the user thinks in their own clock."""
+    from datetime import datetime
+
+    try:
+        when = datetime.fromisoformat(str(stamp))
+    except ValueError:
+        return str(stamp)
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    return when.strftime("%Y-%m-%d %H:%M")
+
+
+class BatchesModel(QAbstractTableModel):
+    COLUMNS = (
+        ("id", "Batch"), ("created_at", "Imported"), ("file_name", "File"), ("source", "Source"),
+        ("new", "New"), ("updated", "Updated"), ("unchanged", "Unchanged"), ("failed", "Failed"),
+        ("requests_now", "Requests now"), ("undone_at", "Undone"),
+    )
+    NUMBERS = {"id", "new", "updated", "unchanged", "failed", "requests_now"}
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[dict] = []
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.COLUMNS):
+            return tr(self.COLUMNS[section][1])
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        key = self.COLUMNS[index.column()][0]
+        value = row.get(key)
+        if role == Qt.DisplayRole:
+            if value is None:
+                return ""
+            if key in ("created_at", "undone_at"):
+                return _local_time(value)
+            if key in self.NUMBERS:
+                return f"{int(value):,}"
+            return str(value)
+        if role == Qt.TextAlignmentRole and key in self.NUMBERS:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ForegroundRole and row.get("undone_at"):
+            from PySide6.QtGui import QColor
+
+            return QColor("gray")
+        if role == Qt.ToolTipRole:
+            details = [f"{tr('Encoding')}: {row.get('encoding') or '?'}", f"{tr('Preset')}: {row.get('preset') or '?'}"]
+            mapping = row.get("mapping")
+            if isinstance(mapping, dict):
+                details.append(tr("Mapping") + ": " + ", ".join(f"{k} ← {v}" for k, v in mapping.items()))
+            return "\n".join(details)
+        return None
+
+
+class BatchesDialog(QDialog):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(tr("Import batches"))
+        self.resize(920, 420)
+        self.model = BatchesModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.Stretch)
+        self.empty = QLabel(tr("Nothing has been imported into this workspace yet."))
+        self.undo_button = QPushButton(tr("Undo import…"))
+        self.undo_button.setToolTip(tr("Remove the requests this import added, and companies nothing else uses"))
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.undo_button)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        intro = QLabel(tr("Every import is a batch. Undoing one removes the requests it added, their links, "
+                          "and the companies nothing else uses; requests it only updated keep their values."))
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(row)
+        self.undo_button.clicked.connect(self.undo_selected)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        ctx.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _on_changed(self, areas) -> None:
+        if "batches" in areas or "requests" in areas:
+            self.refresh()
+
+    def refresh(self) -> None:
+        keep = self.selected_batch()
+        self.model.set_rows(importing.list_batches(self.ctx.ws))
+        self.empty.setVisible(not self.model.rows)
+        row = next((n for n, r in enumerate(self.model.rows) if keep and r["id"] == keep["id"]), 0)
+        if self.model.rows:
+            self.table.selectRow(row)
+        self._update_buttons()
+
+    def selected_batch(self) -> dict | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.rows[rows[0].row()] if rows and rows[0].row() < len(self.model.rows) else None
+
+    def _update_buttons(self) -> None:
+        batch = self.selected_batch()
+        self.undo_button.setEnabled(bool(batch) and not batch.get("undone_at"))
+
+    def select_batch(self, batch_id: int) -> None:
+        for n, r in enumerate(self.model.rows):
+            if r["id"] == batch_id:
+                self.table.selectRow(n)
+
+    def undo_selected(self) -> None:
+        batch = self.selected_batch()
+        if batch is None or batch.get("undone_at"):
+            return
+        answer = QMessageBox.question(
+            self, tr("Undo import"),
+            tr("Remove the {n} requests that “{file}” added (and their links, and companies nothing else uses)? "
+               "Requests it only updated keep their values. This cannot be redone.").format(
+                n=f"{batch.get('requests_now') or 0:,}", file=batch.get("file_name") or "?"),
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No,
+        )
+        if answer != QMessageBox.Yes:
+            return
+        try:
+            importing.undo_import(self.ctx.ws, batch["id"])
+        except PlannerError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.notify("requests", "companies", "links", "batches", "scores")
