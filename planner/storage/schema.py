@@ -157,3 +157,85 @@ def m001_initial(db):
         CREATE INDEX idx_links_item ON links(item_id, request_id);
         """
     )
+
+
+@migrations(name="m002_import")
+def m002_import(db):
+    # Errors and warnings of a batch stay readable after the import window is closed.
+    db.executescript(
+        """
+        ALTER TABLE import_batches ADD COLUMN errors TEXT;
+        ALTER TABLE import_batches ADD COLUMN warnings TEXT;
+        CREATE INDEX idx_companies_batch ON companies(batch_id);
+        CREATE INDEX idx_links_batch ON links(batch_id);
+        """
+    )
+
+
+@migrations(name="m003_scoring")
+def m003_scoring(db):
+    # Scoring keeps the demand on each item (and the items' estimates) in memory
+    # and rereads only what changed; these triggers tell it what. kind 'links':
+    # that item's demand; 'companies': every item's demand (an MRR or segment
+    # changed); 'item': that item's row; 'items': every row (a lane or metric
+    # was renamed or removed, which the rows show by name). The WHEN clauses keep
+    # re-imports that change nothing, and new <-> linked, out of the log.
+    db.executescript(
+        """
+        INSERT OR IGNORE INTO settings(key, value)
+            VALUES ('workspace_token', '"' || lower(hex(randomblob(8))) || '"');
+        CREATE TABLE score_changes (
+            seq INTEGER PRIMARY KEY,
+            item_id INTEGER,
+            kind TEXT NOT NULL
+        );
+        CREATE TRIGGER score_links_insert AFTER INSERT ON links BEGIN
+            INSERT INTO score_changes(item_id, kind) VALUES (new.item_id, 'links');
+        END;
+        CREATE TRIGGER score_links_delete AFTER DELETE ON links BEGIN
+            INSERT INTO score_changes(item_id, kind) VALUES (old.item_id, 'links');
+        END;
+        CREATE TRIGGER score_links_update AFTER UPDATE ON links BEGIN
+            INSERT INTO score_changes(item_id, kind) VALUES (old.item_id, 'links');
+            INSERT INTO score_changes(item_id, kind)
+                SELECT new.item_id, 'links' WHERE new.item_id IS NOT old.item_id;
+        END;
+        CREATE TRIGGER score_requests_update
+            AFTER UPDATE OF status, company_id, created_at, requester, email ON requests
+            WHEN old.company_id IS NOT new.company_id OR old.created_at IS NOT new.created_at
+              OR old.requester IS NOT new.requester OR old.email IS NOT new.email
+              OR (old.status IS NOT new.status
+                  AND (old.status IN ('duplicate', 'archived') OR new.status IN ('duplicate', 'archived')))
+        BEGIN
+            INSERT INTO score_changes(item_id, kind)
+                SELECT item_id, 'links' FROM links WHERE request_id = new.id;
+        END;
+        CREATE TRIGGER score_companies_update AFTER UPDATE OF mrr, arr, segment, name ON companies
+            WHEN old.mrr IS NOT new.mrr OR old.arr IS NOT new.arr
+              OR old.segment IS NOT new.segment OR old.name IS NOT new.name
+        BEGIN
+            INSERT INTO score_changes(item_id, kind) VALUES (NULL, 'companies');
+        END;
+        CREATE TRIGGER score_companies_delete AFTER DELETE ON companies BEGIN
+            INSERT INTO score_changes(item_id, kind) VALUES (NULL, 'companies');
+        END;
+        CREATE TRIGGER score_items_insert AFTER INSERT ON items BEGIN
+            INSERT INTO score_changes(item_id, kind) VALUES (new.id, 'item');
+        END;
+        CREATE TRIGGER score_items_update AFTER UPDATE ON items BEGIN
+            INSERT INTO score_changes(item_id, kind) VALUES (new.id, 'item');
+        END;
+        CREATE TRIGGER score_items_delete AFTER DELETE ON items BEGIN
+            INSERT INTO score_changes(item_id, kind) VALUES (old.id, 'item');
+        END;
+        CREATE TRIGGER score_lanes_update AFTER UPDATE OF name, kind ON lanes BEGIN
+            INSERT INTO score_changes(item_id, kind) VALUES (NULL, 'items');
+        END;
+        CREATE TRIGGER score_lanes_delete AFTER DELETE ON lanes BEGIN
+            INSERT INTO score_changes(item_id, kind) VALUES (NULL, 'items');
+        END;
+        CREATE TRIGGER score_metrics_update AFTER UPDATE OF name ON metrics BEGIN
+            INSERT INTO score_changes(item_id, kind) VALUES (NULL, 'items');
+        END;
+        """
+    )

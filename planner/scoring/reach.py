@@ -1,0 +1,386 @@
+"""Demand per item, computed over the links held in memory as numpy columns.
+
+The links are read from SQLite once per workspace connection and then kept
+current from the `score_changes` log (only the items whose links or requests
+changed are reread). A change of window, segment or weights is one columnar
+pass: no SQL, no Python loop over links.
+
+Who counts once: a *person* is known by email or name (else by the request's
+company, else the request stands alone); an *asker* is the company when there
+is one, else that person. `requests` reach counts people, `companies`,
+`weighted` and `mrr` count askers, so one company asking ten times is one.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from planner.storage import demand as store
+from planner.storage.db import Workspace
+
+# Key spaces for askers and people: companies by id, people by a dense code,
+# lone requests by id; offsets keep them apart in one int64 column.
+_PERSON_OFFSET = 1 << 32
+_REQUEST_OFFSET = 1 << 44
+# An undated request is never outside the window: no date cannot prove it old.
+_UNDATED = np.iinfo(np.int32).max
+_EPOCH = date(1970, 1, 1).toordinal()
+# Past this many logged changes a full reload is cheaper than patching.
+_PATCH_LIMIT = 20_000
+
+
+
+@dataclass
+class Demand:
+    """Per-item demand, arrays indexed by item id."""
+
+    requests: np.ndarray          # counted requests
+    people: np.ndarray            # distinct people asking
+    askers: np.ndarray            # distinct companies, plus people with no company
+    companies: np.ndarray         # distinct companies only
+    weighted: np.ndarray          # importance weights, each asker once (its highest)
+    mrr: np.ndarray               # MRR of the distinct companies
+    top_share: np.ndarray         # the top asker's share of the weighted demand
+    top_company: np.ndarray       # company id of the top asker, -1 for a person or none
+    segment_bits: np.ndarray      # bit k set: a company of segment k asks
+
+    @classmethod
+    def empty(cls, n: int) -> "Demand":
+        z = lambda dt: np.zeros(n, dtype=dt)  # noqa: E731
+        return cls(z(np.int64), z(np.int64), z(np.int64), z(np.int64), z(float), z(float), z(float),
+                   np.full(n, -1, dtype=np.int64), z(np.uint64))
+
+    def grow(self, n: int) -> "Demand":
+        if len(self.requests) >= n:
+            return self
+        bigger = Demand.empty(n)
+        for name in self.__dataclass_fields__:
+            getattr(bigger, name)[: len(self.requests)] = getattr(self, name)
+        return bigger
+
+    def put(self, ids: np.ndarray, other: "Demand") -> None:
+        for name in self.__dataclass_fields__:
+            getattr(self, name)[ids] = getattr(other, name)[ids]
+
+
+@dataclass
+class _Links:
+    """Counted links sorted by (item, asker, person)."""
+
+    item: np.ndarray
+    asker: np.ndarray
+    person: np.ndarray
+    company: np.ndarray
+    day: np.ndarray
+    imp: np.ndarray
+
+    def take(self, index) -> "_Links":
+        return _Links(*(getattr(self, f)[index] for f in self.__dataclass_fields__))
+
+    def __len__(self) -> int:
+        return len(self.item)
+
+
+@dataclass
+class DemandCache:
+    seq: int = -1
+    links: _Links | None = None
+    person_codes: dict = field(default_factory=dict)
+    company_mrr: np.ndarray = field(default_factory=lambda: np.zeros(1))
+    company_seg: np.ndarray = field(default_factory=lambda: np.full(1, -1, dtype=np.int64))
+    company_names: dict = field(default_factory=dict)
+    segment_names: list = field(default_factory=list)
+    agg_key: tuple | None = None
+    agg: Demand | None = None
+    pending_demand: set | None = None
+    pending_items: set | None = None
+    items: object = None  # score.ItemTable, kept current from the change log
+    loads: int = 0  # full loads, for the tests and the benchmark
+    company_version: int = 0
+    last_rows: dict | None = None  # the previous rows, reused where nothing changed
+    token: str | None = None  # the workspace's identity: another file at the same path reloads
+    lock: threading.RLock = field(default_factory=threading.RLock)
+
+
+# One cache per workspace file, shared by every connection to it: the GUI
+# rescores in workers that open their own connection, and reading 1.5M links
+# again for each would cost seconds. The change log lives in the file, so any
+# connection can bring the cache up to date. The two most recent files are kept.
+_CACHES: "OrderedDict[str, DemandCache]" = OrderedDict()
+_CACHES_LOCK = threading.Lock()
+_FILES_KEPT = 2
+
+
+def _file_key(ws: Workspace) -> str:
+    return str(Path(ws.path).resolve())
+
+
+def _cache(ws: Workspace) -> DemandCache:
+    key = _file_key(ws)
+    with _CACHES_LOCK:
+        cache = _CACHES.get(key)
+        if cache is None:
+            cache = _CACHES[key] = DemandCache()
+        _CACHES.move_to_end(key)
+        while len(_CACHES) > _FILES_KEPT:
+            _CACHES.popitem(last=False)
+    return cache
+
+
+def cache_lock(ws: Workspace) -> threading.RLock:
+    """Held while scoring, so two threads never patch the shared cache at once."""
+    return _cache(ws).lock
+
+
+def forget(ws: Workspace) -> None:
+    """Drop what is held in memory for this workspace (the next score reloads)."""
+    with _CACHES_LOCK:
+        _CACHES.pop(_file_key(ws), None)
+
+
+def _load_companies(ws: Workspace, cache: DemandCache, *, changed: bool = True) -> None:
+    rows = store.load_companies(ws)
+    size = (max((r[0] for r in rows), default=0)) + 1
+    mrr = np.zeros(size)
+    seg = np.full(size, -1, dtype=np.int64)
+    names: dict[int, str] = {}
+    seg_codes: dict[str, int] = {}
+    seg_names: list[str] = []
+    for cid, name, segment, money in rows:
+        mrr[cid] = money or 0.0
+        names[cid] = name
+        if segment and segment.strip():
+            key = segment.strip().casefold()
+            if key not in seg_codes:
+                seg_codes[key] = len(seg_names)
+                seg_names.append(segment.strip())
+            seg[cid] = seg_codes[key]
+    cache.company_mrr, cache.company_seg, cache.company_names, cache.segment_names = mrr, seg, names, seg_names
+    if changed:  # names or figures may differ: rows that show them must be rebuilt
+        cache.company_version += 1
+
+
+def _to_columns(rows: list[tuple], cache: DemandCache) -> _Links:
+    if not rows:
+        e = np.zeros(0, dtype=np.int64)
+        return _Links(e, e, e, e, np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int8))
+    item, rid, company, day, imp, person = zip(*rows)
+    item = np.fromiter(item, dtype=np.int64, count=len(rows))
+    rid = np.fromiter(rid, dtype=np.int64, count=len(rows))
+    company = np.fromiter((-1 if c is None else c for c in company), dtype=np.int64, count=len(rows))
+    imp = np.fromiter(imp, dtype=np.int8, count=len(rows))
+    codes = cache.person_codes
+    pcode = np.fromiter((-1 if p is None else codes.setdefault(p, len(codes)) for p in person), dtype=np.int64, count=len(rows))
+    day = np.fromiter((_UNDATED if d is None else d for d in day), dtype=np.int64, count=len(rows))
+    return _columns(item, rid, company, day, imp, pcode)
+
+
+def _load_all(ws: Workspace, cache: DemandCache) -> _Links:
+    """Every counted link, parsed from text chunks (see `demand.load_links_text`)."""
+    parts = [np.fromstring(t, dtype=np.int64, sep=",") for t in store.load_links_text(ws)]  # noqa: NPY201 (text mode)
+    flat = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    item, rid, imp = flat[0::3], flat[1::3], flat[2::3]
+    numbers, people = [], []
+    for text, persons in store.load_requests_text(ws, undated=int(_UNDATED)):
+        numbers.append(np.fromstring(text, dtype=np.int64, sep=","))  # noqa: NPY201
+        people.extend(persons.split("\x1f"))
+    req = np.concatenate(numbers) if numbers else np.zeros(0, dtype=np.int64)
+    r_id, r_company, r_day = req[0::3], req[1::3], req[2::3]
+    cache.person_codes = {}
+    if people:
+        import pandas as pd
+
+        codes, uniques = pd.factorize(np.array(people, dtype=object))
+        blank = [i for i, u in enumerate(uniques) if u == ""]
+        if blank:
+            codes = np.where(codes == blank[0], -1, codes - (codes > blank[0]))
+            uniques = [u for u in uniques if u != ""]
+        cache.person_codes = {u: i for i, u in enumerate(uniques)}
+    else:
+        codes = np.zeros(0, dtype=np.int64)
+    size = int(max(r_id.max(initial=0), rid.max(initial=0))) + 1
+    counted = np.zeros(size, dtype=bool)
+    counted[r_id] = True
+    by_company = np.full(size, -1, dtype=np.int64)
+    by_company[r_id] = r_company
+    by_day = np.zeros(size, dtype=np.int64)
+    by_day[r_id] = r_day
+    by_person = np.full(size, -1, dtype=np.int64)
+    by_person[r_id] = codes
+    keep = counted[rid]
+    item, rid, imp = item[keep], rid[keep], imp[keep]
+    return _columns(item, rid, by_company[rid], by_day[rid], imp, by_person[rid])
+
+
+def _columns(item, rid, company, day, imp, pcode) -> _Links:
+    person_key = np.where(pcode >= 0, _PERSON_OFFSET + pcode, np.where(company >= 0, company, _REQUEST_OFFSET + rid))
+    asker_key = np.where(company >= 0, company, person_key)
+    order = np.lexsort((person_key, asker_key, item))
+    return _Links(item, asker_key, person_key, company, day.astype(np.int32), imp.astype(np.int8)).take(order)
+
+
+def _item_slices(item: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """Row positions of the given items in links sorted by item."""
+    starts = np.searchsorted(item, ids, side="left")
+    ends = np.searchsorted(item, ids, side="right")
+    if not len(ids):
+        return np.zeros(0, dtype=np.int64)
+    return np.concatenate([np.arange(s, e) for s, e in zip(starts, ends)]) if (ends - starts).sum() else np.zeros(0, dtype=np.int64)
+
+
+_ALL = None  # a pending set that means "every item"
+
+
+def _add(pending: set | None, ids) -> set | None:
+    if pending is _ALL:
+        return _ALL
+    pending.update(ids)
+    return pending
+
+
+def sync(ws: Workspace) -> DemandCache:
+    """Bring what is held in memory up to date with the workspace.
+
+    Reads the change log once; what it names is patched into the links now and
+    left in `pending_demand` / `pending_items` for the aggregation and the item
+    table to pick up (None there: redo everything).
+    """
+    cache = _cache(ws)
+    token = store.workspace_token(ws)
+    if cache.links is not None and cache.token != token:
+        cache.links = cache.items = cache.agg = cache.last_rows = None
+    if cache.links is None:
+        cache.token = token
+        cache.seq = store.last_change(ws)
+        store.trim_changes(ws)
+        _load_companies(ws, cache)
+        cache.links = _load_all(ws, cache)
+        if len(cache.links) and int(cache.links.company.max()) >= len(cache.company_mrr):
+            _load_companies(ws, cache)  # a company was added between the two reads
+        cache.loads += 1
+        cache.pending_demand = _ALL
+        cache.pending_items = _ALL
+        return cache
+    newest, changes, complete = store.changes_since(ws, cache.seq, limit=_PATCH_LIMIT)
+    if not complete or newest < cache.seq:  # trimmed past us, or an older copy of the file
+        cache.items = cache.agg = cache.last_rows = None
+        cache.links = None
+        return sync(ws)
+    cache.seq = newest
+    dirty: set[int] = set()
+    for item_id, kind in changes:
+        if kind == "item":
+            cache.pending_items = _add(cache.pending_items, [item_id])
+        elif kind == "items":
+            cache.pending_items = _ALL
+        elif kind == "companies":
+            cache.pending_demand = _ALL
+            _load_companies(ws, cache)
+        else:
+            dirty.add(int(item_id))
+    if dirty:
+        ids = np.array(sorted(dirty), dtype=np.int64)
+        links = cache.links
+        keep = np.ones(len(links), dtype=bool)
+        keep[_item_slices(links.item, ids)] = False
+        kept = links.take(keep)
+        fresh = _to_columns(store.load_links(ws, sorted(dirty)), cache)
+        if len(fresh) and int(fresh.company.max()) >= len(cache.company_mrr):
+            # A company added since the load (it has no trigger: only its requests matter).
+            _load_companies(ws, cache, changed=False)
+        at = np.searchsorted(kept.item, fresh.item, side="left")
+        cache.links = _Links(*(np.insert(getattr(kept, f), at, getattr(fresh, f)) for f in _Links.__dataclass_fields__))
+        cache.pending_demand = _add(cache.pending_demand, dirty)
+    return cache
+
+
+def _segment_code(cache: DemandCache, segment: str | None) -> int | None:
+    if not segment:
+        return None
+    key = segment.strip().casefold()
+    for code, name in enumerate(cache.segment_names):
+        if name.casefold() == key:
+            return code
+    return -2  # a segment nobody is in: nothing counts
+
+
+def _aggregate(links: _Links, cache: DemandCache, size: int, *, start_day: int, segment: int | None, weights: np.ndarray) -> Demand:
+    mask = links.day >= start_day
+    if segment is not None:
+        seg_of_link = np.where(links.company >= 0, cache.company_seg[np.clip(links.company, 0, None)], -1)
+        mask &= seg_of_link == segment
+    it, ak, pk, co = links.item[mask], links.asker[mask], links.person[mask], links.company[mask]
+    w = weights[links.imp[mask]]
+    out = Demand.empty(size)
+    if not len(it):
+        return out
+    out.requests = np.bincount(it, minlength=size)
+    new_asker = np.ones(len(it), dtype=bool)
+    new_asker[1:] = (it[1:] != it[:-1]) | (ak[1:] != ak[:-1])
+    new_person = new_asker.copy()
+    new_person[1:] |= pk[1:] != pk[:-1]
+    out.people = np.bincount(it[new_person], minlength=size)
+    g = np.flatnonzero(new_asker)
+    g_item, g_co = it[g], co[g]
+    g_w = np.maximum.reduceat(w, g)
+    out.askers = np.bincount(g_item, minlength=size)
+    has_co = g_co >= 0
+    out.companies = np.bincount(g_item[has_co], minlength=size)
+    out.mrr = np.bincount(g_item[has_co], weights=cache.company_mrr[g_co[has_co]], minlength=size)
+    out.weighted = np.bincount(g_item, weights=g_w, minlength=size)
+    first_of_item = np.flatnonzero(np.concatenate(([True], g_item[1:] != g_item[:-1])))
+    items_here = g_item[first_of_item]
+    top_w = np.zeros(size)
+    top_w[items_here] = np.maximum.reduceat(g_w, first_of_item)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out.top_share = np.where(out.weighted > 0, top_w / np.where(out.weighted > 0, out.weighted, 1), 0.0)
+    # The top asker: the first (companies sort before people) with the item's highest weight.
+    is_top = np.flatnonzero(g_w == top_w[g_item])
+    firsts = is_top[np.concatenate(([True], g_item[is_top][1:] != g_item[is_top][:-1]))]
+    out.top_company[g_item[firsts]] = g_co[firsts]
+    seg = np.where(has_co, cache.company_seg[np.clip(g_co, 0, None)], -1)
+    bits = np.where((seg >= 0) & (seg < 64), np.left_shift(np.uint64(1), np.clip(seg, 0, 63).astype(np.uint64)), np.uint64(0))
+    out.segment_bits[items_here] = np.bitwise_or.reduceat(bits.astype(np.uint64), first_of_item)
+    return out
+
+
+def item_demand(
+    ws: Workspace,
+    *,
+    size: int,
+    today: date,
+    window_days: int,
+    segment: str | None,
+    importance_weights: dict,
+) -> tuple[Demand, DemandCache]:
+    """Per-item demand (arrays of at least `size`, by item id) for this window and segment."""
+    cache = sync(ws)
+    dirty, cache.pending_demand = cache.pending_demand, set()
+    links = cache.links
+    start_day = today.toordinal() - _EPOCH - int(window_days)
+    weights = np.array([importance_weights["nice_to_have"], importance_weights["important"], importance_weights["critical"]], dtype=float)
+    seg_code = _segment_code(cache, segment)
+    size = max(size, int(links.item.max()) + 1 if len(links) else 1)
+    key = (start_day, seg_code, tuple(weights))
+    if dirty is None or cache.agg is None or cache.agg_key != key:
+        cache.agg = _aggregate(links, cache, size, start_day=start_day, segment=seg_code, weights=weights)
+        cache.agg_key = key
+    elif dirty:
+        ids = np.array(sorted(dirty), dtype=np.int64)
+        size = max(size, int(ids.max()) + 1)
+        cache.agg = cache.agg.grow(size)
+        part = _aggregate(links.take(_item_slices(links.item, ids)), cache, size,
+                          start_day=start_day, segment=seg_code, weights=weights)
+        cache.agg.put(ids, part)
+    cache.agg = cache.agg.grow(size)
+    return cache.agg, cache
+
+
+def segment_list(cache: DemandCache, bits: int) -> list[str]:
+    return [name for code, name in enumerate(cache.segment_names) if code < 64 and bits >> code & 1]

@@ -1,0 +1,326 @@
+"""Score every item: one vectorised pass over the items, with demand from `reach`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+
+from planner.errors import ValidationError
+from planner.scoring import explain, methods, reach as reach_mod, stability as stab
+from planner.scoring.settings import METHODS, get_scoring_settings, check_settings
+from planner.storage import demand as store
+from planner.storage.db import Workspace
+
+_NUMERIC = (
+    "reach_manual", "metric_share", "impact", "confidence", "effort", "value",
+    "impact_low", "impact_high", "confidence_low", "confidence_high", "effort_low", "effort_high",
+    "ice_impact", "ice_confidence", "ice_ease", "wsjf_value", "wsjf_time", "wsjf_risk", "wsjf_size",
+)
+_COUNT_MODES = ("requests", "companies", "weighted")
+_QUARTER_DAYS = 365.25 / 4
+
+
+@dataclass
+class Scored:
+    """The columnar result of one rescore, before it becomes rows."""
+
+    params: dict
+    ids: np.ndarray
+    rows: list[tuple]
+    cols: dict
+    reach: np.ndarray
+    reach_per_quarter: np.ndarray
+    metric_period: list
+    value: np.ndarray
+    value_source: np.ndarray
+    scores: dict
+    reasons: dict
+    quadrant: np.ndarray
+    quadrant_split: tuple
+    computed: np.ndarray
+    final: np.ndarray
+    stability: np.ndarray
+    demand: "reach_mod.Demand"
+    cache: "reach_mod.DemandCache"
+    modes: np.ndarray = None
+
+
+def resolve_params(ws: Workspace, *, method=None, window_days=None, segment=None, today=None, top_n=None) -> dict:
+    """The settings with this call's overrides, checked. segment '' or 'all' means none."""
+    settings = get_scoring_settings(ws)
+    overrides = {k: v for k, v in dict(method=method, window_days=window_days, top_n=top_n).items() if v is not None}
+    settings.update(check_settings(overrides))
+    if segment is not None:
+        settings["segment"] = None if str(segment).strip().casefold() in ("", "all") else str(segment).strip()
+    if today is None:
+        today = date.today()
+    elif isinstance(today, str):
+        try:
+            today = date.fromisoformat(today[:10])
+        except ValueError:
+            raise ValidationError(f"Today must be a date like 2026-04-01; got {today!r}.") from None
+    settings["today"] = today
+    settings["window_start"] = today - timedelta(days=settings["window_days"])
+    return settings
+
+
+@dataclass
+class ItemTable:
+    """The items' estimates as columns, kept current from the change log."""
+
+    ids: np.ndarray
+    rows: list
+    raw: dict
+    cols: dict
+    modes: np.ndarray
+    pinned: np.ndarray
+
+    @classmethod
+    def build(cls, rows: list) -> "ItemTable":
+        names = store.ITEM_SCORE_COLUMNS
+        n = len(rows)
+        columns = list(zip(*rows)) if rows else [()] * len(names)
+        raw = {k: list(v) for k, v in zip(names, columns)}
+        ids = np.array(raw["id"], dtype=np.int64)
+        cols = {k: np.array(raw[k], dtype=float) if n else np.zeros(0) for k in _NUMERIC}
+        modes = np.array(raw["reach_mode"], dtype=object) if n else np.zeros(0, dtype=object)
+        pinned = np.array([p or 0 for p in raw["pinned_rank"]], dtype=np.int64) if n else np.zeros(0, dtype=np.int64)
+        return cls(ids, list(rows), raw, cols, modes, pinned)
+
+    def patch(self, fresh: list, asked: set) -> "ItemTable":
+        """Replace changed rows in place; an added or deleted item rebuilds the table."""
+        pos = np.searchsorted(self.ids, np.array(sorted(asked), dtype=np.int64))
+        known = {int(i) for i, p in zip(sorted(asked), pos) if p < len(self.ids) and self.ids[p] == i}
+        if known != asked or {r[0] for r in fresh} != asked:
+            merged = {r[0]: r for r in self.rows if r[0] not in asked}
+            merged.update((r[0], r) for r in fresh)
+            return ItemTable.build([merged[k] for k in sorted(merged)])
+        names = store.ITEM_SCORE_COLUMNS
+        for row in fresh:
+            i = int(np.searchsorted(self.ids, row[0]))
+            self.rows[i] = row
+            for k, v in zip(names, row):
+                self.raw[k][i] = v
+                if k in self.cols:
+                    self.cols[k][i] = np.nan if v is None else v
+            self.modes[i] = self.raw["reach_mode"][i]
+            self.pinned[i] = self.raw["pinned_rank"][i] or 0
+        return self
+
+
+def item_table(ws: Workspace, cache) -> ItemTable:
+    pending, cache.pending_items = cache.pending_items, set()
+    if cache.items is None or pending is None:
+        cache.items = ItemTable.build(store.load_items_for_scoring(ws))
+    elif pending:
+        cache.items = cache.items.patch(store.load_items_for_scoring(ws, sorted(pending)), set(pending))
+    return cache.items
+
+
+def compute(ws: Workspace, params: dict, *, with_stability: bool = True) -> Scored:
+    cache = reach_mod.sync(ws)
+    table = item_table(ws, cache)
+    ids, raw, modes = table.ids, table.raw, table.modes
+    cols = {k: v.copy() for k, v in table.cols.items()}  # callers get arrays no later patch changes
+    rows = list(table.rows)
+    n = len(ids)
+
+    dem, cache = reach_mod.item_demand(
+        ws, size=int(ids.max()) + 1 if n else 1, today=params["today"], window_days=params["window_days"],
+        segment=params["segment"], importance_weights=params["importance_weights"],
+    )
+    latest = store.metric_latest(ws, params["segment"]) if n and (modes == "metric").any() else {}
+
+    reach = np.full(n, np.nan)
+    by_mode = {"requests": dem.people, "companies": dem.askers, "weighted": dem.weighted, "mrr": dem.mrr}
+    for mode, source in by_mode.items():
+        sel = modes == mode
+        reach[sel] = source[ids[sel]]
+    sel = modes == "manual"
+    reach[sel] = cols["reach_manual"][sel]
+    metric_period: list = [None] * n
+    for i in np.flatnonzero(modes == "metric"):
+        mid = raw["metric_id"][i]
+        if mid in latest:
+            period, value = latest[mid]
+            share = cols["metric_share"][i]
+            reach[i] = value * (share if np.isfinite(share) else 1.0)
+            metric_period[i] = period
+    count_mode = np.isin(modes, _COUNT_MODES)
+    reach_pq = np.where(count_mode, np.round(reach * _QUARTER_DAYS / params["window_days"], 1), np.nan)
+
+    given_value = cols["value"]
+    derived = methods.scale_1_to_10(reach, modes.astype(str)) if n else np.zeros(0)
+    value = np.where(np.isfinite(given_value), given_value, derived)
+    value_source = np.where(np.isfinite(given_value), "manual", "demand")
+
+    scores = {
+        "rice": methods.rice(reach, cols["impact"], cols["confidence"], cols["effort"]),
+        "value-effort": methods.value_effort(value, cols["effort"]),
+        "ice": methods.ice(cols["ice_impact"], cols["ice_confidence"], cols["ice_ease"]),
+        "wsjf": methods.wsjf(cols["wsjf_value"], cols["wsjf_time"], cols["wsjf_risk"], cols["wsjf_size"]),
+    }
+    # Reasons only for the method shown: building sentences for four methods costs more than the scores.
+    reasons = {params["method"]: explain.unscored_reasons(params["method"], cols, reach, value, modes, raw["metric"])}
+    quadrant, v_split, e_split = methods.quadrants(value, cols["effort"], params["quadrant_split"])
+
+    current = scores[params["method"]]
+    computed = methods.computed_ranks(current, ids)
+    final = methods.apply_pins(computed, table.pinned)
+    if with_stability:
+        stability = stab.top_n_share(params["method"], cols, reach, value, np.isfinite(current), params["top_n"])
+    else:
+        stability = np.full(n, np.nan)
+    return Scored(params, ids, rows, cols, reach, reach_pq, metric_period, value, value_source, scores, reasons,
+                  quadrant, (v_split, e_split), computed, final, stability, dem, cache, modes)
+
+
+def _num(x):
+    """A float for JSON: None for NaN, else rounded to 4 places."""
+    if x is None or x != x:
+        return None
+    return round(float(x), 4)
+
+
+def _r2(x):
+    return None if x is None or x != x else round(x, 2)
+
+
+def _signature(s: Scored) -> tuple:
+    p = s.params
+    return (p["method"], p["window_days"], p["segment"], p["today"], p["top_n"], p["single_customer_share"],
+            repr(p["importance_weights"]), repr(p["quadrant_split"]), s.cache.company_version,
+            int(np.isin(s.modes, _COUNT_MODES).sum()))  # the unit note on hand-typed reaches names this count
+
+
+def _columns_of(s: Scored) -> dict:
+    dem, ids = s.demand, s.ids
+    cols = {name: getattr(dem, name)[ids] for name in dem.__dataclass_fields__}
+    cols.update(reach=s.reach, value=s.value, stability=s.stability, quadrant=s.quadrant,
+                value_source=s.value_source, ids=ids)
+    cols.update({f"score_{m}": s.scores[m] for m in METHODS})
+    cols["reason"] = np.array(s.reasons[s.params["method"]], dtype=object)
+    cols["metric_period"] = np.array(s.metric_period, dtype=object)
+    return cols
+
+
+def _what_changed(s: Scored) -> tuple[np.ndarray, dict]:
+    """Which rows must be built again since the last call; the rest only take their new rank.
+
+    After one edit most rows are as they were: building 10k dicts and
+    sentences again would cost more than the whole rescore.
+    """
+    n = len(s.ids)
+    last = getattr(s.cache, "last_rows", None)
+    everything = np.ones(n, dtype=bool)
+    if not last or last["signature"] != _signature(s) or not np.array_equal(last["columns"]["ids"], s.ids):
+        return everything, {}
+    old, new = last["columns"], _columns_of(s)
+    changed = np.array([a is not b for a, b in zip(last["rows"], s.rows)], dtype=bool)
+    for name, a in new.items():
+        b = old[name]
+        if a.dtype.kind == "f":
+            changed |= ~((a == b) | (np.isnan(a) & np.isnan(b)))
+        else:
+            changed |= a != b
+    pin = store.ITEM_SCORE_COLUMNS.index("pinned_rank")
+    changed |= np.array([bool(r[pin]) for r in s.rows], dtype=bool)  # a pinned row shows its ranks in its sentence
+    return changed, last["entries"]
+
+
+def to_rows(s: Scored) -> list[dict]:
+    """One dict per item, ordered by final rank, unscored last (by id).
+
+    Columns become Python lists first: per-element numpy access costs a
+    microsecond each, which adds up to a second over 10k items.
+    """
+    names = store.ITEM_SCORE_COLUMNS
+    p = dict(s.params)
+    p["window_words"] = explain.window_words(p)
+    p["demand_reach_items"] = int(np.isin(s.modes, _COUNT_MODES).sum())
+    method = p["method"]
+    dem = s.demand
+    ids = s.ids
+    order = np.lexsort((ids, np.where(s.final > 0, s.final, np.iinfo(np.int64).max))).tolist()
+    company_names = s.cache.company_names
+    threshold = p["single_customer_share"]
+    requests, people, askers = dem.requests[ids].tolist(), dem.people[ids].tolist(), dem.askers[ids].tolist()
+    companies, weighted, mrr = dem.companies[ids].tolist(), dem.weighted[ids].tolist(), dem.mrr[ids].tolist()
+    top_share, top_company, seg_bits = dem.top_share[ids].tolist(), dem.top_company[ids].tolist(), dem.segment_bits[ids].tolist()
+    reach_l, reach_pq, value = s.reach.tolist(), s.reach_per_quarter.tolist(), s.value.tolist()
+    stability, final, computed = s.stability.tolist(), s.final.tolist(), s.computed.tolist()
+    value_source, quadrant = s.value_source.tolist(), s.quadrant.tolist()
+    all_scores = {m: s.scores[m].tolist() for m in METHODS}
+    current = all_scores[method]
+    reasons = s.reasons[method]
+    segments_of: dict[int, list[str]] = {}
+    rebuild, previous = _what_changed(s)
+    rebuild = rebuild.tolist()
+    id_list = ids.tolist()
+    # Templates are kept for the next call; callers get copies, so their changes never leak back.
+    templates: dict[int, dict] = {}
+    out = []
+    for i in order:
+        if not rebuild[i]:
+            template = templates[id_list[i]] = previous[id_list[i]]
+            entry = template.copy()
+            entry["rank"], entry["computed_rank"] = final[i] or None, computed[i] or None
+            out.append(entry)
+            continue
+        row = dict(zip(names, s.rows[i]))
+        n_askers = askers[i]
+        share = round(top_share[i], 3) if n_askers else None
+        bits = seg_bits[i]
+        if bits not in segments_of:
+            segments_of[bits] = reach_mod.segment_list(s.cache, bits)
+        score = _r2(current[i])
+        entry = {
+            "id": row["id"],
+            "title": row["title"],
+            "method": method,
+            "score": score,
+            "rank": final[i] or None,
+            "reach": _num(reach_l[i]),
+            "reach_source": row["reach_mode"],
+            "impact": row["impact"],
+            "confidence": row["confidence"],
+            "effort": row["effort"],
+            "value": _num(value[i]),
+            "requests": requests[i],
+            "companies": companies[i],
+            "mrr": round(mrr[i], 2),
+            "quadrant": quadrant[i],
+            "single_customer": bool(n_askers and top_share[i] >= threshold),
+            "rank_stability": _num(stability[i]),
+            "explanation": "",
+            "kind": row["kind"],
+            "status": row["status"],
+            "theme": row["theme"],
+            "lane": row["lane"],
+            "lane_id": row["lane_id"],
+            "lane_kind": row["lane_kind"],
+            "segments": list(segments_of[bits]),
+            "top_company": company_names.get(top_company[i]) if top_company[i] >= 0 else None,
+            "top_share": share,
+            "computed_rank": computed[i] or None,
+            "pinned_rank": row["pinned_rank"],
+            "pin_rationale": row["pin_rationale"],
+            "reach_per_quarter": _num(reach_pq[i]),
+            "factors": None,
+            "scores": {m: _r2(all_scores[m][i]) for m in METHODS},
+            "unscored_reason": reasons[i] if score is None else None,
+        }
+        ctx = {
+            "people": people[i], "askers": n_askers, "weighted": weighted[i], "metric": row["metric"],
+            "metric_share": row["metric_share"], "metric_period": s.metric_period[i], "value_source": value_source[i],
+            "ice": (row["ice_impact"], row["ice_confidence"], row["ice_ease"]),
+            "wsjf": (row["wsjf_value"], row["wsjf_time"], row["wsjf_risk"], row["wsjf_size"]),
+        }
+        entry["factors"] = explain.factors(entry, ctx, p)
+        entry["explanation"] = explain.sentence(entry, ctx, p)
+        templates[entry["id"]] = entry
+        out.append(entry.copy())
+    s.cache.last_rows = {"signature": _signature(s), "columns": _columns_of(s), "rows": s.rows, "entries": templates}
+    return out
