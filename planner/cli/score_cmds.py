@@ -21,7 +21,8 @@ def cmd_score(args, ws):
     rows = score_items(ws, method=args.method, window_days=args.window_days, segment=args.segment)
     if args.json:
         keys = ("id", "title", "method", "score", "rank", "reach", "reach_source", "impact", "confidence", "effort",
-                "value", "requests", "companies", "mrr", "quadrant", "single_customer", "rank_stability", "explanation")
+                "value", "requests", "companies", "mrr", "quadrant", "single_customer", "rank_stability", "explanation",
+                "status", "pinned_rank", "pin_rationale")
         print_json([{k: r[k] for k in keys} for r in rows])
         return 0
     if not rows:

@@ -20,6 +20,9 @@ _NUMERIC = (
 )
 _COUNT_MODES = ("requests", "companies", "weighted")
 _QUARTER_DAYS = 365.25 / 4
+# Done or dropped work keeps its score for the record but takes no place in the
+# priority list: a shipped item at rank 3 would push open work down.
+CLOSED_STATUSES = ("shipped", "wont_do")
 
 
 @dataclass
@@ -167,10 +170,12 @@ def compute(ws: Workspace, params: dict, *, with_stability: bool = True) -> Scor
     quadrant, v_split, e_split = methods.quadrants(value, cols["effort"], params["quadrant_split"])
 
     current = scores[params["method"]]
-    computed = methods.computed_ranks(current, ids)
+    closed = np.isin(np.array(raw["status"], dtype=object), CLOSED_STATUSES) if n else np.zeros(0, dtype=bool)
+    ranked = np.where(closed, np.nan, current)
+    computed = methods.computed_ranks(ranked, ids)
     final = methods.apply_pins(computed, table.pinned)
     if with_stability:
-        stability = stab.top_n_share(params["method"], cols, reach, value, np.isfinite(current), params["top_n"])
+        stability = stab.top_n_share(params["method"], cols, reach, value, np.isfinite(ranked), params["top_n"])
     else:
         stability = np.full(n, np.nan)
     return Scored(params, ids, rows, cols, reach, reach_pq, metric_period, value, value_source, scores, reasons,
@@ -320,6 +325,9 @@ def to_rows(s: Scored) -> list[dict]:
         }
         entry["factors"] = explain.factors(entry, ctx, p)
         entry["explanation"] = explain.sentence(entry, ctx, p)
+        if entry["status"] in CLOSED_STATUSES and score is not None:
+            done = "Shipped" if entry["status"] == "shipped" else "Won't do"
+            entry["explanation"] = f"{done}: kept out of the ranking. " + entry["explanation"]
         templates[entry["id"]] = entry
         out.append(entry.copy())
     s.cache.last_rows = {"signature": _signature(s), "columns": _columns_of(s), "rows": s.rows, "entries": templates}

@@ -100,11 +100,11 @@ def test_dragging_a_planned_card_off_the_roadmap(board, demo_ws):
     card = q4["items"][1]
     drag(board, board.canvas.card_center(card["id"]), lambda: board.canvas.drop_point(0, 0))
     assert ops.get_item(demo_ws, card["id"])["lane_id"] is None
-    # The not-planned column keeps its cards in rank order.
+    # The not-planned column keeps its cards in rank order, unranked (shipped, dropped, unscored) last.
     column = board.lanes[0]["items"]
     assert card["id"] in [c["id"] for c in column]
-    ranks = [c["rank"] for c in column]
-    assert ranks == sorted(ranks)
+    keys = [(c["rank"] is None, c["rank"] or 0) for c in column]
+    assert keys == sorted(keys)
 
 
 def test_dropping_a_card_where_it_was_changes_nothing(board, ctx):

@@ -323,7 +323,7 @@ def test_settings_default_and_persist(ws):
     assert s["method"] == "wsjf" and s["importance_weights"]["critical"] == 5
 
 
-def test_score_json_has_exactly_the_contract_keys(ws, tmp_path, capsys):
+def test_score_json_has_the_contract_keys_then_its_extensions(ws, tmp_path, capsys):
     from planner.cli import main
 
     ops.add_item(ws, title="A", reach=450, impact=3, confidence=100, effort=2)
@@ -332,7 +332,8 @@ def test_score_json_has_exactly_the_contract_keys(ws, tmp_path, capsys):
     ws.close()
     assert main(["--db", path, "score", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert [list(r) for r in rows] == [JSON_KEYS, JSON_KEYS]
+    extensions = ["status", "pinned_rank", "pin_rationale"]
+    assert [list(r) for r in rows] == [JSON_KEYS + extensions, JSON_KEYS + extensions]
     assert rows[0]["score"] == 675 and rows[1]["score"] is None and "effort missing" in rows[1]["explanation"]
     assert main(["--db", path, "item-set", "2", "--effort", "1", "--impact", "1", "--confidence", "50", "--reach", "10"]) == 0
     assert main(["--db", path, "item-set", "2", "--pin-rank", "1"]) == 2
@@ -432,3 +433,16 @@ def test_writes_that_change_no_demand_leave_the_change_log_alone(ws, ask):
     assert demand.last_change(ws) == before
     ops.set_request_status(ws, rid, "archived")
     assert demand.last_change(ws) > before
+
+
+def test_shipped_and_dropped_items_keep_their_score_but_take_no_rank(ws):
+    ops.add_item(ws, title="Open", reach=10, impact=1, confidence=100, effort=1)
+    ops.add_item(ws, title="Shipped", status="shipped", reach=100, impact=1, confidence=100, effort=1)
+    ops.add_item(ws, title="Dropped", status="wont_do", reach=50, impact=1, confidence=100, effort=1)
+    rows = score_items(ws)
+    by_title = {r["title"]: r for r in rows}
+    assert by_title["Open"]["rank"] == 1
+    assert by_title["Shipped"]["score"] == 100 and by_title["Shipped"]["rank"] is None
+    assert by_title["Shipped"]["explanation"].startswith("Shipped: kept out of the ranking.")
+    assert by_title["Dropped"]["rank"] is None and by_title["Dropped"]["explanation"].startswith("Won't do")
+    assert rows[0]["title"] == "Open"
