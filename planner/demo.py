@@ -197,9 +197,11 @@ def load_demo(ws: Workspace, *, today: date | None = None, seed: int = SEED) -> 
                 owner=rng.choice(["Platform team", "Core team", "Growth team", "Mobile team"]),
             )
             if kind == "tech_debt" or not phrases:
-                # Typed by hand in the same unit as the other items' reach (customers
-                # affected), or internal work would outrank what customers ask for.
-                fields.update(reach_mode="manual", reach_manual=float(rng.choice([6, 12, 20])))
+                typed = float(rng.choice([6, 12, 20]))  # drawn for every tech-debt item: keeps the seed's sequence
+                if not phrases:
+                    # Typed by hand in the same unit as the other items' reach (customers
+                    # affected), or internal work would outrank what customers ask for.
+                    fields.update(reach_mode="manual", reach_manual=typed)
             if title.startswith("Faster loading"):
                 fields.update(reach_mode="metric", metric_id=metric_ids["Weekly active users"], metric_share=0.01)
             if title.startswith("White-label"):
