@@ -51,9 +51,25 @@ def offer_demo(window) -> None:
         window.load_demo()
 
 
+def install_excepthook() -> None:
+    """An unexpected error in a slot shows a short message with the details folded away, and is logged."""
+    import traceback
+
+    def hook(kind, exc, tb):
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        from ui.context import show_error
+
+        show_error(QApplication.activeWindow(), exc, "".join(traceback.format_exception(kind, exc, tb)))
+
+    sys.excepthook = hook
+
+
 def run_app(*, db_path: Path | None = None, argv=None) -> int:
     logging.basicConfig(level=logging.INFO)
     app = make_application(argv)
+    install_excepthook()
     from planner.cli import default_workspace_path
     from ui.main_window import MainWindow
 

@@ -1,86 +1,476 @@
-"""The main window: navigation between the views, menus, status bar."""
+"""The main window: navigation between the views, menus, toolbar and status bar.
+
+It owns no logic: opening and creating workspaces goes through
+`planner.storage`, every change through the views' undoable operations. Views
+other than the backlog are built the first time they are shown, so the
+window appears without waiting for them.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+import importlib
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QTableView, QWidget,
+    QApplication, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+    QStackedWidget, QStyle, QToolBar, QVBoxLayout, QWidget,
 )
 
-from planner import ops
-from planner.storage import queries
-from ui.context import AppContext, tr
+from planner.errors import PlannerError, WorkspaceError
+from planner.storage import open_workspace, queries
+from ui import hotkeys
+from ui.context import AppContext, show_error, tr
+
+log = logging.getLogger(__name__)
+
+# (key, label, module, class): the navigation list, in order (Ctrl+1..5).
+VIEWS = (
+    ("backlog", "Backlog", "ui.backlog", "BacklogView"),
+    ("inbox", "Inbox", "ui.inbox", "InboxView"),
+    ("roadmap", "Roadmap", "ui.board", "BoardView"),
+    ("matrix", "Matrix", "ui.matrix", "MatrixView"),
+    ("metrics", "Metrics", "ui.metrics_view", "MetricsView"),
+)
+RECENT_KEPT = 8
+IMPORTABLE = (".csv", ".tsv", ".txt")
+STATUS_AREAS = frozenset({"items", "requests", "links", "companies", "lanes", "metrics"})
 
 
-class ItemsModel(QAbstractTableModel):
-    COLUMNS = (("id", "ID"), ("title", "Title"), ("kind", "Kind"), ("status", "Status"), ("theme", "Theme"), ("lane", "Lane"))
+def default_data_dir() -> Path:
+    from planner.cli import default_workspace_path
 
-    def __init__(self, rows=None, parent=None):
-        super().__init__(parent)
-        self.rows = rows or []
+    return default_workspace_path().parent
 
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or role != Qt.DisplayRole:
-            return None
-        value = self.rows[index.row()].get(self.COLUMNS[index.column()][0])
-        return "" if value is None else str(value)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return tr(self.COLUMNS[section][1])
-        return None
+def _placeholder(text: str) -> QWidget:
+    widget = QWidget()
+    layout = QVBoxLayout(widget)
+    label = QLabel(text)
+    label.setAlignment(Qt.AlignCenter)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: palette(mid); font-size: 13pt")
+    layout.addWidget(label)
+    return widget
 
 
 class MainWindow(QMainWindow):
-    VIEWS = ("Backlog", "Inbox", "Roadmap", "Matrix", "Metrics")
+    VIEWS = tuple(v[1] for v in VIEWS)
 
-    def __init__(self, ws, parent=None):
+    def __init__(self, ws, parent=None, *, settings: QSettings | None = None, data_dir: Path | None = None):
         super().__init__(parent)
         self.ctx = AppContext(ws, self)
-        self.setWindowTitle(tr("Roadmap Planner") + f" — {ws.name}")
-        self.resize(1200, 760)
-        self.nav = QListWidget()
-        self.nav.addItems([tr(v) for v in self.VIEWS])
-        self.nav.setFixedWidth(140)
-        self.stack = QStackedWidget()
-        self.items_model = ItemsModel()
-        self.backlog = QTableView()
-        self.backlog.setModel(self.items_model)
-        self.stack.addWidget(self.backlog)
-        for name in self.VIEWS[1:]:
-            self.stack.addWidget(QLabel(tr(name)))
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
-        self.nav.setCurrentRow(0)
-        self.ctx.changed.connect(lambda areas: self.refresh())
-        self.refresh()
+        self.settings = settings if settings is not None else QSettings()
+        self.data_dir = Path(data_dir) if data_dir else None
+        self.views: dict[str, QWidget] = {}
+        self.dialogs: dict[str, QWidget] = {}
+        self.setAcceptDrops(True)
+        self.setMinimumSize(QSize(800, 500))
 
-    def refresh(self) -> None:
-        self.items_model.set_rows(ops.list_items(self.ctx.ws))
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(150)
+        self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; } QListWidget#navigation::item { padding: 6px 8px; }")
+        for key, label, _m, _c in VIEWS:
+            item = QListWidgetItem(tr(label))
+            item.setData(Qt.UserRole, key)
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        for _ in VIEWS:
+            self.stack.addWidget(QWidget())  # replaced by the view the first time it is shown
+        self.nav.currentRowChanged.connect(self.show_view)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.path_label = QLabel()
+        self.counts_label = QLabel()
+        self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.counts_label)
+
+        self.ctx.changed.connect(self._on_changed)
+        self.ctx.workspace_replaced.connect(self._on_workspace_replaced)
+        self.resize(1440, 860)
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, (QByteArray, bytes)):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if isinstance(state, (QByteArray, bytes)):
+            self.restoreState(state)
+        self._on_workspace_replaced()
+        self.nav.setCurrentRow(0)
+
+    # ------------------------------------------------------------ actions and menus
+    def _action(self, text: str, slot, shortcut=None, *, icon=None, tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda checked=False: slot())
+        self.addAction(action)  # shortcuts work while the menu bar is hidden too
+        return action
+
+    def _build_actions(self) -> None:
+        S = QStyle.StandardPixmap
+        self.new_action = self._action(tr("&New Workspace…"), self.new_workspace, hotkeys.NEW, icon=S.SP_FileIcon,
+                                       tip=tr("Create an empty workspace file"))
+        self.open_action = self._action(tr("&Open Workspace…"), self.open_workspace_dialog, hotkeys.OPEN,
+                                        icon=S.SP_DialogOpenButton, tip=tr("Open a workspace file"))
+        self.demo_action = self._action(tr("Open &Demo Workspace"), self.open_demo, hotkeys.OPEN_DEMO,
+                                        tip=tr("A B2B SaaS backlog with customer requests, to look around"))
+        self.import_action = self._action(tr("&Import CSV…"), lambda: self.open_import_wizard(), hotkeys.IMPORT_CSV,
+                                          icon=S.SP_ArrowDown, tip=tr("Import customer requests from a CSV file"))
+        self.batches_action = self._action(tr("Import &Batches…"), self.open_batches, hotkeys.IMPORT_BATCHES,
+                                           tip=tr("Past imports, and undoing one"))
+        self.export_action = self._action(tr("&Export…"), self.open_export, hotkeys.EXPORT, icon=S.SP_DialogSaveButton,
+                                          tip=tr("Write the roadmap workbook or the priorities CSV"))
+        self.quit_action = self._action(tr("&Quit"), self.close, hotkeys.QUIT)
+        self.quit_action.setMenuRole(QAction.QuitRole)
+
+        self.undo_action = self.ctx.undo_stack.createUndoAction(self, tr("&Undo"))
+        self.undo_action.setShortcut(hotkeys.UNDO)
+        self.undo_action.setIcon(self.style().standardIcon(S.SP_ArrowBack))
+        self.redo_action = self.ctx.undo_stack.createRedoAction(self, tr("&Redo"))
+        self.redo_action.setShortcut(hotkeys.REDO)
+        self.redo_action.setIcon(self.style().standardIcon(S.SP_ArrowForward))
+        for action in (self.undo_action, self.redo_action):
+            self.addAction(action)
+        self.find_action = self._action(tr("&Find"), self.focus_search, hotkeys.FIND,
+                                        tip=tr("Search in the current view"))
+        self.scoring_action = self._action(tr("&Scoring Settings…"), self.open_scoring_settings, hotkeys.SCORING_SETTINGS,
+                                           icon=S.SP_FileDialogDetailedView,
+                                           tip=tr("Scoring method, time window, segment and importance weights"))
+        self.scoring_action.setMenuRole(QAction.PreferencesRole)
+
+        self.view_group = QActionGroup(self)
+        self.view_actions = []
+        for n, (key, label, _m, _c) in enumerate(VIEWS):
+            action = self._action(tr(label), lambda n=n: self.nav.setCurrentRow(n), hotkeys.VIEWS[n])
+            action.setCheckable(True)
+            self.view_group.addAction(action)
+            self.view_actions.append(action)
+        self.about_action = self._action(tr("&About Roadmap Planner"), self.about)
+        self.about_action.setMenuRole(QAction.AboutRole)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(tr("&File"))
+        file.addAction(self.new_action)
+        file.addAction(self.open_action)
+        self.recent_menu = file.addMenu(tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file.addAction(self.demo_action)
+        file.addSeparator()
+        file.addAction(self.import_action)
+        file.addAction(self.batches_action)
+        file.addAction(self.export_action)
+        file.addSeparator()
+        file.addAction(self.quit_action)
+        edit = bar.addMenu(tr("&Edit"))
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        edit.addAction(self.find_action)
+        edit.addSeparator()
+        edit.addAction(self.scoring_action)
+        view = bar.addMenu(tr("&View"))
+        for action in self.view_actions:
+            view.addAction(action)
+        help_menu = bar.addMenu(tr("&Help"))
+        help_menu.addAction(self.about_action)
+        self._fill_recent_menu()
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(tr("Main toolbar"))
+        bar.setObjectName("main-toolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        bar.setIconSize(QSize(16, 16))
+        for action in (self.undo_action, self.redo_action, None, self.import_action, self.export_action, None,
+                       self.scoring_action):
+            if action is None:
+                bar.addSeparator()
+            else:
+                bar.addAction(action)
+        for action in (self.undo_action, self.redo_action):
+            # The action's text names the step ("Undo Set effort of …"): too long for a toolbar, kept as the tooltip.
+            bar.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonIconOnly)
+        self.addToolBar(Qt.TopToolBarArea, bar)
+        self.toolbar = bar
+
+    # ------------------------------------------------------------ views
+    def view(self, key: str) -> QWidget:
+        """The view for `key`, built on first use (a placeholder when its module is missing)."""
+        if key in self.views:
+            return self.views[key]
+        n = [v[0] for v in VIEWS].index(key)
+        _key, label, module_name, class_name = VIEWS[n]
+        try:
+            cls = getattr(importlib.import_module(module_name), class_name)
+        except (ImportError, AttributeError) as exc:
+            log.info("The %s view is not available: %s", key, exc)
+            widget = _placeholder(tr("The {view} view is not available in this version.").format(view=tr(label)))
+        else:
+            try:
+                widget = cls(self.ctx)
+            except Exception as exc:  # one broken view must not take the window down
+                log.exception("The %s view failed to open", key)
+                show_error(self, exc)
+                widget = _placeholder(tr("The {view} view could not be opened.").format(view=tr(label)))
+        old = self.stack.widget(n)
+        self.stack.insertWidget(n, widget)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.views[key] = widget
+        return widget
+
+    def show_view(self, n: int) -> None:
+        if not 0 <= n < len(VIEWS):
+            return
+        widget = self.view(VIEWS[n][0])
+        self.stack.setCurrentWidget(widget)
+        self.view_actions[n].setChecked(True)
+        if self.nav.currentRow() != n:
+            self.nav.setCurrentRow(n)
+
+    def current_view_key(self) -> str:
+        return VIEWS[max(self.nav.currentRow(), 0)][0]
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the current view's search field, else the backlog's."""
+        widget = self.views.get(self.current_view_key())
+        if hasattr(widget, "focus_search"):
+            widget.focus_search()
+            return
+        search = getattr(widget, "search", None)
+        if isinstance(search, QLineEdit):
+            search.setFocus(Qt.ShortcutFocusReason)
+            search.selectAll()
+            return
+        self.nav.setCurrentRow(0)
+        self.view("backlog").focus_search()
+
+    @property
+    def backlog(self):
+        return self.view("backlog")
+
+    # ------------------------------------------------------------ status bar
+    def _on_changed(self, areas) -> None:
+        if areas & STATUS_AREAS:
+            self.update_status()
+
+    def update_status(self) -> None:
         c = queries.counts(self.ctx.ws)
-        self.statusBar().showMessage(
-            tr("{path} — {items} items, {requests} requests ({unlinked} to triage), {companies} companies").format(
-                path=self.ctx.ws.path, **c
+        self.path_label.setText(str(self.ctx.ws.path))
+        self.path_label.setToolTip(str(self.ctx.ws.path))
+        self.counts_label.setText(
+            tr("{items} items · {requests} requests ({unlinked} to triage) · {companies} companies").format(
+                items=f"{c['items']:,}", requests=f"{c['requests']:,}", unlinked=f"{c['unlinked']:,}",
+                companies=f"{c['companies']:,}",
             )
         )
+        inbox = self.nav.item(1)
+        inbox.setText(tr("Inbox") + (f"  ({c['unlinked']:,})" if c["unlinked"] else ""))
+
+    def _on_workspace_replaced(self) -> None:
+        ws = self.ctx.ws
+        self.setWindowTitle(tr("Roadmap Planner — {name}").format(name=ws.name))
+        self.add_recent(ws.path)
+        self.update_status()
+
+    # ------------------------------------------------------------ workspaces
+    def recent_paths(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def add_recent(self, path) -> None:
+        path = str(Path(path).resolve())
+        paths = [p for p in self.recent_paths() if p != path]
+        self.settings.setValue("recent", [path] + paths[: RECENT_KEPT - 1])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        current = str(Path(self.ctx.ws.path).resolve())
+        paths = [p for p in self.recent_paths() if Path(p).exists()]
+        for n, path in enumerate(paths, 1):
+            action = self.recent_menu.addAction(f"&{n} {Path(path).name}  —  {Path(path).parent}")
+            action.setData(path)
+            action.setEnabled(path != current)
+            action.triggered.connect(lambda checked=False, p=path: self.switch_workspace(Path(p)))
+        if not paths:
+            self.recent_menu.addAction(tr("No recent workspaces")).setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(tr("Clear Menu"), lambda: self.settings.setValue("recent", []))
+
+    def switch_workspace(self, path: Path) -> bool:
+        """Open `path` and make it the workspace of every view; explains why not when it fails."""
+        try:
+            ws = open_workspace(path)
+        except PlannerError as exc:
+            show_error(self, exc)
+            return False
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            self.ctx.replace_workspace(ws)
+        finally:
+            QApplication.restoreOverrideCursor()
+        return True
+
+    def _start_dir(self) -> str:
+        return str(Path(self.ctx.ws.path).parent)
+
+    def new_workspace(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(self, tr("New Workspace"), str(Path(self._start_dir()) / "roadmap.db"),
+                                              tr("Workspaces (*.db)"))
+        if not path:
+            return False
+        path = Path(path)
+        if path.suffix.lower() != ".db":
+            path = path.with_suffix(".db")
+        if path.exists() and path.stat().st_size > 0:
+            show_error(self, WorkspaceError(
+                tr("{path} already exists.").format(path=path),
+                hint=tr("Open it with File > Open, or pick a new file name for a new workspace."),
+            ))
+            return False
+        return self.switch_workspace(path)
+
+    def open_workspace_dialog(self) -> bool:
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open Workspace"), self._start_dir(),
+                                              tr("Workspaces (*.db);;All files (*)"))
+        return self.switch_workspace(Path(path)) if path else False
+
+    def demo_path(self) -> Path:
+        return (self.data_dir or default_data_dir()) / "demo.db"
+
+    def open_demo(self) -> bool:
+        """Fill the current workspace with the demo when it is empty, else open (or make) the demo file."""
+        if queries.is_empty(self.ctx.ws):
+            self.load_demo()
+            return True
+        path = self.demo_path()
+        if Path(self.ctx.ws.path).resolve() == path.resolve():
+            return True
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            ws = open_workspace(path)
+            if queries.is_empty(ws):
+                from planner.demo import load_demo
+
+                load_demo(ws)
+        except PlannerError as exc:
+            QApplication.restoreOverrideCursor()
+            show_error(self, exc)
+            return False
+        try:
+            self.ctx.replace_workspace(ws)
+        finally:
+            QApplication.restoreOverrideCursor()
+        return True
 
     def load_demo(self) -> None:
         from planner.demo import load_demo
 
-        load_demo(self.ctx.ws)
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            load_demo(self.ctx.ws)
+        except PlannerError as exc:
+            QApplication.restoreOverrideCursor()
+            show_error(self, exc)
+            return
+        QApplication.restoreOverrideCursor()
+        self.ctx.undo_stack.clear()  # the demo load is not an undoable step: undo must not reach behind it
         self.ctx.notify()
+
+    # ------------------------------------------------------------ dialogs
+    def _dialog(self, key: str, module_name: str, class_name: str, *args, **kwargs):
+        try:
+            cls = getattr(importlib.import_module(module_name), class_name)
+        except (ImportError, AttributeError) as exc:
+            log.info("%s is not available: %s", class_name, exc)
+            QMessageBox.information(self, tr("Roadmap Planner"), tr("This part of the app is not available in this version."))
+            return None
+        old = self.dialogs.get(key)
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        dialog = cls(self.ctx, *args, **kwargs)
+        dialog.setAttribute(Qt.WA_DeleteOnClose, False)
+        self.dialogs[key] = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def open_import_wizard(self, path: Path | str | None = None):
+        return self._dialog("import", "ui.import_wizard", "ImportWizard", path=str(path) if path else None, parent=self)
+
+    def open_batches(self):
+        return self._dialog("batches", "ui.batches", "BatchesDialog", self)
+
+    def open_export(self):
+        return self._dialog("export", "ui.export_dialog", "ExportDialog", self)
+
+    def open_scoring_settings(self):
+        return self._dialog("scoring", "ui.scoring_dialog", "ScoringSettingsDialog", self)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self, tr("About Roadmap Planner"),
+            tr("Roadmap Planner keeps the backlog, customer requests, scoring and the roadmap in one local file."),
+        )
+
+    # ------------------------------------------------------------ drag and drop
+    @staticmethod
+    def _dropped_file(mime) -> Path | None:
+        if not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in IMPORTABLE:
+                return Path(url.toLocalFile())
+        return None
+
+    def dragEnterEvent(self, event) -> None:
+        if self._dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        path = self._dropped_file(event.mimeData())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_import_wizard(path)
+
+    # ------------------------------------------------------------ closing
+    def closeEvent(self, event) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+        for dialog in self.dialogs.values():
+            dialog.close()
+        super().closeEvent(event)
+

@@ -122,3 +122,24 @@ def set_setting(ws: Workspace, key: str, value) -> None:
             "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [key, json.dumps(value, ensure_ascii=False)],
         )
+
+
+SUMMARY_COLUMNS = ("id", "title", "kind", "status", "theme", "impact", "confidence", "effort", "value",
+                   "pinned_rank", "pin_rationale", "lane_id")
+
+
+def list_item_summaries(ws: Workspace) -> list[dict]:
+    """The few columns a list of items shows, fast enough for 100k items (no descriptions, no notes).
+
+    Built from plain tuples: a dict per row from the driver costs more than the query itself.
+    """
+    cursor = ws.conn.execute(
+        f"""SELECT {', '.join('i.' + c for c in SUMMARY_COLUMNS)}, l.name, l.kind
+            FROM items i LEFT JOIN lanes l ON l.id = i.lane_id ORDER BY i.id"""
+    )
+    names = SUMMARY_COLUMNS + ("lane", "lane_kind")
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def item_count(ws: Workspace) -> int:
+    return ws.conn.execute("SELECT COUNT(*) FROM items").fetchone()[0]

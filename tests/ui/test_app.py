@@ -21,7 +21,7 @@ def test_empty_workspace_offers_the_demo_and_loads_it(qtbot, ws, monkeypatch):
     offer_demo(window)
     assert asked and "demo" in asked[0].lower()
     assert queries.counts(ws)["items"] >= 40
-    assert "items" in window.statusBar().currentMessage()
+    assert "items" in window.counts_label.text()
 
 
 def test_a_workspace_with_data_is_not_offered_the_demo(qtbot, demo_ws, monkeypatch):
