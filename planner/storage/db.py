@@ -102,6 +102,9 @@ def _backup(db: sqlite_utils.Database, path: Path, version: int) -> Path:
 def open_workspace(path: str | Path, *, migrate: bool = True) -> Workspace:
     """Create or open the workspace at `path`, migrating it to this version.
 
+    `migrate=False` is for a second connection to a workspace already open
+    (a background task): no migration and no full integrity check.
+
     Raises `WorkspaceError` naming the file when it is not a workspace, is
     damaged, or was written by a newer version of the planner.
     """
@@ -142,12 +145,15 @@ def _prepare(ws: Workspace, *, existed: bool, migrate: bool) -> None:
                     f"{path} is an SQLite database but not a Roadmap Planner workspace.",
                     hint="Pick a .db file made by Roadmap Planner, or a new file name to start a workspace.",
                 )
-        try:
-            ok = db.execute("PRAGMA quick_check").fetchone()[0]
-        except sqlite3.DatabaseError as exc:
-            raise _fail_unreadable(path, str(exc)) from exc
-        if ok != "ok":
-            raise _fail_unreadable(path, ok)
+        if migrate:
+            # Reads the whole file (about a second for 100 MB): done once when the
+            # user opens a workspace, not for every background task's connection.
+            try:
+                ok = db.execute("PRAGMA quick_check").fetchone()[0]
+            except sqlite3.DatabaseError as exc:
+                raise _fail_unreadable(path, str(exc)) from exc
+            if ok != "ok":
+                raise _fail_unreadable(path, ok)
     try:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA foreign_keys=ON")
