@@ -3,21 +3,68 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 ORG = "RoadmapPlanner"
 APP = "Roadmap Planner"
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[1] / "resources" / "translations"
+LANGUAGE_KEY = "ui/language"  # QSettings: "", "en" or "ja"; empty follows the system
 
 
 def make_application(argv=None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     QCoreApplication.setOrganizationName(ORG)
     QCoreApplication.setApplicationName(APP)
+    install_translators(app, ui_language())
     return app
+
+
+def ui_language(settings: QSettings | None = None) -> str:
+    """The UI language: `PLANNER_LANG`, else the `ui/language` setting, else the system's."""
+    chosen = os.environ.get("PLANNER_LANG", "").strip()
+    if not chosen:
+        value = (settings if settings is not None else QSettings()).value(LANGUAGE_KEY, "")
+        chosen = str(value or "").strip()
+    if not chosen:
+        languages = QLocale.system().uiLanguages()
+        chosen = languages[0] if languages else QLocale.system().name()
+    return chosen.replace("-", "_").split("_")[0].split(".")[0].lower() or "en"
+
+
+def install_translators(app: QCoreApplication, lang: str) -> str:
+    """Install the app's and Qt's own translations for `lang`; returns the language installed.
+
+    English is the source language, so "en" (or a language without a
+    translation file) installs nothing and returns "en". The translators are
+    kept on `app.translators` so `remove_translators` can take them off again.
+    """
+    remove_translators(app)
+    lang = (lang or "en").lower()
+    if lang == "en":
+        return "en"
+    ours = QTranslator(app)
+    if not ours.load(f"planner_{lang}", str(TRANSLATIONS_DIR)):
+        logging.getLogger(__name__).info("No %s translation in %s; the UI stays in English", lang, TRANSLATIONS_DIR)
+        return "en"
+    installed = [ours]
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+        installed.append(qt)
+    for translator in installed:
+        app.installTranslator(translator)
+    app.translators = installed
+    return lang
+
+
+def remove_translators(app: QCoreApplication) -> None:
+    for translator in getattr(app, "translators", ()):
+        app.removeTranslator(translator)
+    app.translators = []
 
 
 def open_or_explain(path: Path):

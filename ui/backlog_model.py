@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from operator import itemgetter
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner.ops import IMPACT_NAMES
@@ -19,24 +19,24 @@ from ui.context import tr
 
 # (key, header, tooltip). Headers go through tr() when shown.
 COLUMNS = (
-    ("pinned", "Pin", "Pinned to a rank by hand"),
-    ("rank", "Rank", "Rank by score (pinned items keep their rank)"),
-    ("title", "Title", None),
-    ("score", "Score", "The score of the chosen method; hover a score for its explanation"),
-    ("reach", "Reach", "How many are reached per quarter (from the reach source)"),
-    ("impact", "Impact", "RICE impact: 3 massive, 2 high, 1 medium, 0.5 low, 0.25 minimal"),
-    ("confidence", "Confidence", "How sure the estimates are, in percent"),
-    ("effort", "Effort", "Person-months"),
-    ("value", "Value", "Business value, for value/effort"),
-    ("requests", "Requests", "Customer requests linked, duplicates and archived ones left out"),
-    ("companies", "Companies", "Distinct companies asking"),
-    ("mrr", "MRR", "Monthly revenue of the companies asking"),
-    ("single_customer", "Breadth", "Whether one customer brings most of the demand"),
-    ("rank_stability", "Stability", "How stable the rank is across the estimate ranges"),
-    ("status", "Status", None),
-    ("kind", "Kind", None),
-    ("lane", "Lane", None),
-    ("theme", "Theme", None),
+    ("pinned", QT_TRANSLATE_NOOP("", "Pin"), QT_TRANSLATE_NOOP("", "Pinned to a rank by hand")),
+    ("rank", QT_TRANSLATE_NOOP("", "Rank"), QT_TRANSLATE_NOOP("", "Rank by score (pinned items keep their rank)")),
+    ("title", QT_TRANSLATE_NOOP("", "Title"), None),
+    ("score", QT_TRANSLATE_NOOP("", "Score"), QT_TRANSLATE_NOOP("", "The score of the chosen method; hover a score for its explanation")),
+    ("reach", QT_TRANSLATE_NOOP("", "Reach"), QT_TRANSLATE_NOOP("", "How many are reached per quarter (from the reach source)")),
+    ("impact", QT_TRANSLATE_NOOP("", "Impact"), QT_TRANSLATE_NOOP("", "RICE impact: 3 massive, 2 high, 1 medium, 0.5 low, 0.25 minimal")),
+    ("confidence", QT_TRANSLATE_NOOP("", "Confidence"), QT_TRANSLATE_NOOP("", "How sure the estimates are, in percent")),
+    ("effort", QT_TRANSLATE_NOOP("", "Effort"), QT_TRANSLATE_NOOP("", "Person-months")),
+    ("value", QT_TRANSLATE_NOOP("", "Value"), QT_TRANSLATE_NOOP("", "Business value, for value/effort")),
+    ("requests", QT_TRANSLATE_NOOP("", "Requests"), QT_TRANSLATE_NOOP("", "Customer requests linked, duplicates and archived ones left out")),
+    ("companies", QT_TRANSLATE_NOOP("", "Companies"), QT_TRANSLATE_NOOP("", "Distinct companies asking")),
+    ("mrr", QT_TRANSLATE_NOOP("", "MRR"), QT_TRANSLATE_NOOP("", "Monthly revenue of the companies asking")),
+    ("single_customer", QT_TRANSLATE_NOOP("", "Breadth"), QT_TRANSLATE_NOOP("", "Whether one customer brings most of the demand")),
+    ("rank_stability", QT_TRANSLATE_NOOP("", "Stability"), QT_TRANSLATE_NOOP("", "How stable the rank is across the estimate ranges")),
+    ("status", QT_TRANSLATE_NOOP("", "Status"), None),
+    ("kind", QT_TRANSLATE_NOOP("", "Kind"), None),
+    ("lane", QT_TRANSLATE_NOOP("", "Lane"), None),
+    ("theme", QT_TRANSLATE_NOOP("", "Theme"), None),
 )
 KEYS = tuple(c[0] for c in COLUMNS)
 EDITABLE = frozenset({"impact", "confidence", "effort", "value", "status"})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
     QTableView, QVBoxLayout,
@@ -28,9 +28,16 @@ def _local_time(stamp) -> str:
 
 class BatchesModel(QAbstractTableModel):
     COLUMNS = (
-        ("id", "Batch"), ("created_at", "Imported"), ("file_name", "File"), ("source", "Source"),
-        ("new", "New"), ("updated", "Updated"), ("unchanged", "Unchanged"), ("failed", "Failed"),
-        ("requests_now", "Requests now"), ("undone_at", "Undone"),
+        ("id", QT_TRANSLATE_NOOP("", "Batch")),
+        ("created_at", QT_TRANSLATE_NOOP("", "Imported")),
+        ("file_name", QT_TRANSLATE_NOOP("", "File")),
+        ("source", QT_TRANSLATE_NOOP("", "Source")),
+        ("new", QT_TRANSLATE_NOOP("", "New")),
+        ("updated", QT_TRANSLATE_NOOP("", "Updated")),
+        ("unchanged", QT_TRANSLATE_NOOP("", "Unchanged")),
+        ("failed", QT_TRANSLATE_NOOP("", "Failed")),
+        ("requests_now", QT_TRANSLATE_NOOP("", "Requests now")),
+        ("undone_at", QT_TRANSLATE_NOOP("", "Undone")),
     )
     NUMBERS = {"id", "new", "updated", "unchanged", "failed", "requests_now"}
 
@@ -75,7 +82,8 @@ class BatchesModel(QAbstractTableModel):
 
             return QColor("gray")
         if role == Qt.ToolTipRole:
-            details = [f"{tr('Encoding')}: {row.get('encoding') or '?'}", f"{tr('Preset')}: {row.get('preset') or '?'}"]
+            encoding, preset = tr("Encoding"), tr("Preset")
+            details = [f"{encoding}: {row.get('encoding') or '?'}", f"{preset}: {row.get('preset') or '?'}"]
             mapping = row.get("mapping")
             if isinstance(mapping, dict):
                 details.append(tr("Mapping") + ": " + ", ".join(f"{k} ← {v}" for k, v in mapping.items()))

@@ -147,7 +147,7 @@ class BoardPainter:
     def _meta(self, card: dict, width: int, business: bool) -> str:
         """Status, kind and effort; the status word goes first when space is short (its colour stays)."""
         effort = card.get("effort")
-        tail = [kind_label(card["kind"])] + ([f"{format_number(effort)} pm"] if effort is not None and not business else [])
+        tail = [kind_label(card["kind"])] + ([tr("{effort} pm").format(effort=format_number(effort))] if effort is not None and not business else [])
         for parts in ([status_label(card["status"])] + tail, tail):
             text = " · ".join(parts)
             if self.small_fm.horizontalAdvance(text) <= width:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
     QPushButton, QScrollArea, QSpinBox, QTableView, QVBoxLayout, QWidget,
@@ -20,8 +20,15 @@ from ui.context import tr
 
 
 class LinkedRequestsModel(QAbstractTableModel):
-    COLUMNS = (("id", "#"), ("title", "Request"), ("company", "Company"), ("segment", "Segment"),
-               ("mrr", "MRR"), ("created_at", "Date"), ("status", "Status"))
+    COLUMNS = (
+        ("id", QT_TRANSLATE_NOOP("", "#")),
+        ("title", QT_TRANSLATE_NOOP("", "Request")),
+        ("company", QT_TRANSLATE_NOOP("", "Company")),
+        ("segment", QT_TRANSLATE_NOOP("", "Segment")),
+        ("mrr", QT_TRANSLATE_NOOP("", "MRR")),
+        ("created_at", QT_TRANSLATE_NOOP("", "Date")),
+        ("status", QT_TRANSLATE_NOOP("", "Status")),
+    )
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -399,7 +399,8 @@ class PreviewPage(QWizardPage):
                 for e in errors[:3]
             )
             more = tr(" (and {n} more)").format(n=len(errors) - 3) if len(errors) > 3 else ""
-            parts.append(f"<span style='color:#b00020'>{tr('Rows that will fail:')} {shown}{more}</span>")
+            failing = tr("Rows that will fail:")
+            parts.append(f"<span style='color:#b00020'>{failing} {shown}{more}</span>")
         return "<br>".join(parts)
 
     def isComplete(self) -> bool:

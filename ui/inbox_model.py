@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from ui.context import tr
@@ -124,8 +124,13 @@ class RowsModel(QAbstractTableModel):
 class InboxModel(RowsModel):
     """Requests waiting to be triaged; rows can be dragged onto an item."""
 
-    COLUMNS = (("title", "Request"), ("company", "Company"), ("segment", "Segment"), ("source", "Source"),
-               ("created_at", "Date"))
+    COLUMNS = (
+        ("title", QT_TRANSLATE_NOOP("", "Request")),
+        ("company", QT_TRANSLATE_NOOP("", "Company")),
+        ("segment", QT_TRANSLATE_NOOP("", "Segment")),
+        ("source", QT_TRANSLATE_NOOP("", "Source")),
+        ("created_at", QT_TRANSLATE_NOOP("", "Date")),
+    )
 
     def display(self, row, key):
         if key == "created_at":
@@ -180,7 +185,11 @@ class ItemChoiceModel(RowsModel):
     suggestions stay on top in their order.
     """
 
-    COLUMNS = (("title", "Item"), ("status", "Status"), ("score", "Match"))
+    COLUMNS = (
+        ("title", QT_TRANSLATE_NOOP("", "Item")),
+        ("status", QT_TRANSLATE_NOOP("", "Status")),
+        ("score", QT_TRANSLATE_NOOP("", "Match")),
+    )
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -240,7 +249,12 @@ class ItemChoiceModel(RowsModel):
 class RequestChoiceModel(RowsModel):
     """Requests that may be the original of a duplicate: similar ones first."""
 
-    COLUMNS = (("title", "Request"), ("company", "Company"), ("status", "Status"), ("score", "Match"))
+    COLUMNS = (
+        ("title", QT_TRANSLATE_NOOP("", "Request")),
+        ("company", QT_TRANSLATE_NOOP("", "Company")),
+        ("status", QT_TRANSLATE_NOOP("", "Status")),
+        ("score", QT_TRANSLATE_NOOP("", "Match")),
+    )
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -12,7 +12,7 @@ import importlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
@@ -22,17 +22,18 @@ from PySide6.QtWidgets import (
 from planner.errors import PlannerError, WorkspaceError
 from planner.storage import open_workspace, queries
 from ui import hotkeys
+from ui.app import LANGUAGE_KEY
 from ui.context import AppContext, show_error, tr
 
 log = logging.getLogger(__name__)
 
 # (key, label, module, class): the navigation list, in order (Ctrl+1..5).
 VIEWS = (
-    ("backlog", "Backlog", "ui.backlog", "BacklogView"),
-    ("inbox", "Inbox", "ui.inbox", "InboxView"),
-    ("roadmap", "Roadmap", "ui.board", "BoardView"),
-    ("matrix", "Matrix", "ui.matrix", "MatrixView"),
-    ("metrics", "Metrics", "ui.metrics_view", "MetricsView"),
+    ("backlog", QT_TRANSLATE_NOOP("", "Backlog"), "ui.backlog", "BacklogView"),
+    ("inbox", QT_TRANSLATE_NOOP("", "Inbox"), "ui.inbox", "InboxView"),
+    ("roadmap", QT_TRANSLATE_NOOP("", "Roadmap"), "ui.board", "BoardView"),
+    ("matrix", QT_TRANSLATE_NOOP("", "Matrix"), "ui.matrix", "MatrixView"),
+    ("metrics", QT_TRANSLATE_NOOP("", "Metrics"), "ui.metrics_view", "MetricsView"),
 )
 RECENT_KEPT = 8
 IMPORTABLE = (".csv", ".tsv", ".txt")
@@ -190,6 +191,18 @@ class MainWindow(QMainWindow):
         view = bar.addMenu(tr("&View"))
         for action in self.view_actions:
             view.addAction(action)
+        view.addSeparator()
+        self.language_menu = view.addMenu(tr("&Language"))
+        self.language_group = QActionGroup(self)
+        current = str(self.settings.value(LANGUAGE_KEY, "") or "")
+        # Each language is named in itself, so it can be found whatever the UI shows.
+        for code, name in (("", tr("System language")), ("en", "English"), ("ja", "日本語")):
+            action = self.language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.setData(code)
+            action.triggered.connect(lambda checked=False, c=code: self.set_language(c))
+            self.language_group.addAction(action)
         help_menu = bar.addMenu(tr("&Help"))
         help_menu.addAction(self.about_action)
         self._fill_recent_menu()
@@ -431,6 +444,13 @@ class MainWindow(QMainWindow):
 
     def open_scoring_settings(self):
         return self._dialog("scoring", "ui.scoring_dialog", "ScoringSettingsDialog", self)
+
+    def set_language(self, code: str) -> None:
+        """Remember the UI language ("" follows the system); it applies from the next start."""
+        if str(self.settings.value(LANGUAGE_KEY, "") or "") == code:
+            return
+        self.settings.setValue(LANGUAGE_KEY, code)
+        QMessageBox.information(self, tr("Language"), tr("The language changes the next time Roadmap Planner starts."))
 
     def about(self) -> None:
         QMessageBox.about(

@@ -154,16 +154,19 @@ class MetricPanel(QFrame):
 
         drawing = [i for i in metric["items"] if i["draws_reach"]]
         naming = [i for i in metric["items"] if not i["draws_reach"]]
-        lines = [f"<b>{tr('Items drawing their reach from it')}</b>"]
+        heading = tr("Items drawing their reach from it")
+        lines = [f"<b>{heading}</b>"]
         if drawing:
             for item in drawing:
                 share = f" — {format_number(item['share'] * 100)} %" if item.get("share") is not None else ""
                 lines.append(f"<a href='item:{item['id']}'>{_html(item['title'])}</a>"
                              f" <span style='color:#52606d'>({status_label(item['status'])}{share})</span>")
         else:
-            lines.append(f"<span style='color:#7b8794'>{tr('None yet. Set an item’s reach source to this metric.')}</span>")
+            none_yet = tr("None yet. Set an item’s reach source to this metric.")
+            lines.append(f"<span style='color:#7b8794'>{none_yet}</span>")
         if naming:
-            lines.append(f"<br><b>{tr('Also tied to it')}</b>")
+            also = tr("Also tied to it")
+            lines.append(f"<br><b>{also}</b>")
             lines += [f"<a href='item:{i['id']}'>{_html(i['title'])}</a>" for i in naming]
         self.items_label = QLabel("<br>".join(lines))
         self.items_label.setTextFormat(Qt.RichText)

@@ -6,6 +6,7 @@ redraws) and is one undoable step, so trying another method costs nothing.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QVBoxLayout,
 )
@@ -15,12 +16,16 @@ from planner.scoring import METHODS, get_scoring_settings, set_scoring_settings
 from ui.context import tr
 
 METHOD_LABELS = {
-    "rice": "RICE — reach × impact × confidence ÷ effort",
-    "value-effort": "Value ÷ effort",
-    "ice": "ICE — impact × confidence × ease",
-    "wsjf": "WSJF — cost of delay ÷ job size",
+    "rice": QT_TRANSLATE_NOOP("", "RICE — reach × impact × confidence ÷ effort"),
+    "value-effort": QT_TRANSLATE_NOOP("", "Value ÷ effort"),
+    "ice": QT_TRANSLATE_NOOP("", "ICE — impact × confidence × ease"),
+    "wsjf": QT_TRANSLATE_NOOP("", "WSJF — cost of delay ÷ job size"),
 }
-IMPORTANCE_LABELS = {"nice_to_have": "Nice to have", "important": "Important", "critical": "Critical"}
+IMPORTANCE_LABELS = {
+    "nice_to_have": QT_TRANSLATE_NOOP("", "Nice to have"),
+    "important": QT_TRANSLATE_NOOP("", "Important"),
+    "critical": QT_TRANSLATE_NOOP("", "Critical"),
+}
 SHOWN_KEYS = ("method", "window_days", "segment", "importance_weights")
 
 
