@@ -172,7 +172,6 @@ def load_demo(ws: Workspace, *, today: date | None = None, seed: int = SEED) -> 
             if not ws.db["lanes"].count_where("kind = 'release' AND name = ?", [name]):
                 ops.add_lane(ws, name=name, kind="release", start_date=(today + timedelta(days=start)).isoformat(),
                              end_date=(today + timedelta(days=end)).isoformat(), capacity=8.0)
-        lanes = {row["name"]: row["id"] for row in ws.db["lanes"].rows}
         quarters = [row["id"] for row in ws.db["lanes"].rows_where("kind = 'quarter'", order_by="position")]
 
         companies = _make_companies(ws, rng, stamp)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
     QTableView, QVBoxLayout,
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from planner import importing
 from planner.errors import PlannerError
 from ui.context import show_error, tr
+from ui.table_model import RowsTableModel
 
 
 def _local_time(stamp) -> str:
@@ -26,7 +27,7 @@ def _local_time(stamp) -> str:
     return when.strftime("%Y-%m-%d %H:%M")
 
 
-class BatchesModel(QAbstractTableModel):
+class BatchesModel(RowsTableModel):
     COLUMNS = (
         ("id", QT_TRANSLATE_NOOP("", "Batch")),
         ("created_at", QT_TRANSLATE_NOOP("", "Imported")),
@@ -40,26 +41,6 @@ class BatchesModel(QAbstractTableModel):
         ("undone_at", QT_TRANSLATE_NOOP("", "Undone")),
     )
     NUMBERS = {"id", "new", "updated", "unchanged", "failed", "requests_now"}
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[dict] = []
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.COLUMNS):
-            return tr(self.COLUMNS[section][1])
-        return None
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or index.row() >= len(self.rows):

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QMimeData, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from ui.context import tr
+from ui.table_model import RowsTableModel
 
 REQUEST_MIME = "application/x-roadmap-planner-request-ids"
 
@@ -40,27 +41,14 @@ def _bold() -> QFont:
     return _BOLD[0]
 
 
-class RowsModel(QAbstractTableModel):
-    """A table of dicts: COLUMNS is ((key, header), ...)."""
-
-    COLUMNS: tuple = ()
+class RowsModel(RowsTableModel):
+    """A table of dicts with display, tooltip and sort hooks for subclasses."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[dict] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
     # -- Qt
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.COLUMNS):
-            return tr(self.COLUMNS[section][1])
-        return None
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self.rows)):
