@@ -13,7 +13,7 @@ import random
 from datetime import date, timedelta
 
 from planner import ops
-from planner.storage import queries
+from planner.storage import queries, writes
 from planner.storage.db import Workspace
 from planner.text import now_iso
 
@@ -179,7 +179,7 @@ def load_demo(ws: Workspace, *, today: date | None = None, seed: int = SEED) -> 
 
         enterprise = [c for c in companies if c["segment"] == "Enterprise"]
         items, requests_made, links_made = [], 0, 0
-        next_req_id = (ws.db.execute("SELECT COALESCE(MAX(id), 0) FROM requests").fetchone()[0]) + 1
+        next_req_id = writes.max_request_id(ws) + 1
         request_rows, link_rows = [], []
         for n, (title, kind, status, theme, impact, conf, effort, demand, phrases) in enumerate(_ITEMS):
             lane = None
@@ -246,7 +246,7 @@ def load_demo(ws: Workspace, *, today: date | None = None, seed: int = SEED) -> 
             next_req_id += 1
         ws.db["requests"].insert_all(request_rows)
         ws.db["links"].insert_all(link_rows)
-        ws.db.execute("UPDATE requests SET status = 'linked' WHERE id IN (SELECT request_id FROM links)")
+        writes.mark_linked_requests(ws)
         for dup_id, original_id in duplicates:
             ws.db["requests"].update(dup_id, {"status": "duplicate", "duplicate_of": original_id})
         requests_made, links_made = len(request_rows), len(link_rows)

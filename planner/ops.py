@@ -13,7 +13,7 @@ import math
 from datetime import date
 
 from planner.errors import NotFoundError, ValidationError
-from planner.storage import queries
+from planner.storage import queries, writes
 from planner.storage.db import Workspace
 from planner.text import clean_name, name_key, now_iso
 
@@ -332,18 +332,7 @@ def request(ws: Workspace, request_id: int) -> dict:
 
 
 def _refresh_request_status(ws: Workspace, request_ids) -> None:
-    """Keep requests.status in step with links: linked when any link exists."""
-    ids = sorted({int(r) for r in request_ids})
-    if not ids:
-        return
-    marks = ",".join("?" * len(ids))
-    ws.db.execute(
-        f"""UPDATE requests SET status = CASE
-                WHEN EXISTS (SELECT 1 FROM links k WHERE k.request_id = requests.id) THEN 'linked'
-                ELSE 'new' END
-            WHERE id IN ({marks}) AND status IN ('new', 'linked')""",
-        ids,
-    )
+    writes.refresh_request_status(ws, request_ids)
 
 
 def link_request(ws: Workspace, request_id: int, item_id: int, *, importance: str = "important") -> dict:
@@ -356,11 +345,7 @@ def link_request(ws: Workspace, request_id: int, item_id: int, *, importance: st
             f"Request {request_id} is a duplicate of request {req['duplicate_of']}; link that one instead."
         )
     with ws.db.atomic():
-        ws.db.execute(
-            """INSERT INTO links(request_id, item_id, importance, created_at) VALUES (?, ?, ?, ?)
-               ON CONFLICT(request_id, item_id) DO UPDATE SET importance = excluded.importance""",
-            [int(request_id), int(item_id), importance, now_iso()],
-        )
+        writes.upsert_link(ws, request_id, item_id, importance, now_iso())
         if req["status"] == "archived":
             ws.db["requests"].update(int(request_id), {"status": "new"})
         _refresh_request_status(ws, [request_id])
@@ -373,7 +358,7 @@ def unlink_request(ws: Workspace, request_id: int, item_id: int) -> dict | None:
     if not rows:
         return None
     with ws.db.atomic():
-        ws.db.execute("DELETE FROM links WHERE request_id = ? AND item_id = ?", [int(request_id), int(item_id)])
+        writes.delete_link(ws, request_id, item_id)
         _refresh_request_status(ws, [request_id])
     return rows[0]
 
@@ -394,11 +379,8 @@ def mark_duplicate(ws: Workspace, request_id: int, *, of: int) -> dict:
     links = list(ws.db["links"].rows_where("request_id = ?", [int(request_id)]))
     with ws.db.atomic():
         for link in links:
-            ws.db.execute(
-                "INSERT OR IGNORE INTO links(request_id, item_id, importance, created_at) VALUES (?, ?, ?, ?)",
-                [int(of), link["item_id"], link["importance"], now_iso()],
-            )
-        ws.db.execute("DELETE FROM links WHERE request_id = ?", [int(request_id)])
+            writes.add_link_if_absent(ws, of, link["item_id"], link["importance"], now_iso())
+        writes.delete_links_of_request(ws, request_id)
         ws.db["requests"].update(int(request_id), {"status": "duplicate", "duplicate_of": int(of), "updated_at": now_iso()})
         _refresh_request_status(ws, [of])
     return {"request_id": int(request_id), "duplicate_of": int(of), "before": before, "links": links}
@@ -420,10 +402,7 @@ def restore_request_state(ws: Workspace, request_id: int, *, status: str, duplic
     with ws.db.atomic():
         ws.db["requests"].update(int(request_id), {"status": status, "duplicate_of": duplicate_of})
         for link in links:
-            ws.db.execute(
-                "INSERT OR REPLACE INTO links(request_id, item_id, importance, batch_id, created_at) VALUES (?, ?, ?, ?, ?)",
-                [link["request_id"], link["item_id"], link["importance"], link.get("batch_id"), link["created_at"]],
-            )
+            writes.put_link(ws, link)
         _refresh_request_status(ws, [request_id])
 
 
@@ -443,8 +422,7 @@ def create_item_from_requests(ws: Workspace, request_ids, *, title: str | None =
 # ---------------------------------------------------------------- lanes
 
 def _next_position(ws: Workspace, lane_id: int) -> float:
-    row = ws.db.execute("SELECT COALESCE(MAX(lane_position), 0) FROM items WHERE lane_id = ?", [lane_id]).fetchone()
-    return float(row[0]) + 1.0
+    return writes.last_lane_position(ws, lane_id) + 1.0
 
 
 def add_lane(
@@ -475,7 +453,7 @@ def add_lane(
     if ws.db["lanes"].count_where("kind = ? AND name = ? COLLATE NOCASE", [kind, name]):
         raise ValidationError(f"There is already a {kind} lane named {name!r}.")
     if position is None:
-        position = ws.db.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM lanes WHERE kind = ?", [kind]).fetchone()[0]
+        position = writes.next_lane_order(ws, kind)
     with ws.db.atomic():
         lane_id = ws.db["lanes"].insert(
             dict(name=name, kind=kind, position=position, start_date=start_date, end_date=end_date, capacity=capacity)

@@ -37,8 +37,7 @@ def test_sql_lives_in_storage():
         for p in (ROOT / "planner").rglob("*.py")
         if p.relative_to(ROOT / "planner").parts[0] not in allowed and pattern.search(p.read_text(encoding="utf-8"))
     ]
-    # ops.py predates the split and keeps a few link/status statements next to their use-case.
-    assert set(offenders) <= {"planner/ops.py", "planner/demo.py"}
+    assert offenders == []
 
 
 def test_opening_a_workspace_does_not_import_pandas():

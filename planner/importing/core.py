@@ -492,15 +492,12 @@ def import_requests(ws, path, *, source=None, preset=None, mapping=None, encodin
 
 
 def _remember(ws, source: str, mapping: dict) -> None:
-    from planner.storage.queries import get_setting
+    from planner.storage.queries import get_setting, set_setting
 
     key = f"import.mapping.{source}"
     merged = dict(get_setting(ws, key) or {})
     merged.update(mapping)
-    ws.db.execute(
-        "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [key, json.dumps(merged, ensure_ascii=False)],
-    )
+    set_setting(ws, key, merged)
 
 
 def _raw_groups(header: list[str]) -> tuple[list[str], list[list[int]]]:
