@@ -45,7 +45,7 @@ def install_translators(app: QCoreApplication, lang: str) -> str:
     """
     remove_translators(app)
     lang = (lang or "en").lower()
-    if lang == "en":
+    if lang in ("en", "c", "posix"):  # "C" is the locale of a bare environment: English
         return "en"
     ours = QTranslator(app)
     if not ours.load(f"planner_{lang}", str(TRANSLATIONS_DIR)):

@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
     QStackedWidget, QStyle, QToolBar, QVBoxLayout, QWidget,
@@ -101,7 +101,10 @@ class MainWindow(QMainWindow):
 
         self.ctx.changed.connect(self._on_changed)
         self.ctx.workspace_replaced.connect(self._on_workspace_replaced)
-        self.resize(1440, 860)
+        # First start: as large as the backlog wants, within the screen.
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        self.resize(min(1440, int(room.width() * 0.9)) if room else 1440, min(860, int(room.height() * 0.9)) if room else 860)
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, (QByteArray, bytes)):
             self.restoreGeometry(geometry)
