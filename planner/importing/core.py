@@ -6,9 +6,9 @@
 
 from __future__ import annotations
 
-import json
 import re
 import warnings as pywarnings
+from json.encoder import encode_basestring as _json_text
 from pathlib import Path
 
 from planner.errors import Cancelled, ImportFailed  # noqa: F401  Cancelled: raised through `progress`
@@ -344,12 +344,13 @@ class _Companies:
         self.db, self.batch_id, self.stamp = db, batch_id, stamp
         self.by_key, self.by_domain = import_store.company_keys(db) if db is not None else ({}, {})
         self.created = 0
-        self.attrs: dict[int, list] = {}
+        self.attrs: list = []  # per chunk, a DataFrame by company id: segment, plan, mrr, arr
+        # A company's id by the text in the file, kept across chunks: a dump names the same companies in
+        # every chunk, and normalising each name again per chunk grows with rows x companies.
+        self.found: dict[str, int | None] = {"": None}
 
     def ids(self, values: dict, keep):
         """Company ids aligned with the chunk (None where a row names none)."""
-        import pandas as pd
-
         company = values.get("company")
         from_domain = company is None
         if from_domain:
@@ -358,10 +359,14 @@ class _Companies:
                 return None
             domain = email.str.extract(r"@([^@\s]+\.[^@\s]+)$", expand=False).fillna("").str.lower()
             company = domain.where(~domain.isin(FREE_MAIL), "")
-        found: dict[str, int | None] = {"": None}
+        found = self.found
+        if len(found) > 500_000:
+            found.clear()
+            found[""] = None
         new: dict[str, tuple] = {}
         waiting: dict[str, str] = {}
-        for name in pd.unique(company[keep]):
+        # A list: iterating pandas' Arrow-backed array value by value cost ~1 s per 1M rows.
+        for name in company[keep].unique().tolist():
             if name in found:
                 continue
             if from_domain and name in self.by_domain:
@@ -387,28 +392,48 @@ class _Companies:
         return ids
 
     def _gather_attrs(self, values: dict, ids, keep) -> None:
+        """Segment, plan and revenue per company, merged a chunk at a time with pandas.
+
+        A Python loop per company and chunk grew with rows x companies (~3 s of a
+        1M-row file naming 50k companies). Within a chunk the last non-empty value of each field
+        wins, as repeated upserts would; a chunk's value replaces an earlier one.
+        """
+        import numpy as np
+        import pandas as pd
+
         present = [f for f in ("segment", "plan", "mrr", "arr") if f in values]
         if not present:
             return
-        latest: dict[str, dict] = {}
-        for f in present:
-            col = values[f].tolist() if hasattr(values[f], "tolist") else values[f]
-            # dict() keeps the last value given for a key: the last row wins, as repeated upserts would.
-            latest[f] = dict(
-                (cid, v) for cid, v, k in zip(ids, col, keep) if k and cid is not None and v is not None and v != ""
-            )
-        for cid in set().union(*(d.keys() for d in latest.values())):
-            seg, plan, mrr, arr = (latest[f].get(cid) if f in latest else None for f in ("segment", "plan", "mrr", "arr"))
-            if mrr is None and arr is not None:
-                mrr = arr / 12  # as ops.upsert_company does
-            old = self.attrs.get(cid)
-            new = [seg, plan, mrr, arr]
-            self.attrs[cid] = [n if n is not None else o for n, o in zip(new, old)] if old else new
+        cid = pd.array(ids, dtype="Int64")
+        use = np.asarray(keep, dtype=bool) & ~np.asarray(cid.isna(), dtype=bool)
+        if not use.any():
+            return
+        frame = {}
+        for f in ("segment", "plan"):
+            if f in present:
+                col = pd.Series(np.asarray(values[f], dtype=object)[use], dtype=object)
+                frame[f] = col.where(col != "", None)
+        for f in ("mrr", "arr"):
+            if f in present:
+                frame[f] = pd.Series(np.asarray(values[f], dtype=object)[use], dtype="float64")
+        frame = pd.DataFrame(frame)
+        frame["cid"] = np.asarray(cid[use], dtype=np.int64)
+        latest = frame.groupby("cid", sort=False).last()  # the last non-null value of each column
+        if "arr" in latest:
+            derived = latest["arr"] / 12  # as ops.upsert_company does
+            latest["mrr"] = latest["mrr"].where(latest["mrr"].notna(), derived) if "mrr" in latest else derived
+        self.attrs.append(latest)
 
     def flush(self) -> None:
+        import pandas as pd
+
         if self.attrs:
-            import_store.update_companies(self.db, [(*a, cid) for cid, a in self.attrs.items()])
-            self.attrs.clear()
+            # A later chunk's value replaces an earlier one; an empty one keeps it.
+            merged = pd.concat(self.attrs).groupby(level=0, sort=False).last()
+            merged = merged.astype(object).where(merged.notna(), None)
+            cols = [merged[f].tolist() if f in merged else [None] * len(merged) for f in ("segment", "plan", "mrr", "arr")]
+            import_store.update_companies(self.db, list(zip(*cols, (int(c) for c in merged.index))))
+        self.attrs = []
 
 
 # ---------------------------------------------------------------- public API
@@ -515,6 +540,37 @@ def _raw_groups(header: list[str]) -> tuple[list[str], list[list[int]]]:
     return keys, groups
 
 
+def _raw_texts(keys: list[str], groups: list[list[int]], cells: list[list[str]], voters=None) -> list[str]:
+    """Each original row as a JSON object of its non-empty cells, by header name.
+
+    A repeated header (Jira's 17 `Comment`) becomes an array of all its cells.
+    Built here rather than in SQL (json_object per row was ~45% of the insert),
+    to the byte as SQLite's json_object and json_patch wrote it, so a file
+    imported before compares unchanged. `voters`: one sorted list per row, kept
+    under `_voters`.
+    """
+    parts = []
+    for key, idx in zip(keys, groups):
+        prefix = _json_text(key) + ":"
+        if len(idx) == 1:
+            parts.append([prefix + _json_text(v) if v else None for v in cells[idx[0]]])
+        else:
+            parts.append([
+                prefix + "[" + ",".join(map(_json_text, vs)) + "]" if any(vs) else None
+                for vs in zip(*(cells[i] for i in idx))
+            ])
+    if voters is not None:
+        listed = ['"_voters":[' + ",".join(map(_json_text, v)) + "]" for v in voters]
+        if "_voters" in keys:
+            # json_set put them in place of a non-empty `_voters` cell, else last.
+            at = keys.index("_voters")
+            filled = [p is not None for p in parts[at]]
+            parts[at] = [new if f else None for f, new in zip(filled, listed)]
+            listed = [None if f else new for f, new in zip(filled, listed)]
+        parts.append(listed)
+    return ["{" + ",".join([p for p in row if p]) + "}" for row in zip(*parts)]
+
+
 def _check_lengths(df, shape: FileShape) -> None:
     for c in df.columns:
         longest = df[c].str.len().max()
@@ -566,10 +622,8 @@ def _write(ws, plan: Plan, *, strict: bool, progress) -> dict:
         # requests yet cannot conflict: its id index can be rebuilt after the load too.
         bulk_new_source = "source" not in plan.columns and import_store.source_is_new(db, plan.source)
         rebuild = import_store.suspend_indexes(db, with_id_index=bulk_new_source)
-    sql_id = import_store.request_sql(
-        groups, by_id="plain" if bulk_new_source else True, batch_id=batch_id, stamp=stamp, voters=grouped
-    )
-    sql_hash = import_store.request_sql(groups, by_id=False, batch_id=batch_id, stamp=stamp)
+    sql_id = import_store.request_sql(by_id="plain" if bulk_new_source else True, batch_id=batch_id)
+    sql_hash = import_store.request_sql(by_id=False, batch_id=batch_id)
     rows_read = duplicates = changed = written = record_no = 0
     read: dict = {}
     for df, done in _chunks(shape, read):
@@ -627,23 +681,24 @@ def _write(ws, plan: Plan, *, strict: bool, progress) -> dict:
             else:
                 cols.append(repeat(None))
             if sql is sql_id and grouped:
-                _gather_ideas(ideas, cols, m, values, mask, n, cells, keys)
+                _gather_ideas(ideas, cols, m, values, mask, cells)
                 continue
-            cols += [repeat(k) for k in keys]
-            cols += [c[mask].tolist() for c in cells]
+            cols.append(_raw_texts(keys, groups, [c[mask].tolist() for c in cells]))
             cols.append(repeat(stamp))
             changed += import_store.write_requests(db, sql, zip(*cols))
             written += m
         if progress is not None:
             progress.update(shape.data_start + done, shape.size, f"{rows_read:,} rows read")
     if ideas:
+        entries = list(ideas.values())
+        raws = _raw_texts(keys, groups, [list(c) for c in zip(*(cells for _, _, cells in entries))],
+                          voters=[sorted(voters) for _, voters, _ in entries])
         rows = []
-        for entry in ideas.values():
-            params, voters = entry
+        for (params, voters, _), raw in zip(entries, raws):
             params[8] = len(voters)
             # The e-mail on a voter row is the voter's, not the idea's: it goes to `_voters` only.
             params[5] = params[6] = None
-            rows.append(tuple(params[:13]) + (json.dumps(sorted(voters), ensure_ascii=False),) + tuple(params[13:]) + (stamp,))
+            rows.append(tuple(params) + (raw, stamp))
         changed += import_store.write_requests(db, sql_id, rows)
         written += len(rows)
     companies.flush()
@@ -685,7 +740,7 @@ def _write(ws, plan: Plan, *, strict: bool, progress) -> dict:
     return report
 
 
-def _gather_ideas(ideas: dict, cols, m, values, mask, n, cells, keys) -> None:
+def _gather_ideas(ideas: dict, cols, m, values, mask, cells) -> None:
     """UserVoice writes one row per voter: the first row of an idea stands for it, each voter is a vote."""
     from itertools import repeat
 
@@ -698,8 +753,7 @@ def _gather_ideas(ideas: dict, cols, m, values, mask, n, cells, keys) -> None:
         voter = voters[i] or f"voter {len(ideas.get(ext, (None, ()))[1]) + 1}"
         entry = ideas.get(ext)
         if entry is None:
-            params = [col[i] for col in fixed] + list(keys) + [c[i] for c in raw_cells]
-            ideas[ext] = [params, {voter}]
+            ideas[ext] = [[col[i] for col in fixed], {voter}, [c[i] for c in raw_cells]]
         else:
             entry[1].add(voter)
 

@@ -18,54 +18,24 @@ _UPDATED = (
     "tags", "raw", "content_hash",
 )
 _NULL_IF_EMPTY = {"external_id", "body", "requester", "email", "importance", "url", "tags"}
-_MAX_PAIRS = 60  # json_object takes at most 127 arguments in a stock SQLite build
 
 
-def _raw_expr(raw_groups: list[list[int]], first: int, extra: str | None) -> str:
-    """SQL that builds the original row as a JSON object, empty cells left out.
-
-    The keys (header names) are bound like the values: nothing read from a file
-    ever becomes SQL text. `raw_groups[k]` lists the cell positions under key k;
-    a repeated header (Jira's 17 `Comment`) becomes a JSON array.
-    """
-    pairs = []
-    n = first + len(raw_groups)  # cell parameters follow the key parameters
-    for k, cells in enumerate(raw_groups):
-        key = f"?{first + k}"
-        if len(cells) == 1:
-            pairs.append(f"{key}, NULLIF(?{n + cells[0]}, '')")
-        else:
-            refs = [f"?{n + c}" for c in cells]
-            pairs.append(f"{key}, CASE WHEN ({' || '.join(refs)}) = '' THEN NULL ELSE json_array({', '.join(refs)}) END")
-    expr = "'{}'"
-    for i in range(0, len(pairs), _MAX_PAIRS):
-        expr = f"json_patch({expr}, json_object({', '.join(pairs[i:i + _MAX_PAIRS])}))"
-    if extra:
-        expr = f"json_set({expr}, '$._voters', json({extra}))"
-    return expr
-
-
-def request_sql(raw_groups: list[list[int]], *, by_id: bool, batch_id: int, stamp: str, voters: bool = False) -> str:
-    """The INSERT for one file's shape. Parameters: the 13 request values, then
-    `voters` (if any), then one key per raw group, then the file's cells.
+def request_sql(*, by_id, batch_id: int) -> str:
+    """The INSERT for one file. Parameters: the 13 request values, the original
+    row as JSON text (`raw`), then the import's stamp.
 
     A changed row keeps its id, status, links and the batch that first brought
     it in: undoing a later batch removes only what that batch added.
     """
     base = len(REQUEST_COLUMNS)
-    extra = f"?{base + 1}" if voters else None
-    first = base + (2 if voters else 1)
     # Empty cells are bound as '' and become NULL here, which saves a pass over every column in Python.
     values = [f"NULLIF(?{i + 1}, '')" if REQUEST_COLUMNS[i] in _NULL_IF_EMPTY else f"?{i + 1}" for i in range(base)]
-    values.append(_raw_expr(raw_groups, first, extra))
-    values += [str(int(batch_id)), "?9999", "?9999"]
+    # The stamp is ours, not the file's; bound once.
+    values += [f"?{base + 1}", str(int(batch_id)), f"?{base + 2}", f"?{base + 2}"]
     sql = (
         f"INSERT INTO requests ({', '.join(REQUEST_COLUMNS)}, raw, batch_id, imported_at, updated_at) "
         f"VALUES ({', '.join(values)})"
     )
-    # The stamp is ours, not the file's; bound once as the last parameter.
-    last = first + len(raw_groups) + sum(len(g) for g in raw_groups)
-    sql = sql.replace("?9999", f"?{last}")
     if by_id == "plain":
         pass  # a bulk load into a new source with the id index suspended: nothing to conflict with
     elif by_id:
