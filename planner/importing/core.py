@@ -206,13 +206,20 @@ class _Converter:
         self.plan = plan
         self.dates = DateReader()
         self.errors: list[dict] = []
-        self.failed = 0
+        self._failed_rows: set[int] = set()
+        self.error_count = 0
         self.rounded_ids = 0
         self.header = plan.shape.header
         self._caches: dict[str, dict] = {"mrr": {}, "arr": {}, "votes": {}}
 
+    @property
+    def failed(self) -> int:
+        """Rows that could not be read: one row with two bad cells is one failed row."""
+        return len(self._failed_rows)
+
     def error(self, row: int, column: str | None, message: str) -> None:
-        self.failed += 1
+        self._failed_rows.add(int(row))
+        self.error_count += 1
         if len(self.errors) < MAX_ERRORS:
             self.errors.append({"row": int(row), "column": column, "message": message})
 
@@ -710,8 +717,8 @@ def _write(ws, plan: Plan, *, strict: bool, progress) -> dict:
         warnings.append(
             f"{conv.rounded_ids} id(s) like 1.03006E+13 were rounded by a spreadsheet; those rows are matched by content."
         )
-    if conv.failed > len(conv.errors):
-        warnings.append(f"Only the first {len(conv.errors)} of {conv.failed} row errors are listed.")
+    if conv.error_count > len(conv.errors):
+        warnings.append(f"Only the first {len(conv.errors)} of {conv.error_count} row errors are listed.")
     new = import_store.count_added(db, batch_id)
     report = {
         "batch_id": batch_id, "file": str(shape.path), "encoding": shape.encoding, "delimiter": shape.delimiter,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -21,7 +22,8 @@ from ui.import_wizard import PAGE_IMPORT, PAGE_PREVIEW, PAGE_RESULT, ImportWizar
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-JIRA = "/work/shared/realdata/jira_server_export_poinz_testJiraIssueExport.csv"
+# The real exports live in shared/, beside the repository (in CI too).
+JIRA = str(Path(__file__).resolve().parents[3] / "shared" / "realdata" / "jira_server_export_poinz_testJiraIssueExport.csv")
 HEADER = ["受付日", "会社名", "件名", "内容", "担当者", "メールアドレス", "月額", "セグメント"]
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"
-REALDATA = Path("/work/shared/realdata")
+# The real exports live in shared/, beside the repository (in CI too).
+REALDATA = Path(__file__).resolve().parents[4] / "shared" / "realdata"
 
 
 def dump(ws) -> dict:

@@ -317,3 +317,15 @@ def test_a_cancelled_bulk_load_puts_the_indexes_back(ws, tmp_path):
     assert dump(ws) == before
     assert sorted(ws.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")) == indexes
     assert ws.conn.execute("PRAGMA cache_size").fetchone()[0] == -2000
+
+
+def test_a_row_with_two_bad_cells_is_one_failed_row_and_good_rows_still_land(ws, tmp_path):
+    path = write_csv(tmp_path / "mixed.csv", [
+        ["Title", "Created", "MRR", "Company"],
+        ["Good one", "2024-03-01", "100", "Acme"],
+        ["Bad one", "not a date", "lots", "Beta"],
+    ])
+    report = import_requests(ws, path)
+    assert (report["new"], report["failed"]) == (1, 1)
+    assert [(e["row"], e["column"]) for e in report["errors"]] == [(3, "Created"), (3, "MRR")]
+    assert [r["title"] for r in requests_of(ws)] == ["Good one"]
