@@ -13,7 +13,6 @@ from __future__ import annotations
 import time
 from datetime import date
 
-import shiboken6
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
@@ -633,7 +632,6 @@ class BoardView(QWidget):
         self._scores: dict | None = None
         self._score_task = None
         self._scores_stale = False
-        self._generation = 0
         self._rescore_timer = QTimer(self)
         self._rescore_timer.setSingleShot(True)
         self._rescore_timer.setInterval(300)
@@ -760,15 +758,10 @@ class BoardView(QWidget):
         if self._score_task is not None:
             self._scores_stale = True  # rescore once more when this one is done
             return
-        generation = self._generation
         started = time.perf_counter()
 
         def done(scores):
             self._score_task = None
-            if not shiboken6.isValid(self) or getattr(self.ctx.ws, "_closed", False):
-                return  # the view or its workspace was closed while scoring ran
-            if generation != self._generation:
-                return  # the workspace was replaced meanwhile
             self._scores = scores
             self.last_timing["score"] = time.perf_counter() - started
             self._rebuild()
@@ -778,14 +771,13 @@ class BoardView(QWidget):
 
         def failed(exc, details):
             self._score_task = None
-            if not shiboken6.isValid(self):
-                return
             show_error(self, exc, details)
 
-        self._score_task = self.ctx.run_task(lambda ws, progress: scores_by_id(ws, board=True), on_done=done, on_error=failed)
+        self._score_task = self.ctx.run_task(
+            lambda ws, progress: scores_by_id(ws, board=True), on_done=done, on_error=failed, owner=self
+        )
 
     def _on_workspace_replaced(self) -> None:
-        self._generation += 1
         self._scores = None
         self._score_task = None
         self._scores_stale = False

@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 import traceback
 
+import shiboken6
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -54,6 +56,7 @@ class AppContext(QObject):
         super().__init__(parent)
         self.ws = ws
         self.undo_stack = QUndoStack(self)
+        self.generation = 0
 
     @property
     def db_path(self):
@@ -65,22 +68,39 @@ class AppContext(QObject):
     def replace_workspace(self, ws: Workspace) -> None:
         old = self.ws
         self.ws = ws
+        self.generation += 1  # results of tasks started on the old workspace are dropped
         self.undo_stack.clear()
         if old is not ws:
             old.close()
         self.workspace_replaced.emit()
         self.notify(*AREAS)
 
-    def run_task(self, fn, *, on_done=None, on_error=None, on_progress=None, on_cancel=None) -> Task:
-        """Run `fn(ws, progress)` in the background with its own connection."""
+    def run_task(self, fn, *, on_done=None, on_error=None, on_progress=None, on_cancel=None, owner=None) -> Task:
+        """Run `fn(ws, progress)` in the background with its own connection.
+
+        The callbacks are dropped when `owner` (a widget) was deleted, or the
+        workspace was replaced or closed while the task ran: a late result must
+        not land in a closed view or on another workspace.
+        """
         task = Task(fn, db_path=self.ws.path)
+        generation = self.generation
+
+        def guarded(callback):
+            def call(*args):
+                if owner is not None and not shiboken6.isValid(owner):
+                    return
+                if generation != self.generation or getattr(self.ws, "_closed", False):
+                    return
+                callback(*args)
+            return call
+
         if on_done:
-            task.signals.finished.connect(on_done)
-        task.signals.failed.connect(on_error or (lambda exc, tb: show_error(None, exc, tb)))
+            task.signals.finished.connect(guarded(on_done))
+        task.signals.failed.connect(guarded(on_error or (lambda exc, tb: show_error(None, exc, tb))))
         if on_progress:
-            task.signals.progress.connect(on_progress)
+            task.signals.progress.connect(guarded(on_progress))
         if on_cancel:
-            task.signals.cancelled.connect(on_cancel)
+            task.signals.cancelled.connect(guarded(on_cancel))
         return task.start()
 
     def run_op(self, text: str, do, undo, *, areas=AREAS, parent: QWidget | None = None):

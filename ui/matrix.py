@@ -14,7 +14,6 @@ import math
 import time
 from datetime import date
 
-import shiboken6
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
@@ -161,7 +160,6 @@ class MatrixView(QWidget):
         self.selected: set[int] = set()
         self._task = None
         self._stale = False
-        self._generation = 0
         self.last_timing: dict = {}
 
         self.size_box = QComboBox()
@@ -216,7 +214,6 @@ class MatrixView(QWidget):
             self.refresh()
 
     def _on_workspace_replaced(self) -> None:
-        self._generation += 1
         self._task = None
         self._stale = False
         self.rows = None
@@ -231,15 +228,10 @@ class MatrixView(QWidget):
             return
         if self.rows is None:
             self.status_label.setText(tr("Scoring…"))
-        generation = self._generation
         started = time.perf_counter()
 
         def done(rows):
             self._task = None
-            if not shiboken6.isValid(self) or getattr(self.ctx.ws, "_closed", False):
-                return  # the view or its workspace was closed while scoring ran
-            if generation != self._generation:
-                return
             self.rows = rows
             self.last_timing["score"] = time.perf_counter() - started
             self._rebuild()
@@ -249,12 +241,10 @@ class MatrixView(QWidget):
 
         def failed(exc, details):
             self._task = None
-            if not shiboken6.isValid(self):
-                return
             self.status_label.setText("")
             show_error(self, exc, details)
 
-        self._task = self.ctx.run_task(lambda ws, progress: score_rows(ws), on_done=done, on_error=failed)
+        self._task = self.ctx.run_task(lambda ws, progress: score_rows(ws), on_done=done, on_error=failed, owner=self)
 
     def _fill_lanes(self) -> None:
         current = self.lane_box.currentData()
