@@ -24,7 +24,7 @@ from planner import ops, roadmap
 from planner.errors import ExportFailed, PlannerError
 from planner.roadmap.scores import scores_by_id
 from planner.storage import queries
-from ui.context import show_error, tr
+from ui.context import RefreshWhenShown, show_error, tr
 from ui.roadmap_style import (
     OK_COLOR, OVER_COLOR, format_number, kind_label, lane_mode_label, status_color, status_label,
 )
@@ -621,7 +621,7 @@ class BoardCanvas(QGraphicsView):
             self.cards[item_id].update()
 
 
-class BoardView(QWidget):
+class BoardView(RefreshWhenShown, QWidget):
     """The Roadmap view: lane mode and filters on top, the board below."""
 
     LANE_MODES = ("quarters", "releases", "now-next-later")
@@ -711,7 +711,7 @@ class BoardView(QWidget):
 
     def _on_changed(self, areas) -> None:
         if areas & REFRESH_AREAS:
-            self.refresh()
+            self.refresh_or_defer()
 
     def _fill_themes(self) -> None:
         current = self.theme_box.currentData()
@@ -781,7 +781,7 @@ class BoardView(QWidget):
         self._scores = None
         self._score_task = None
         self._scores_stale = False
-        self.refresh()
+        self.refresh_or_defer()
 
     def _rebuild(self) -> None:
         started = time.perf_counter()

@@ -160,3 +160,27 @@ def show_error(parent: QWidget | None, exc: BaseException, details: str | None =
         box.setInformativeText(str(exc))
         box.setDetailedText(details or "".join(traceback.format_exception(exc)))
     box.exec()
+
+
+class RefreshWhenShown:
+    """For a view that may be off screen: it refreshes when shown, not on every change.
+
+    Every edit in the backlog notifies every view; a hidden board or matrix
+    that rescored each time would spend seconds of background work (and the
+    interpreter's lock) on a 100k-item workspace for nothing. Put this class
+    before the Qt base class; the view provides `refresh()`.
+    """
+
+    _refresh_pending = False
+
+    def refresh_or_defer(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._refresh_pending = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._refresh_pending:
+            self._refresh_pending = False
+            self.refresh()

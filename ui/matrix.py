@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from planner import ops, roadmap
 from planner.errors import ExportFailed, PlannerError
 from planner.roadmap.scores import score_rows
-from ui.context import show_error, tr
+from ui.context import RefreshWhenShown, show_error, tr
 from ui.roadmap_style import (
     QUADRANT_COLORS, format_money, format_number, kind_label, quadrant_label, status_color, status_label,
 )
@@ -149,7 +149,7 @@ class MatrixCanvas(QGraphicsView):
         self.view.layout_scene()
 
 
-class MatrixView(QWidget):
+class MatrixView(RefreshWhenShown, QWidget):
     """The Matrix view: bubble size switch, move-to-lane, counts per quadrant, the plot."""
 
     def __init__(self, ctx, parent=None):
@@ -211,14 +211,14 @@ class MatrixView(QWidget):
 
     def _on_changed(self, areas) -> None:
         if areas & REFRESH_AREAS:
-            self.refresh()
+            self.refresh_or_defer()
 
     def _on_workspace_replaced(self) -> None:
         self._task = None
         self._stale = False
         self.rows = None
         self.selected.clear()
-        self.refresh()
+        self.refresh_or_defer()
 
     def refresh(self) -> None:
         """Rescore in the background (a big workspace takes a good part of a second), then redraw."""

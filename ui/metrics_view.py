@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from planner import roadmap
 from planner.errors import PlannerError
-from ui.context import show_error, tr
+from ui.context import RefreshWhenShown, show_error, tr
 from ui.roadmap_style import OK_COLOR, OVER_COLOR, format_number, status_label
 
 REFRESH_AREAS = frozenset({"metrics", "items"})
@@ -190,7 +190,7 @@ def _html(text: str) -> str:
     return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class MetricsView(QWidget):
+class MetricsView(RefreshWhenShown, QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
@@ -213,7 +213,7 @@ class MetricsView(QWidget):
 
     def _on_changed(self, areas) -> None:
         if areas & REFRESH_AREAS:
-            self.refresh()
+            self.refresh_or_defer()
 
     def refresh(self) -> None:
         try:

@@ -52,15 +52,22 @@ class Task(QRunnable):
                 ws = open_workspace(self.db_path, migrate=False)
             result = self.fn(ws, self.progress)
         except Cancelled:
-            self.signals.cancelled.emit()
+            self._emit(self.signals.cancelled)
         except Exception as exc:  # reported to the GUI thread, never swallowed
-            self.signals.failed.emit(exc, traceback.format_exc())
+            self._emit(self.signals.failed, exc, traceback.format_exc())
         else:
-            self.signals.finished.emit(result)
+            self._emit(self.signals.finished, result)
         finally:
             if ws is not None:
                 ws.close()
             Task._alive.discard(self)
+
+    @staticmethod
+    def _emit(signal, *args) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            pass  # the app is closing and took the signal's object with it: nobody is left to tell
 
     def start(self, pool: QThreadPool | None = None) -> "Task":
         Task._alive.add(self)

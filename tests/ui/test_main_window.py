@@ -296,3 +296,17 @@ def test_an_unexpected_error_shows_a_short_message_with_details_folded(window, m
         sys.excepthook(*sys.exc_info())
     assert messages[-1]["text"].startswith("Something went wrong")
     assert "KeyError" in messages[-1]["details"]
+
+
+def test_a_hidden_board_catches_up_when_shown_instead_of_on_every_edit(qtbot, window, demo_ws):
+    window.view_actions[2].trigger()
+    board = window.stack.currentWidget()
+    qtbot.waitUntil(lambda: not board.scores_pending, timeout=10000)
+    window.view_actions[0].trigger()
+    item = next(c for lane in board.lanes for c in lane["items"])
+    ops.edit_item(demo_ws, item["id"], title="Renamed while the board was hidden")
+    window.ctx.notify("items")
+    assert board._refresh_pending and not board.scores_pending  # no work while off screen
+    window.view_actions[2].trigger()
+    titles = [c["title"] for lane in board.lanes for c in lane["items"]]
+    assert "Renamed while the board was hidden" in titles
