@@ -24,7 +24,7 @@ from planner import ops, roadmap
 from planner.errors import ExportFailed, PlannerError
 from planner.roadmap.scores import scores_by_id
 from planner.storage import queries
-from ui.context import RefreshWhenShown, show_error, tr
+from ui.context import LatestRun, RefreshWhenShown, show_error, tr
 from ui.roadmap_style import (
     OK_COLOR, OVER_COLOR, format_number, kind_label, lane_mode_label, status_color, status_label,
 )
@@ -630,8 +630,10 @@ class BoardView(RefreshWhenShown, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._scores: dict | None = None
-        self._score_task = None
-        self._scores_stale = False
+        self._scoring = LatestRun(
+            self.ctx, self, lambda ws, progress: scores_by_id(ws, board=True), self._scores_arrived,
+            lambda exc, details: show_error(self, exc, details),
+        )
         self._rescore_timer = QTimer(self)
         self._rescore_timer.setSingleShot(True)
         self._rescore_timer.setInterval(300)
@@ -735,7 +737,7 @@ class BoardView(RefreshWhenShown, QWidget):
         had) and take their new scores when the task is done. Filter and lane
         changes reuse the scores.
         """
-        if (rescore or self._scores is None) and self._score_task is None and self._small_workspace():
+        if (rescore or self._scores is None) and not self._scoring.running and self._small_workspace():
             # A small workspace scores in a few milliseconds: no thread, no cards without scores.
             try:
                 self._scores = scores_by_id(self.ctx.ws, board=True)
@@ -752,35 +754,19 @@ class BoardView(RefreshWhenShown, QWidget):
 
     @property
     def scores_pending(self) -> bool:
-        return self._score_task is not None or self._rescore_timer.isActive()
+        return self._scoring.running or self._rescore_timer.isActive()
 
     def _request_scores(self) -> None:
-        if self._score_task is not None:
-            self._scores_stale = True  # rescore once more when this one is done
-            return
-        started = time.perf_counter()
+        self._scoring.request()
 
-        def done(scores):
-            self._score_task = None
-            self._scores = scores
-            self.last_timing["score"] = time.perf_counter() - started
-            self._rebuild()
-            if self._scores_stale:
-                self._scores_stale = False
-                self._request_scores()
-
-        def failed(exc, details):
-            self._score_task = None
-            show_error(self, exc, details)
-
-        self._score_task = self.ctx.run_task(
-            lambda ws, progress: scores_by_id(ws, board=True), on_done=done, on_error=failed, owner=self
-        )
+    def _scores_arrived(self, scores, seconds: float) -> None:
+        self._scores = scores
+        self.last_timing["score"] = seconds
+        self._rebuild()
 
     def _on_workspace_replaced(self) -> None:
         self._scores = None
-        self._score_task = None
-        self._scores_stale = False
+        self._scoring.forget()
         self.refresh_or_defer()
 
     def _rebuild(self) -> None:

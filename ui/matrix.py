@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from planner import ops, roadmap
 from planner.errors import ExportFailed, PlannerError
 from planner.roadmap.scores import score_rows
-from ui.context import RefreshWhenShown, show_error, tr
+from ui.context import LatestRun, RefreshWhenShown, show_error, tr
 from ui.roadmap_style import (
     QUADRANT_COLORS, format_money, format_number, kind_label, quadrant_label, status_color, status_label,
 )
@@ -158,8 +158,7 @@ class MatrixView(RefreshWhenShown, QWidget):
         self.rows: list[dict] | None = None  # score rows from the last scoring
         self.data: dict | None = None        # matrix_points of those rows
         self.selected: set[int] = set()
-        self._task = None
-        self._stale = False
+        self._scoring = LatestRun(self.ctx, self, lambda ws, progress: score_rows(ws), self._rows_arrived, self._scoring_failed)
         self.last_timing: dict = {}
 
         self.size_box = QComboBox()
@@ -203,7 +202,7 @@ class MatrixView(RefreshWhenShown, QWidget):
 
     @property
     def scores_pending(self) -> bool:
-        return self._task is not None
+        return self._scoring.running
 
     @property
     def counts(self) -> dict:
@@ -214,8 +213,7 @@ class MatrixView(RefreshWhenShown, QWidget):
             self.refresh_or_defer()
 
     def _on_workspace_replaced(self) -> None:
-        self._task = None
-        self._stale = False
+        self._scoring.forget()
         self.rows = None
         self.selected.clear()
         self.refresh_or_defer()
@@ -223,28 +221,18 @@ class MatrixView(RefreshWhenShown, QWidget):
     def refresh(self) -> None:
         """Rescore in the background (a big workspace takes a good part of a second), then redraw."""
         self._fill_lanes()
-        if self._task is not None:
-            self._stale = True
-            return
-        if self.rows is None:
+        if self.rows is None and not self._scoring.running:
             self.status_label.setText(tr("Scoring…"))
-        started = time.perf_counter()
+        self._scoring.request()
 
-        def done(rows):
-            self._task = None
-            self.rows = rows
-            self.last_timing["score"] = time.perf_counter() - started
-            self._rebuild()
-            if self._stale:
-                self._stale = False
-                self.refresh()
+    def _rows_arrived(self, rows, seconds: float) -> None:
+        self.rows = rows
+        self.last_timing["score"] = seconds
+        self._rebuild()
 
-        def failed(exc, details):
-            self._task = None
-            self.status_label.setText("")
-            show_error(self, exc, details)
-
-        self._task = self.ctx.run_task(lambda ws, progress: score_rows(ws), on_done=done, on_error=failed, owner=self)
+    def _scoring_failed(self, exc, details) -> None:
+        self.status_label.setText("")
+        show_error(self, exc, details)
 
     def _fill_lanes(self) -> None:
         current = self.lane_box.currentData()
