@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from planner import ops
 from planner.storage import queries, writes
+from planner.storage.activity import announce
 from planner.storage.db import Workspace
 from planner.text import now_iso
 
@@ -166,7 +167,7 @@ def load_demo(ws: Workspace, *, today: date | None = None, seed: int = SEED) -> 
     today = today or date.today()
     rng = random.Random(seed)
     stamp = now_iso()
-    with ws.db.atomic():
+    with announce(ws.path, "loading the demo"), ws.db.atomic():
         ops.add_default_lanes(ws, today=today, capacity=10.0)
         for name, start, end in (("v4.2", 0, 45), ("v4.3", 46, 120), ("v5.0", 121, 240)):
             if not ws.db["lanes"].count_where("kind = 'release' AND name = ?", [name]):

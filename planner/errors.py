@@ -31,6 +31,22 @@ class WorkspaceError(PlannerError):
     """The workspace file cannot be opened: not a workspace, damaged, or newer."""
 
 
+class WorkspaceBusy(WorkspaceError):
+    """Another window, command or import is writing to the workspace; try again in a moment."""
+
+
+class DiskFull(WorkspaceError):
+    """The disk holding the workspace has no room left for the change."""
+
+
+class ReadOnlyWorkspace(WorkspaceError):
+    """The workspace file, or its folder, cannot be written to."""
+
+
+class WorkspaceDamaged(WorkspaceError):
+    """The workspace file is not readable as a database any more."""
+
+
 class ImportFailed(PlannerError):
     """A file could not be imported; nothing was written."""
 

@@ -8,6 +8,14 @@ import pytest
 from planner.storage import open_workspace
 
 
+@pytest.fixture(autouse=True)
+def app_data(tmp_path, monkeypatch):
+    """The application-data folder (default workspace, exports in progress) is the test's own."""
+    folder = tmp_path / "appdata-home"
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture
 def ws(tmp_path):
     workspace = open_workspace(tmp_path / "workspace.db")

@@ -16,14 +16,13 @@ from pathlib import Path
 
 from planner.errors import PlannerError
 
-COMMAND_MODULES = ("core_cmds", "import_cmds", "score_cmds", "export_cmds")
+COMMAND_MODULES = ("core_cmds", "import_cmds", "score_cmds", "export_cmds", "backup_cmds")
 
 
 def default_workspace_path() -> Path:
-    from platformdirs import user_data_dir
+    from planner.appdata import data_dir
 
-    folder = Path(user_data_dir("RoadmapPlanner", appauthor=False))
-    return folder / "workspace.db"
+    return data_dir() / "workspace.db"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -54,35 +53,136 @@ def print_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-def main(argv: list[str] | None = None, *, run_gui=None) -> int:
-    """Run one command. `run_gui(db_path=)` opens the desktop app; the launcher
-    in `ui` passes it, so the core never imports the GUI."""
-    argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    db_path = Path(args.db).expanduser() if args.db else None
-    if getattr(args, "func", None) is None:
-        if run_gui is None:
-            print("planner: the desktop app is opened by the `planner` command (or `python -m ui`).", file=sys.stderr)
-            return 2
-        return run_gui(db_path=db_path)
-    if db_path is None:
-        db_path = default_workspace_path()
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-    from planner.storage import open_workspace
+def busy_timeout() -> float:
+    """Seconds a command waits for another writer (a window's import, another command): PLANNER_BUSY_TIMEOUT or 10."""
+    import os
+
+    from planner.storage.db import BUSY_TIMEOUT
 
     try:
-        ws = open_workspace(db_path)
+        return max(0.0, float(os.environ.get("PLANNER_BUSY_TIMEOUT", BUSY_TIMEOUT)))
+    except ValueError:
+        return BUSY_TIMEOUT
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where Python is so that clean-ups (`finally`) run as for Ctrl-C."""
+
+
+def _on_sigterm(signum, frame):
+    raise Terminated()
+
+
+def _stopped_line(exc: KeyboardInterrupt, args, ws, watch, *, touched: bool = True) -> str:
+    """One line that says what an interruption left: never "unchanged" unless it is."""
+    what = "stopped" if isinstance(exc, Terminated) else "interrupted"
+    changed = watch.changed() if watch is not None else (None if touched else False)
+    if changed is False:
+        return f"planner: {what}; nothing was changed."
+    if changed is None:
+        return f"planner: {what}; anything saved before the interruption is kept, the step under way was not saved."
+    line = f"planner: {what}, but the workspace had already been changed: what was saved before the interruption is kept."
+    if getattr(args, "command", None) == "import" and ws is not None:
+        from planner.importing.batch import list_batches
+
+        batches = list_batches(ws)
+        if batches and not batches[0].get("undone_at"):
+            n = batches[0]["id"]
+            line += f" The import was saved as batch {n}; `planner undo-import {n}` removes it."
+    return line
+
+
+def _failure_line(exc, watch) -> str:
+    """A workspace error (busy, full, read-only) says whether anything was changed."""
+    from planner.errors import WorkspaceError
+
+    line = f"planner: {exc}"
+    if isinstance(exc, WorkspaceError) and watch is not None:
+        changed = watch.changed()
+        if changed is False:
+            line += " Nothing was changed."
+        elif changed:
+            line += " Changes saved before this are kept; the step that failed was not saved."
+    return line
+
+
+def _watch_or_none(make, path):
+    import sqlite3
+
+    try:
+        return make(path)
+    except sqlite3.Error:  # not an SQLite file: opening it will say so
+        return None
+
+
+def main(argv: list[str] | None = None, *, run_gui=None) -> int:
+    """Run one command. `run_gui(db_path=)` opens the desktop app; the launcher
+    in `ui` passes it, so the core never imports the GUI.
+
+    Commands take `(args, ws)` with the workspace open, or `(args, db_path)`
+    when their parser sets `needs_workspace=False` (restoring a damaged file).
+    """
+    import signal
+    import sqlite3
+
+    argv = sys.argv[1:] if argv is None else argv
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    args = ws = watch = None
+    opening = False  # until the workspace is touched, an interruption changed nothing
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        db_path = Path(args.db).expanduser() if args.db else None
+        if getattr(args, "func", None) is None:
+            if run_gui is None:
+                print("planner: the desktop app is opened by the `planner` command (or `python -m ui`).", file=sys.stderr)
+                return 2
+            return run_gui(db_path=db_path)
+        if db_path is None:
+            db_path = default_workspace_path()
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+        from planner.appdata import sweep_export_leftovers
+
+        sweep_export_leftovers()  # temporary files of an export that was killed
+        if not getattr(args, "needs_workspace", True):
+            return int(args.func(args, db_path) or 0)
+        from planner.storage import open_workspace
+        from planner.storage.failures import about_the_file, explain
+        from planner.storage.watch import ChangeWatch
+
+        opening = True
+        creating = not db_path.exists()
+        watch = None if creating else _watch_or_none(ChangeWatch, db_path)
         try:
-            return int(args.func(args, ws) or 0)
+            ws = open_workspace(db_path, busy_timeout=busy_timeout())
+        except KeyboardInterrupt as exc:
+            if creating:
+                print("planner: interrupted while creating the workspace; run the command again to finish it.", file=sys.stderr)
+                return 143 if isinstance(exc, Terminated) else 130
+            raise
+        try:
+            watch = watch or ChangeWatch(db_path)
+            try:
+                return int(args.func(args, ws) or 0)
+            except sqlite3.Error as exc:
+                if about_the_file(exc):
+                    raise explain(exc, db_path) from exc
+                raise
+            except KeyboardInterrupt as exc:  # said here, while the workspace is open to tell what was saved
+                print(_stopped_line(exc, args, ws, watch), file=sys.stderr)
+                return 143 if isinstance(exc, Terminated) else 130
         finally:
             ws.close()
     except PlannerError as exc:
-        print(f"planner: {exc}", file=sys.stderr)
+        print(_failure_line(exc, watch), file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
-    except KeyboardInterrupt:
-        print("planner: interrupted; the workspace is unchanged.", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        print(_stopped_line(exc, args, ws, watch, touched=opening), file=sys.stderr)
+        return 143 if isinstance(exc, Terminated) else 130
+    finally:
+        if watch is not None:
+            watch.close()
+        signal.signal(signal.SIGTERM, previous)

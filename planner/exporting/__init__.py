@@ -4,8 +4,10 @@
     export_priorities_csv(ws, "priorities.csv")
 
 Both write beside the target and move the file into place (`atomic.py`), so a
-failed or cancelled export leaves the previous file as it was, and both write
-untrusted text so no spreadsheet evaluates it (`safe.py`).
+failed or cancelled export leaves the previous file as it was; both refuse to
+write over the open workspace or any other SQLite file; and both write
+untrusted text so no spreadsheet evaluates it (`safe.py`). `sweep_leftovers()`
+removes the temporary files of exports a kill interrupted.
 """
 
 from __future__ import annotations
@@ -14,12 +16,12 @@ import time
 from pathlib import Path
 
 from planner.errors import ExportFailed, ValidationError, check_progress
-from planner.exporting.atomic import check_target, replacing
+from planner.exporting.atomic import check_target, replacing, sweep_leftovers
 from planner.exporting.csv_export import write_csv
 from planner.exporting.snapshot import EDITIONS, LANE_MODES, gather
 from planner.exporting.workbook import label, write_workbook
 
-__all__ = ["export_roadmap", "export_priorities_csv", "EDITIONS", "LANE_MODES"]
+__all__ = ["export_roadmap", "export_priorities_csv", "sweep_leftovers", "EDITIONS", "LANE_MODES"]
 
 
 def _check_choices(edition: str, lanes: str | None = None) -> None:
@@ -27,6 +29,10 @@ def _check_choices(edition: str, lanes: str | None = None) -> None:
         raise ValidationError(f"The edition must be one of {', '.join(EDITIONS)}; got {edition!r}.")
     if lanes is not None and lanes not in LANE_MODES:
         raise ValidationError(f"Lanes must be one of {', '.join(LANE_MODES)}; got {lanes!r}.")
+
+
+def _workspace_path(ws):
+    return getattr(ws, "path", None)
 
 
 def export_roadmap(ws, path, *, edition: str = "internal", lanes: str = "quarters", include_companies: bool = True, progress=None) -> dict:
@@ -40,11 +46,12 @@ def export_roadmap(ws, path, *, edition: str = "internal", lanes: str = "quarter
     path = Path(path).expanduser()
     if path.suffix.lower() != ".xlsx":
         raise ExportFailed(f"{path.name} is not an .xlsx file name; the workbook is written as Excel .xlsx.")
-    check_target(path)  # fail before the slow part when the file is open or read-only
+    # Fail before the slow part when the file is the workspace, open elsewhere or read-only.
+    check_target(path, workspace=_workspace_path(ws))
     internal = edition == "internal"
     snap = gather(ws, edition=edition, lanes=lanes, include_companies=internal or include_companies, progress=progress)
-    with replacing(path) as tmp:
-        sheets = write_workbook(snap, tmp, progress=progress)
+    with replacing(path, workspace=_workspace_path(ws)) as scratch:
+        sheets = write_workbook(snap, scratch.file, progress=progress, parts=scratch.parts)
         check_progress(progress, 1, 1, "Saved")
     return {
         "file": str(path),
@@ -69,7 +76,7 @@ def export_priorities_csv(ws, path, *, edition: str = "internal", include_compan
     started = time.perf_counter()
     _check_choices(edition)
     path = Path(path).expanduser()
-    check_target(path)
+    check_target(path, workspace=_workspace_path(ws))
     snap = gather(ws, edition=edition, include_companies=include_companies, with_requests=False, progress=progress)
     header = [h for h in PRIORITY_CSV_INTERNAL if snap.internal or h not in _BUSINESS_DROPS]
     if not snap.show_companies:
@@ -93,7 +100,7 @@ def export_priorities_csv(ws, path, *, edition: str = "internal", include_compan
                 out.append(v)
             yield out
 
-    with replacing(path) as tmp:
-        n = write_csv(tmp, header, rows())
+    with replacing(path, workspace=_workspace_path(ws)) as scratch:
+        n = write_csv(scratch.file, header, rows())
     return {"file": str(path), "edition": edition, "rows": n, "columns": header,
             "seconds": round(time.perf_counter() - started, 3)}

@@ -24,6 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from planner.errors import check_progress
+from planner.exporting.atomic import TEMP_PREFIX
 from planner.exporting.safe import HOSTILE_LEADS, clean_text, is_hostile
 from planner.exporting.snapshot import Snapshot, parse_day
 from planner.exporting.styles import STATUS_LABELS, Styles
@@ -171,7 +172,7 @@ class SheetWriter:
         self.title = title
         self.rows = 0
         self._heights: dict[int, float] = {}
-        self.path = book.tmpdir / f"rows-{len(book.writers) + 1}.xml"
+        self.path = book.parts / f"rows-{len(book.writers) + 1}.xml"
         self._out = open(self.path, "w", encoding="utf-8", newline="")
         book.writers.append(self)
 
@@ -271,12 +272,12 @@ class SheetWriter:
 
 
 class RoadmapBook:
-    def __init__(self, snap: Snapshot, *, progress=None):
+    def __init__(self, snap: Snapshot, parts: Path, *, progress=None):
         self.snap = snap
         self.wb = Workbook(write_only=True)
         # Excel trusts stored results unless told to recalculate; the formulas are the truth.
         self.wb.calculation.fullCalcOnLoad = True
-        self.tmpdir = Path(tempfile.mkdtemp(prefix="planner-export-"))
+        self.parts = parts  # each sheet's rows, and openpyxl's package before the rows go in
         self.writers: list[SheetWriter] = []
         self.styles = Styles(self.wb, cjk=snap.has_cjk, currency=snap.currency)
         self.progress = progress
@@ -692,21 +693,33 @@ def _list(text) -> str | None:
     return "\n".join(sorted(set(str(text).split(","))))
 
 
-def write_workbook(snap: Snapshot, path, *, progress=None) -> list[str]:
-    """Build the workbook for `snap` and write it to `path`; returns the sheet names."""
-    book = RoadmapBook(snap, progress=progress)
+def write_workbook(snap: Snapshot, path, *, progress=None, parts=None) -> list[str]:
+    """Build the workbook for `snap` and write it to `path`; returns the sheet names.
+
+    Intermediate files go in the folder `parts` (made here, removed when done);
+    by default a hidden folder beside `path`, never the system's temporary folder.
+    """
+    path = Path(path)
+    if parts is None:
+        parts = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, suffix=".parts", dir=path.parent))
+    else:
+        parts = Path(parts)
+        parts.mkdir()
+    writers: list[SheetWriter] = []
     try:
+        book = RoadmapBook(snap, parts, progress=progress)
+        writers = book.writers
         book.build()
-        for writer in book.writers:
+        for writer in writers:
             writer.close()
-        base = book.tmpdir / "base.xlsx"
+        base = parts / "base.xlsx"
         book.wb.save(base)
-        _splice_rows(base, Path(path), {f"xl/worksheets/sheet{n}.xml": w.path for n, w in enumerate(book.writers, 1)})
+        _splice_rows(base, path, {f"xl/worksheets/sheet{n}.xml": w.path for n, w in enumerate(writers, 1)})
         return book.sheets
     finally:
-        for writer in book.writers:
+        for writer in writers:
             writer.close()
-        shutil.rmtree(book.tmpdir, ignore_errors=True)
+        shutil.rmtree(parts, ignore_errors=True)
 
 
 _EMPTY_SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>\s*</sheetData>")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from planner.errors import NotFoundError, ValidationError
 from planner.storage import import_store
+from planner.storage.activity import announce
+from planner.storage.backups import backup_before
 from planner.text import now_iso
 
 
@@ -22,7 +24,8 @@ def undo_import(ws, batch_id: int) -> dict:
         raise NotFoundError(f"There is no import batch {batch_id}.", hint="List them with `planner batches`.")
     if batch["undone_at"]:
         raise ValidationError(f"Import batch {batch_id} was already undone at {batch['undone_at']}.")
-    with ws.db.atomic():
+    backup_before(ws, reason="before-undo-import")
+    with announce(ws.path, f"undoing import {batch_id}"), ws.db.atomic():
         removed = import_store.undo_batch(ws.db, int(batch_id), now_iso())
     removed["file_name"] = batch["file_name"]
     return removed

@@ -12,12 +12,20 @@ from json.encoder import encode_basestring as _json_text
 from pathlib import Path
 
 from planner.errors import Cancelled, ImportFailed  # noqa: F401  Cancelled: raised through `progress`
-from planner.importing.mapping import CANONICAL_FIELDS, LIST_FIELDS, header_key, match_synonyms, match_words
+from planner.importing.mapping import (
+    CANONICAL_FIELDS,
+    LIST_FIELDS,
+    header_key,
+    match_synonyms,
+    match_words,
+)
 from planner.importing.presets import PRESETS, Preset, detect_preset, preset_mapping
 from planner.importing.reading import MAX_FIELD_CHARS, FileShape, open_data, sniff
 from planner.importing.values import DateReader, ValueProblem, parse_count, parse_money
 from planner.ops import content_hash
 from planner.storage import import_store
+from planner.storage.activity import announce
+from planner.storage.backups import backup_before
 from planner.text import clean_name, name_key, now_iso
 
 CHUNK_ROWS = 10_000  # 50k rows per chunk peaked at 530 MB on a 100k-row file, 10k at 285 MB, no slower
@@ -168,6 +176,8 @@ def _chunks(shape: FileShape, sink: dict):
             hint="Pass the right --encoding.",
         ) from None
     except pd.errors.ParserError as exc:
+        if raw.failure is not None:
+            raise raw.failure from None
         raise ImportFailed(f"{shape.path.name}: {_parser_message(str(exc), shape)}") from None
     finally:
         handle.close()
@@ -508,8 +518,10 @@ def import_requests(ws, path, *, source=None, preset=None, mapping=None, encodin
     report: dict = {}
     # Rebuilding indexes and checking ids of a large existing table thrash a 2 MB page cache.
     cache = import_store.set_cache_mb(ws.db, CACHE_MB)
+    if not dry_run:
+        backup_before(ws, reason="before-import")
     try:
-        with ws.db.atomic():
+        with announce(ws.path, f"importing {path.name}"), ws.db.atomic():
             report = _write(ws, plan, strict=strict, progress=progress)
             if mapping and not dry_run:
                 _remember(ws, plan.source, mapping)

@@ -347,7 +347,16 @@ class ByteSlice(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
+    failure: BaseException | None = None  # what interrupted a read; pandas reports it as a parser error
+
     def readinto(self, buffer) -> int:
+        try:
+            return self._readinto(buffer)
+        except BaseException as exc:  # Ctrl-C, SIGTERM, a disk error: the caller re-raises it as it was
+            self.failure = exc
+            raise
+
+    def _readinto(self, buffer) -> int:
         n = min(len(buffer), self._left)
         if n <= 0:
             return 0

@@ -2,20 +2,63 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
 import sqlite3
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlite_utils
 
-from planner.errors import WorkspaceError
+from planner.errors import PlannerError, WorkspaceError
+from planner.storage import failures
 from planner.storage.schema import MIGRATION_SET, migrations
 
 # 'RMPL' in ASCII: marks a file as ours so that another SQLite file is refused.
 SCHEMA_APPLICATION_ID = 0x524D504C
-BACKUPS_KEPT = 3
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+log = logging.getLogger(__name__)
+
+
+BUSY_TIMEOUT = 10.0  # seconds a write waits for another writer (the command line, a task) to finish
+# The window's own connection waits less: its edits run on the GUI thread, which must not freeze.
+INTERACTIVE_BUSY_TIMEOUT = 2.0
+
+
+class _Database(sqlite_utils.Database):
+    """sqlite-utils whose write transactions take the write lock as they begin.
+
+    A deferred `BEGIN` that reads and then writes fails at once with "database is
+    locked" when another process committed meanwhile, whatever the busy timeout;
+    `BEGIN IMMEDIATE` waits its turn instead. Failures of the file (busy, full,
+    read-only, damaged) leave the block as `WorkspaceError`s that say so.
+    """
+
+    workspace_path: Path
+
+    @contextlib.contextmanager
+    def atomic(self):
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise _translated(exc, self.workspace_path) from exc
+        try:
+            yield self
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            self.rollback()
+            if failures.about_the_file(exc):
+                raise failures.explain(exc, self.workspace_path) from exc
+            raise
+
+
+def _translated(exc: BaseException, path: Path) -> BaseException:
+    return failures.explain(exc, path) if failures.about_the_file(exc) else exc
 
 
 @dataclass
@@ -39,6 +82,14 @@ class Workspace:
     def name(self) -> str:
         return self.path.stem
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def data_version(self) -> int:
+        """Changes when another connection (another process, a background task) commits."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
     def close(self) -> None:
         if not self._closed:
             self.db.close()
@@ -51,62 +102,51 @@ class Workspace:
         self.close()
 
 
-def backups_of(path: Path) -> list[Path]:
-    """The migration backups kept beside `path`, oldest first."""
-    path = Path(path)
-    return sorted(path.parent.glob(f"{path.name}.backup-*"), key=lambda p: p.name)
+def _not_sqlite(path: Path) -> WorkspaceError | None:
+    """Why a file SQLite refused is not ours, or None when it looks like SQLite.
 
-
-def _fail_unreadable(path: Path, why: str) -> WorkspaceError:
-    backups = backups_of(path)
-    hint = (
-        f"The latest backup is {backups[-1]}: copy it to a new name and open that."
-        if backups
-        else "Open another workspace or create a new one with File > New."
-    )
-    return WorkspaceError(f"{path} is damaged and cannot be opened ({why}).", hint=hint)
-
-
-def _check_header(path: Path) -> None:
-    """Refuse a file that is not SQLite at all, before SQLite touches it."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
+    Reads the header with `open()`: only ever called after our connection to the
+    file is closed, and only for a file SQLite did not accept, which no other
+    connection of this process can hold (a descriptor closed in a process drops
+    every SQLite lock that process holds on the file).
+    """
     with open(path, "rb") as fh:
         head = fh.read(16)
-    if head != _SQLITE_MAGIC:
-        if len(head) < 16:
-            raise _fail_unreadable(path, "the file is truncated")
-        raise WorkspaceError(
-            f"{path} is not a Roadmap Planner workspace (it is not an SQLite database).",
-            hint="Pick a .db file made by Roadmap Planner, or a new file name to start a workspace.",
-        )
+    if head == _SQLITE_MAGIC:
+        return None
+    if len(head) < 16 and _SQLITE_MAGIC.startswith(head):
+        return failures.damaged(path, "the file is truncated")
+    return WorkspaceError(
+        f"{path} is not a Roadmap Planner workspace (it is not an SQLite database).",
+        hint="Pick a .db file made by Roadmap Planner, or a new file name to start a workspace.",
+    )
 
 
-def _backup(db: sqlite_utils.Database, path: Path, version: int) -> Path:
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.backup-{stamp}-v{version:03d}")
-    n = 1
-    while target.exists():
-        target = path.with_name(f"{path.name}.backup-{stamp}-v{version:03d}-{n}")
-        n += 1
-    dest = sqlite3.connect(str(target))
+def _mend_journal_modes(path: Path) -> None:
+    """A `-shm` or `-wal` left read-only (made while the file was read-only) keeps every
+    write failing after the user made the file writable again: give them its mode."""
     try:
-        db.conn.backup(dest)
-    finally:
-        dest.close()
-    for old in backups_of(path)[:-BACKUPS_KEPT]:
-        old.unlink(missing_ok=True)
-    return target
+        mode = os.stat(path).st_mode & 0o777
+    except OSError:
+        return
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        with contextlib.suppress(OSError):
+            if os.stat(side).st_mode & 0o777 != mode and not failures.file_is_read_only(path):
+                os.chmod(side, mode)
 
 
-def open_workspace(path: str | Path, *, migrate: bool = True) -> Workspace:
+def open_workspace(path: str | Path, *, migrate: bool = True, busy_timeout: float = BUSY_TIMEOUT) -> Workspace:
     """Create or open the workspace at `path`, migrating it to this version.
 
     `migrate=False` is for a second connection to a workspace already open
     (a background task): no migration and no full integrity check.
 
+    Nothing here opens the file outside SQLite while a connection may hold it:
+    the header is read only after SQLite refused the file.
+
     Raises `WorkspaceError` naming the file when it is not a workspace, is
-    damaged, or was written by a newer version of the planner.
+    damaged, read-only, busy, or was written by a newer version of the planner.
     """
     path = Path(path).expanduser()
     if path.is_dir():
@@ -115,29 +155,48 @@ def open_workspace(path: str | Path, *, migrate: bool = True) -> Workspace:
         raise WorkspaceError(
             f"The folder {path.parent} does not exist.", hint="Create it first or pick another place."
         )
-    _check_header(path)
     existed = path.exists() and path.stat().st_size > 0
+    if existed and failures.file_is_read_only(path):
+        raise failures.read_only(path)
+    if failures.folder_is_read_only(path.parent):
+        raise failures.read_only(path)
+    _mend_journal_modes(path)
     try:
-        conn = sqlite3.connect(str(path), timeout=10)
+        conn = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level="IMMEDIATE")
     except sqlite3.Error as exc:
-        raise WorkspaceError(f"{path} cannot be opened: {exc}.", hint="Check that the file and its folder are writable.") from exc
-    db = sqlite_utils.Database(conn)
+        raise failures.explain(exc, path) from exc
+    db = _Database(conn)
+    db.workspace_path = path
     ws = Workspace(path=path, db=db)
     try:
         _prepare(ws, existed=existed, migrate=migrate)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if failures.result_code(exc) == failures.SQLITE_NOTADB and existed:
+            raise (_not_sqlite(path) or failures.damaged(path, str(exc))) from exc
+        raise failures.explain(exc, path) from exc
     except BaseException:
         conn.close()
         raise
+    if migrate and existed:
+        _daily_backup(ws)
     return ws
+
+
+def _daily_backup(ws: Workspace) -> None:
+    """The day's safety copy; a copy that cannot be made (a full disk) does not stop the user opening their work."""
+    from planner.storage.backups import backup_if_due
+
+    try:
+        backup_if_due(ws)
+    except PlannerError as exc:
+        log.warning("No daily backup of %s: %s", ws.path, exc)
 
 
 def _prepare(ws: Workspace, *, existed: bool, migrate: bool) -> None:
     path, db = ws.path, ws.db
-    try:
-        app_id = db.execute("PRAGMA application_id").fetchone()[0]
-        tables = set(db.table_names())
-    except sqlite3.DatabaseError as exc:
-        raise _fail_unreadable(path, str(exc)) from exc
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    tables = set(db.table_names())
     if existed:
         if app_id != SCHEMA_APPLICATION_ID:
             if tables:
@@ -148,18 +207,12 @@ def _prepare(ws: Workspace, *, existed: bool, migrate: bool) -> None:
         if migrate:
             # Reads the whole file (about a second for 100 MB): done once when the
             # user opens a workspace, not for every background task's connection.
-            try:
-                ok = db.execute("PRAGMA quick_check").fetchone()[0]
-            except sqlite3.DatabaseError as exc:
-                raise _fail_unreadable(path, str(exc)) from exc
+            ok = db.execute("PRAGMA quick_check").fetchone()[0]
             if ok != "ok":
-                raise _fail_unreadable(path, ok)
-    try:
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA foreign_keys=ON")
-        db.execute("PRAGMA synchronous=NORMAL")
-    except sqlite3.OperationalError as exc:
-        raise WorkspaceError(f"{path} cannot be opened: {exc}.", hint="Check that the file is not read-only or locked.") from exc
+                raise failures.damaged(path, ok)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA foreign_keys=ON")
+    db.execute("PRAGMA synchronous=NORMAL")
     if not migrate:
         return
     known = {m.name for m in migrations._migrations} if hasattr(migrations, "_migrations") else None
@@ -175,14 +228,19 @@ def _prepare(ws: Workspace, *, existed: bool, migrate: bool) -> None:
     if not pending:
         return
     if existed and applied:
-        ws.backup_made = _backup(db, path, len(applied))
+        from planner.storage.backups import make_backup
+
+        ws.backup_made = make_backup(ws, reason="before-upgrade")
     try:
         migrations.apply(db)
         db.execute(f"PRAGMA application_id={SCHEMA_APPLICATION_ID}")
-    except sqlite3.OperationalError as exc:
-        raise WorkspaceError(
-            f"{path} could not be upgraded: {exc}.",
-            hint="Check that the file is writable; it was left as it was.",
+    except (sqlite3.Error, WorkspaceError) as exc:
+        why = exc if isinstance(exc, WorkspaceError) else failures.explain(exc, path)
+        kept = f" A copy from before the upgrade is {ws.backup_made}." if ws.backup_made else ""
+        raise type(why)(
+            f"{path} could not be upgraded to this version: {why.message}",
+            hint=f"{why.hint or ''} Each step of the upgrade is whole or not at all, so the file is "
+                 f"still readable by this version once the problem is fixed.{kept}".strip(),
         ) from exc
 
 
@@ -190,4 +248,4 @@ def schema_version(ws: Workspace) -> int:
     return len(migrations.applied(ws.db))
 
 
-__all__ = ["Workspace", "open_workspace", "backups_of", "schema_version", "MIGRATION_SET"]
+__all__ = ["Workspace", "open_workspace", "schema_version", "MIGRATION_SET"]

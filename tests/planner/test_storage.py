@@ -6,7 +6,8 @@ import sqlite_utils
 from planner import ops
 from planner.errors import WorkspaceError
 from planner.storage import open_workspace
-from planner.storage.db import BACKUPS_KEPT, backups_of, schema_version
+from planner.storage.backups import list_backups, make_backup
+from planner.storage.db import schema_version
 from planner.storage.schema import MIGRATION_SET, migrations
 
 
@@ -21,14 +22,17 @@ def test_new_workspace_has_the_schema_wal_and_foreign_keys(tmp_path):
     ws.close()
 
 
-def test_reopening_keeps_data_and_makes_no_backup(tmp_path):
+def test_reopening_keeps_data_and_makes_one_daily_backup(tmp_path):
     path = tmp_path / "w.db"
     with open_workspace(path) as ws:
         ops.add_item(ws, title="SSO")
-    with open_workspace(path) as ws:
-        assert [i["title"] for i in ops.list_items(ws)] == ["SSO"]
-        assert ws.backup_made is None
-    assert backups_of(path) == []
+    assert list_backups(path) == []  # a new, then empty, workspace has nothing to keep
+    for _ in range(2):
+        with open_workspace(path) as ws:
+            assert [i["title"] for i in ops.list_items(ws)] == ["SSO"]
+            assert ws.backup_made is None  # no upgrade, so no upgrade backup
+    kept = list_backups(path)
+    assert [(b["reason"], b["items"]) for b in kept] == [("daily", 1)]  # once a day, not at every opening
 
 
 def _make_first_version(path):
@@ -53,22 +57,11 @@ def test_older_file_is_migrated_with_a_backup_and_data_intact(tmp_path):
         assert [m.name for m in migrations.pending(ws.db)] == []
         items = ops.list_items(ws)
         assert [(i["title"], i["kind"], i["effort"]) for i in items] == [("Kept through the upgrade", "bug", 2.0)]
-    backup = sqlite_utils.Database(backups_of(path)[-1])
+    upgrade = [b for b in list_backups(path) if b["reason"] == "before-upgrade"]
+    assert [b["file"] for b in upgrade] == [ws.backup_made]
+    backup = sqlite_utils.Database(upgrade[0]["file"])
     assert [m.name for m in migrations.applied(backup)] == ["m001_initial"]
     assert backup["items"].count == 1
-
-
-def test_only_the_last_three_backups_are_kept(tmp_path):
-    path = tmp_path / "w.db"
-    _make_first_version(path)
-    for n in range(BACKUPS_KEPT + 2):
-        (tmp_path / f"w.db.backup-2020010{n}-000000-v001").write_bytes(b"old")
-    with open_workspace(path) as ws:
-        made = ws.backup_made
-    kept = backups_of(path)
-    assert len(kept) == BACKUPS_KEPT
-    assert kept[-1] == made
-    assert not (tmp_path / "w.db.backup-20200100-000000-v001").exists()
 
 
 def test_a_text_file_is_not_a_workspace(tmp_path):
@@ -97,15 +90,15 @@ def test_a_damaged_file_names_the_latest_backup(tmp_path):
     with open_workspace(path) as ws:
         for n in range(200):
             ops.add_item(ws, title=f"Item {n}", description="x" * 500)
+        backup = make_backup(ws, reason="manual")
         ws.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    (tmp_path / "w.db.backup-20260101-000000-v001").write_bytes(b"")
     data = bytearray(path.read_bytes())
     for offset in range(4096 * 2, len(data), 4096):  # scribble over every page but the first two
         data[offset + 8: offset + 64] = b"\xff" * 56
     path.write_bytes(bytes(data))
     with pytest.raises(WorkspaceError, match="damaged") as info:
         open_workspace(path)
-    assert "w.db.backup-20260101-000000-v001" in str(info.value)
+    assert str(backup) in str(info.value) and "restore" in str(info.value)
 
 
 def test_a_truncated_file_is_damaged(tmp_path):

@@ -55,3 +55,11 @@ def small_ws(tmp_path):
     ws.ids = {"a": a["id"], "b": b["id"], "c": c["id"], "d": d["id"]}
     yield ws
     ws.close()
+
+
+@pytest.fixture(autouse=True)
+def appdata(tmp_path, monkeypatch):
+    """The application-data folder (where exports note their temporary files) inside the test."""
+    folder = tmp_path / "appdata"
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    return folder

@@ -1,0 +1,113 @@
+"""Backup commands: list the backups, make one, restore one, save a copy."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from planner.cli import print_json
+from planner.cli.core_cmds import _table
+from planner.storage import backups
+
+
+def _jsonable(data: dict) -> dict:
+    out = {}
+    for key, value in data.items():
+        if isinstance(value, datetime):
+            value = value.isoformat(timespec="seconds")
+        elif isinstance(value, Path):
+            value = str(value)
+        out[key] = value
+    return out
+
+
+def _counted(n: int, what: str) -> str:
+    return f"{n:,} {what}" + ("" if n == 1 else "s")
+
+
+def _counts_text(counts: dict | None) -> str:
+    if not counts or counts.get("items") is None:
+        return ""
+    return f" ({_counted(counts['items'], 'item')}, {_counted(counts['requests'], 'request')})"
+
+
+def cmd_backups(args, ws):
+    rows = backups.list_backups(ws.path)
+    if args.json:
+        print_json([_jsonable(r) for r in rows])
+        return 0
+    if not rows:
+        print(f"No backups of {ws.path} yet; `planner backup` makes one.")
+        return 0
+    _table(
+        [
+            {
+                "date": r["when"].strftime("%Y-%m-%d %H:%M"),
+                "reason": r["label"],
+                "items": "unreadable" if r["error"] else r["items"],
+                "requests": r["requests"],
+                "file": r["name"],
+            }
+            for r in rows
+        ],
+        ["date", "reason", "items", "requests", "file"],
+    )
+    print(f"In {backups.backups_folder(ws.path)}; the newest {backups.BACKUPS_KEPT} are kept.")
+    return 0
+
+
+def cmd_backup(args, ws):
+    made = backups.make_backup(ws, reason="manual")
+    entry = next((r for r in backups.list_backups(ws.path) if r["file"] == made), {"file": made})
+    if args.json:
+        print_json(_jsonable(entry))
+    else:
+        print(f"Backed up {ws.path.name} to {made}{_counts_text(entry)}.")
+    return 0
+
+
+def cmd_restore(args, target):
+    """`target` is the workspace's path (the CLI does not open a workspace for
+    this command, so a damaged one can be restored) or an open Workspace."""
+    done = backups.restore_backup(target, Path(args.backup_file))
+    if args.json:
+        print_json(_jsonable(done))
+        return 0
+    line = f"Restored {done['workspace'].name} from {done['restored_from'].name}{_counts_text(done['after'])}."
+    if done["kept_current_as"] is not None:
+        line += f" The previous state was kept as {done['kept_current_as'].name}."
+    if done["set_aside_as"] is not None:
+        line += f" The file that could not be opened was moved aside as {done['set_aside_as'].name}."
+    print(line)
+    return 0
+
+
+def cmd_save_copy(args, ws):
+    saved = backups.save_copy(ws, Path(args.file))
+    if args.json:
+        print_json(_jsonable(saved))
+    else:
+        print(f"Saved a copy of {ws.path.name} as {saved['file']}{_counts_text(saved)}.")
+    return 0
+
+
+def register(sub) -> None:
+    p = sub.add_parser("backups", help="list the workspace's backups, newest first")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_backups)
+
+    p = sub.add_parser("backup", help="back up the workspace now")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser(
+        "restore", help="replace the workspace with a backup (the current state is kept as a backup first)"
+    )
+    p.add_argument("backup_file", metavar="BACKUP_FILE", help="a file listed by `planner backups`")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_restore, needs_workspace=False)
+
+    p = sub.add_parser("save-copy", help="write a copy of the workspace to FILE")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_save_copy)
