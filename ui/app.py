@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 ORG = "RoadmapPlanner"
@@ -68,16 +68,73 @@ def remove_translators(app: QCoreApplication) -> None:
 
 
 def open_or_explain(path: Path):
-    """Open a workspace, or show why not and return None."""
-    from planner.errors import PlannerError
-    from planner.storage import open_workspace
-    from ui.context import show_error
+    """Open a workspace, or show why not and return None.
+
+    A damaged file with a backup offers to restore the newest backup (the
+    damaged file is kept aside) and opens the result.
+    """
+    from planner.errors import PlannerError, WorkspaceDamaged
+    from planner.storage import backups, open_workspace
+    from planner.storage.db import INTERACTIVE_BUSY_TIMEOUT
+    from ui.context import show_error, tr
 
     try:
-        return open_workspace(path)
+        return open_workspace(path, busy_timeout=INTERACTIVE_BUSY_TIMEOUT)
+    except WorkspaceDamaged as exc:
+        newest = backups.newest_backup(path)
+        if newest is None:
+            show_error(None, exc)
+            return None
+        box = QMessageBox(QMessageBox.Warning, tr("Roadmap Planner"), exc.message)
+        box.setInformativeText(
+            tr("Restore the newest backup, from {when} ({items} items, {requests} requests)? "
+               "The damaged file is kept beside it.").format(
+                when=newest["when"].strftime("%Y-%m-%d %H:%M"), items=newest.get("items", "?"),
+                requests=newest.get("requests", "?"))
+        )
+        restore = box.addButton(tr("Restore Backup"), QMessageBox.AcceptRole)
+        box.addButton(QMessageBox.Cancel)
+        box.setDefaultButton(restore)
+        box.exec()
+        if box.clickedButton() is not restore:
+            return None
+        try:
+            backups.restore_backup(path, newest["file"])
+            return open_workspace(path, busy_timeout=INTERACTIVE_BUSY_TIMEOUT)
+        except PlannerError as again:
+            show_error(None, again)
+            return None
     except PlannerError as exc:
         show_error(None, exc)
         return None
+
+
+def install_signal_handlers(app: QApplication) -> None:
+    """Ctrl-C or SIGTERM in the terminal closes the window as File > Quit does: one line, no traceback.
+
+    Python runs signal handlers only between bytecodes, so a timer gives it a
+    moment now and then while Qt's event loop waits.
+    """
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def stop(signum, frame):
+        from ui.tasks import Task
+
+        running = Task.cancel_all()
+        what = "interrupted" if signum == signal.SIGINT else "stopped"
+        tail = " Work under way in the background was cancelled and not saved." if running else ""
+        print(f"planner: {what}; closing the window. Every edit was saved as it was made.{tail}", file=sys.stderr)
+        app.closeAllWindows()
+        app.quit()
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(200)
+    app.signal_timer = timer
 
 
 def offer_demo(window) -> None:
@@ -120,12 +177,30 @@ def run_app(*, db_path: Path | None = None, argv=None) -> int:
     from planner.cli import default_workspace_path
     from ui.main_window import MainWindow
 
+    from ui.single_instance import WorkspaceServer, ask_running_window
+
+    from planner.appdata import sweep_export_leftovers
+
+    install_signal_handlers(app)
+    sweep_export_leftovers()  # temporary files of an export that was killed
     path = db_path or default_workspace_path()
     path.parent.mkdir(parents=True, exist_ok=True)
+    if ask_running_window(path):
+        print(f"planner: {path} is already open in a window; it was brought to the front.", file=sys.stderr)
+        return 0
     ws = open_or_explain(path)
     if ws is None:
         return 2
     window = MainWindow(ws)
+    server = WorkspaceServer(window)
+    server.listen(path)
+    server.raise_requested.connect(window.bring_to_front)
+    window.ctx.workspace_replaced.connect(lambda: server.listen(window.ctx.ws.path))
     window.show()
     offer_demo(window)
-    return app.exec()
+    code = app.exec()
+    from ui.tasks import Task
+
+    Task.cancel_all()
+    QThreadPool.globalInstance().waitForDone(10_000)
+    return code

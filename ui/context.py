@@ -14,12 +14,14 @@ import traceback
 
 import shiboken6
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from planner.errors import PlannerError
 from planner.storage.db import Workspace
+from planner.storage.failures import about_the_file, explain
+from planner.storage.watch import ChangeWatch
 from ui.tasks import Task
 
 log = logging.getLogger(__name__)
@@ -48,16 +50,48 @@ def tr(text: str, context: str = "") -> str:
     return QCoreApplication.translate(context, text)
 
 
+EXTERNAL_POLL_MS = 1000  # how soon a change made by another window or the command line shows
+
+
 class AppContext(QObject):
     changed = Signal(object)  # a frozenset of area names
     workspace_replaced = Signal()
     item_selected = Signal(int)  # ask the backlog to show this item
+    changed_elsewhere = Signal()  # another process (or a background task) committed to the workspace
 
     def __init__(self, ws: Workspace, parent=None):
         super().__init__(parent)
         self.ws = ws
         self.undo_stack = QUndoStack(self)
         self.generation = 0
+        self.watch = ChangeWatch(ws.path)  # did an action change anything, whoever committed
+        self._seen_version = ws.data_version()
+        _current["path"] = ws.path
+
+    def check_external_changes(self, *, notify: bool = True) -> bool:
+        """Refresh every view when another connection committed since the last look.
+
+        The main window calls it every `EXTERNAL_POLL_MS`.
+
+        `PRAGMA data_version` on the window's own connection moves only for
+        commits made elsewhere: another window, the command line, a background task.
+        """
+        if self.ws.closed:
+            return False
+        try:
+            version = self.ws.data_version()
+        except Exception as exc:
+            if not about_the_file(exc):
+                raise
+            log.warning("Cannot look for changes made elsewhere: %s", exc)  # busy or gone: try again next tick
+            return False
+        if version == self._seen_version:
+            return False
+        self._seen_version = version
+        if notify:
+            self.changed_elsewhere.emit()
+            self.notify(*AREAS)
+        return True
 
     @property
     def db_path(self):
@@ -72,7 +106,11 @@ class AppContext(QObject):
         self.generation += 1  # results of tasks started on the old workspace are dropped
         self.undo_stack.clear()
         if old is not ws:
+            self.watch.close()
+            self.watch = ChangeWatch(ws.path)
             old.close()
+        self._seen_version = ws.data_version()
+        _current["path"] = ws.path
         self.workspace_replaced.emit()
         self.notify(*AREAS)
 
@@ -90,11 +128,19 @@ class AppContext(QObject):
             def call(*args):
                 if owner is not None and not shiboken6.isValid(owner):
                     return
-                if generation != self.generation or getattr(self.ws, "_closed", False):
+                if generation != self.generation or self.ws.closed:
                     return
                 callback(*args)
             return call
 
+        def settled(*args):
+            # What this window's own task wrote, its caller shows: the poll need not refresh every view again.
+            if generation == self.generation and not self.ws.closed:
+                self.check_external_changes(notify=False)
+
+        task.signals.finished.connect(settled)
+        task.signals.failed.connect(settled)
+        task.signals.cancelled.connect(settled)
         if on_done:
             task.signals.finished.connect(guarded(on_done))
         task.signals.failed.connect(guarded(on_error or (lambda exc, tb: show_error(None, exc, tb))))
@@ -111,13 +157,24 @@ class AppContext(QObject):
         nothing is pushed; `undo()` must put the workspace back as it was.
         Returns what `do()` returned, or None when it failed.
         """
+        self.watch.reset()
         try:
             result = do()
-        except PlannerError as exc:
-            show_error(parent, exc)
+        except Exception as exc:
+            self.report_failure(parent, exc)
             return None
         self.undo_stack.push(FnCommand(self, text, do, undo, areas, done=True))
         return result
+
+    def report_failure(self, parent: QWidget | None, exc: Exception) -> None:
+        """Show why an action failed, and whether it changed anything (the watch was reset when it began)."""
+        changed = self.watch.changed()
+        if changed:  # part of it was saved: the views must show it
+            self.notify(*AREAS)
+        show_error(parent, exc, changed=changed)
+
+    def close(self) -> None:
+        self.watch.close()
 
 
 class LatestRun:
@@ -176,32 +233,55 @@ class FnCommand(QUndoCommand):
         self._do = do
         self._undo = undo
         self.areas = tuple(areas)
-        self._skip_first_redo = done  # already done by run_op before the push
+        self._skip_next = done  # already done by run_op before the push
 
     def redo(self) -> None:
-        if not self._skip_first_redo:
-            self._do()
-        self._skip_first_redo = False
-        self.ctx.notify(*self.areas)
+        self._attempt(self._do, back=self.ctx.undo_stack.undo)
 
     def undo(self) -> None:
-        self._undo()
+        self._attempt(self._undo, back=self.ctx.undo_stack.redo)
+
+    def _attempt(self, fn, *, back) -> None:
+        """Run an undo or redo; when it fails (the workspace is busy, say), put the stack's
+        position back without running anything, so Undo offers the same step again."""
+        if self._skip_next:
+            self._skip_next = False
+            self.ctx.notify(*self.areas)
+            return
+        self.ctx.watch.reset()
+        try:
+            fn()
+        except Exception as exc:
+            self._skip_next = True  # the step back below only moves the stack's position
+            QTimer.singleShot(0, back)
+            self.ctx.report_failure(None, exc)
+            return
         self.ctx.notify(*self.areas)
 
 
-def show_error(parent: QWidget | None, exc: BaseException, details: str | None = None) -> None:
-    """A `PlannerError` shows its message; anything else a short message with details folded away."""
+_current: dict = {"path": None}  # the open workspace, to name it in messages about its file
+
+
+def show_error(parent: QWidget | None, exc: BaseException, details: str | None = None, *, changed: bool | None = None) -> None:
+    """A `PlannerError` shows its message; anything else a short message with details folded away.
+
+    `changed` says whether the failed action changed the workspace, when the
+    caller knows; "nothing was changed" is said only then.
+    """
+    if about_the_file(exc) and _current["path"] is not None:
+        exc = explain(exc, _current["path"])
+    outcome = {False: tr("Nothing was changed."),
+               True: tr("Part of it had been saved before the error; the views show what is there now.")}.get(changed)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Warning)
     box.setWindowTitle(tr("Roadmap Planner"))
     if isinstance(exc, PlannerError):
         box.setText(exc.message)
-        if exc.hint:
-            box.setInformativeText(exc.hint)
+        box.setInformativeText(" ".join(t for t in (exc.hint, outcome) if t))
     else:
         log.error("Unexpected error: %s\n%s", exc, details or "".join(traceback.format_exception(exc)))
-        box.setText(tr("Something went wrong. The workspace was left as it was."))
-        box.setInformativeText(str(exc))
+        box.setText(tr("Something went wrong: {error}").format(error=exc))
+        box.setInformativeText(outcome or tr("Changes that were already saved are kept."))
         box.setDetailedText(details or "".join(traceback.format_exception(exc)))
     box.exec()
 

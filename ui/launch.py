@@ -6,7 +6,11 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from planner.cli import main as cli_main
+    try:
+        from planner.cli import main as cli_main
+    except KeyboardInterrupt:  # Ctrl-C while starting: nothing was opened yet
+        print("planner: interrupted; nothing was changed.", file=sys.stderr)
+        return 130
 
     def run_gui(*, db_path):
         from ui.app import run_app

@@ -12,7 +12,7 @@ import importlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from planner.errors import PlannerError, WorkspaceError
 from planner.storage import open_workspace, queries
+from planner.storage.db import INTERACTIVE_BUSY_TIMEOUT
 from ui import hotkeys
 from ui.app import LANGUAGE_KEY
-from ui.context import AppContext, show_error, tr
+from ui.context import EXTERNAL_POLL_MS, AppContext, show_error, tr
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +102,13 @@ class MainWindow(QMainWindow):
 
         self.ctx.changed.connect(self._on_changed)
         self.ctx.workspace_replaced.connect(self._on_workspace_replaced)
+        self.poll_timer = QTimer(self)  # changes saved by another window or the command line
+        self.poll_timer.setInterval(EXTERNAL_POLL_MS)
+        self.poll_timer.timeout.connect(self.ctx.check_external_changes)
+        self.poll_timer.start()
+        self.ctx.changed_elsewhere.connect(
+            lambda: self.statusBar().showMessage(tr("Updated with changes saved in another window or by the command line."), 5000)
+        )
         # First start: as large as the backlog wants, within the screen.
         screen = QGuiApplication.primaryScreen()
         room = screen.availableGeometry() if screen is not None else None
@@ -142,6 +150,12 @@ class MainWindow(QMainWindow):
                                            tip=tr("Past imports, and undoing one"))
         self.export_action = self._action(tr("&Export…"), self.open_export, hotkeys.EXPORT, icon=S.SP_DialogSaveButton,
                                           tip=tr("Write the roadmap workbook or the priorities CSV"))
+        self.save_copy_action = self._action(tr("Save a &Copy…"), self.save_copy,
+                                             tip=tr("Write a copy of the workspace to another file"))
+        self.backup_action = self._action(tr("Back &Up Now"), self.back_up_now,
+                                          tip=tr("Keep a copy of the workspace in its backups folder"))
+        self.restore_action = self._action(tr("Re&store from Backup…"), self.open_backups,
+                                           tip=tr("Replace the workspace with one of its backups"))
         self.quit_action = self._action(tr("&Quit"), self.close, hotkeys.QUIT)
         self.quit_action.setMenuRole(QAction.QuitRole)
 
@@ -182,6 +196,10 @@ class MainWindow(QMainWindow):
         file.addAction(self.import_action)
         file.addAction(self.batches_action)
         file.addAction(self.export_action)
+        file.addSeparator()
+        file.addAction(self.save_copy_action)
+        file.addAction(self.backup_action)
+        file.addAction(self.restore_action)
         file.addSeparator()
         file.addAction(self.quit_action)
         edit = bar.addMenu(tr("&Edit"))
@@ -337,17 +355,33 @@ class MainWindow(QMainWindow):
 
     def switch_workspace(self, path: Path) -> bool:
         """Open `path` and make it the workspace of every view; explains why not when it fails."""
+        from ui.single_instance import window_has
+
         try:
-            ws = open_workspace(path)
+            ws = open_workspace(path, busy_timeout=INTERACTIVE_BUSY_TIMEOUT)
         except PlannerError as exc:
             show_error(self, exc)
             return False
+        shared = window_has(path)  # asked before this window starts listening for the new path
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
             self.ctx.replace_workspace(ws)
         finally:
             QApplication.restoreOverrideCursor()
+        if shared:
+            self.statusBar().showMessage(
+                tr("{name} is open in another window too; what either window saves shows in the other within a second.")
+                .format(name=Path(path).name), 15000)
         return True
+
+    def bring_to_front(self) -> None:
+        """Another start asked for this workspace: show this window instead of opening a second one."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.statusBar().showMessage(tr("This workspace is already open here."), 5000)
 
     def _start_dir(self) -> str:
         return str(Path(self.ctx.ws.path).parent)
@@ -387,7 +421,7 @@ class MainWindow(QMainWindow):
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            ws = open_workspace(path)
+            ws = open_workspace(path, busy_timeout=INTERACTIVE_BUSY_TIMEOUT)
             if queries.is_empty(ws):
                 from planner.demo import load_demo
 
@@ -448,6 +482,39 @@ class MainWindow(QMainWindow):
     def open_scoring_settings(self):
         return self._dialog("scoring", "ui.scoring_dialog", "ScoringSettingsDialog", self)
 
+    def open_backups(self):
+        return self._dialog("backups", "ui.backups_dialog", "BackupsDialog", self)
+
+    def save_copy(self) -> Path | None:
+        """File > Save a Copy: a consistent copy of the workspace, wherever the user says."""
+        from planner.storage.backups import save_copy
+
+        path = Path(self.ctx.ws.path)
+        target, _ = QFileDialog.getSaveFileName(self, tr("Save a Copy"), str(path.with_name(f"{path.stem} copy.db")),
+                                                tr("Workspaces (*.db)"))
+        if not target:
+            return None
+        target = Path(target) if Path(target).suffix else Path(target).with_suffix(".db")
+        return self._file_step(lambda: save_copy(self.ctx.ws, target)["file"], tr("Saved a copy as {path}"))
+
+    def back_up_now(self) -> Path | None:
+        from planner.storage.backups import make_backup
+
+        return self._file_step(lambda: make_backup(self.ctx.ws, reason="manual"), tr("Backed up as {path}"))
+
+    def _file_step(self, fn, done: str):
+        """Run `fn()` (it returns the file written) under a wait cursor; say where it went, or why not."""
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            written = fn()
+        except PlannerError as exc:
+            QApplication.restoreOverrideCursor()
+            show_error(self, exc)
+            return None
+        QApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(done.format(path=written), 10000)
+        return written
+
     def set_language(self, code: str) -> None:
         """Remember the UI language ("" follows the system); it applies from the next start."""
         if str(self.settings.value(LANGUAGE_KEY, "") or "") == code:
@@ -495,5 +562,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         for dialog in self.dialogs.values():
             dialog.close()
+        self.poll_timer.stop()
+        self.ctx.close()
         super().closeEvent(event)
 

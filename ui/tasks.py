@@ -13,6 +13,10 @@ import traceback
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from planner.errors import Cancelled, Progress
+from planner.storage.failures import about_the_file, explain
+
+# Off the GUI thread a write may wait longer for another window's or command's write to end.
+TASK_BUSY_TIMEOUT = 30.0
 
 log = logging.getLogger(__name__)
 
@@ -43,18 +47,29 @@ class Task(QRunnable):
     def cancel(self) -> None:
         self.progress.cancel()
 
+    @classmethod
+    def cancel_all(cls) -> int:
+        """Ask every running task to stop (the app is closing); returns how many there were."""
+        running = list(cls._alive)
+        for task in running:
+            task.cancel()
+        return len(running)
+
     def run(self) -> None:
         ws = None
         try:
             if self.db_path is not None:
                 from planner.storage import open_workspace
 
-                ws = open_workspace(self.db_path, migrate=False)
+                ws = open_workspace(self.db_path, migrate=False, busy_timeout=TASK_BUSY_TIMEOUT)
             result = self.fn(ws, self.progress)
         except Cancelled:
             self._emit(self.signals.cancelled)
         except Exception as exc:  # reported to the GUI thread, never swallowed
-            self._emit(self.signals.failed, exc, traceback.format_exc())
+            details = traceback.format_exc()
+            if self.db_path is not None and about_the_file(exc):
+                exc = explain(exc, self.db_path)  # busy, full, read-only: a message, not a traceback
+            self._emit(self.signals.failed, exc, details)
         else:
             self._emit(self.signals.finished, result)
         finally:
