@@ -4,12 +4,22 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/app.py" line="93"/>
+        <location filename="../../ui/app.py" line="90"/>
+        <source>Restore the newest backup, from {when} ({items} items, {requests} requests)? The damaged file is kept beside it.</source>
+        <translation>最新のバックアップ（{when}、項目 {items} 件、要望 {requests} 件）を復元しますか？ 破損したファイルはそのまま横に残します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="95"/>
+        <source>Restore Backup</source>
+        <translation>バックアップを復元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="149"/>
         <source>Welcome to Roadmap Planner</source>
         <translation>Roadmap Planner へようこそ</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="94"/>
+        <location filename="../../ui/app.py" line="150"/>
         <source>This workspace is empty. Load the demo workspace (a B2B SaaS backlog with customer requests) to look around?</source>
         <translation>このワークスペースは空です。デモワークスペース(顧客要望付きの B2B SaaS バックログ)を読み込んで試してみますか?</translation>
     </message>
@@ -27,8 +37,8 @@
         <location filename="../../ui/backlog.py" line="123"/>
         <location filename="../../ui/backlog_model.py" line="36"/>
         <location filename="../../ui/detail_panel.py" line="30"/>
-        <location filename="../../ui/inbox_model.py" line="190"/>
-        <location filename="../../ui/inbox_model.py" line="255"/>
+        <location filename="../../ui/inbox_model.py" line="178"/>
+        <location filename="../../ui/inbox_model.py" line="243"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
@@ -110,7 +120,7 @@
     </message>
     <message>
         <location filename="../../ui/backlog.py" line="403"/>
-        <location filename="../../ui/board.py" line="220"/>
+        <location filename="../../ui/board.py" line="219"/>
         <source>{n} items</source>
         <translation>{n}件</translation>
     </message>
@@ -264,6 +274,7 @@
     </message>
     <message>
         <location filename="../../ui/backlog_model.py" line="31"/>
+        <location filename="../../ui/backups_dialog.py" line="45"/>
         <source>Requests</source>
         <translation>要望</translation>
     </message>
@@ -354,182 +365,182 @@
         <translation>リーチの算出元: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="31"/>
+        <location filename="../../ui/batches.py" line="32"/>
         <source>Batch</source>
         <translation>バッチ</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="32"/>
+        <location filename="../../ui/batches.py" line="33"/>
         <source>Imported</source>
         <translation>インポート日時</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="33"/>
+        <location filename="../../ui/batches.py" line="34"/>
         <location filename="../../ui/export_dialog.py" line="75"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="34"/>
+        <location filename="../../ui/batches.py" line="35"/>
         <location filename="../../ui/inbox.py" line="147"/>
-        <location filename="../../ui/inbox_model.py" line="131"/>
+        <location filename="../../ui/inbox_model.py" line="119"/>
         <source>Source</source>
         <translation>ソース</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="35"/>
+        <location filename="../../ui/batches.py" line="36"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="36"/>
+        <location filename="../../ui/batches.py" line="37"/>
         <location filename="../../ui/import_wizard.py" line="517"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="37"/>
+        <location filename="../../ui/batches.py" line="38"/>
         <source>Unchanged</source>
         <translation>変更なし</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="38"/>
+        <location filename="../../ui/batches.py" line="39"/>
         <source>Failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="39"/>
+        <location filename="../../ui/batches.py" line="40"/>
         <source>Requests now</source>
         <translation>現在の要望数</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="40"/>
+        <location filename="../../ui/batches.py" line="41"/>
         <source>Undone</source>
         <translation>取り消し日時</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="85"/>
+        <location filename="../../ui/batches.py" line="66"/>
         <source>Encoding</source>
         <translation>文字コード</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="85"/>
+        <location filename="../../ui/batches.py" line="66"/>
         <source>Preset</source>
         <translation>プリセット</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="89"/>
+        <location filename="../../ui/batches.py" line="70"/>
         <source>Mapping</source>
         <translation>マッピング</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="98"/>
+        <location filename="../../ui/batches.py" line="79"/>
         <source>Import batches</source>
         <translation>インポート履歴</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="111"/>
+        <location filename="../../ui/batches.py" line="92"/>
         <source>Nothing has been imported into this workspace yet.</source>
         <translation>このワークスペースにはまだ何もインポートされていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="112"/>
+        <location filename="../../ui/batches.py" line="93"/>
         <source>Undo import…</source>
         <translation>インポートを取り消す…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="113"/>
+        <location filename="../../ui/batches.py" line="94"/>
         <source>Remove the requests this import added, and companies nothing else uses</source>
         <translation>このインポートで追加された要望と、他で使われていない企業を削除します</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="120"/>
+        <location filename="../../ui/batches.py" line="101"/>
         <source>Every import is a batch. Undoing one removes the requests it added, their links, and the companies nothing else uses; requests it only updated keep their values.</source>
         <translation>インポートは1回ごとにバッチとして記録されます。取り消すと、そのバッチで追加された要望とその紐付け、他で使われていない企業が削除されます。更新のみされた要望は現在の値のままです。</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="164"/>
+        <location filename="../../ui/batches.py" line="145"/>
         <source>Undo import</source>
         <translation>インポートを取り消す</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="165"/>
+        <location filename="../../ui/batches.py" line="146"/>
         <source>Remove the {n} requests that “{file}” added (and their links, and companies nothing else uses)? Requests it only updated keep their values. This cannot be redone.</source>
         <translation>「{file}」で追加された{n}件の要望(とその紐付け、他で使われていない企業)を削除しますか?更新のみされた要望は現在の値のままです。この操作はやり直せません。</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="150"/>
+        <location filename="../../ui/board.py" line="149"/>
         <source>{effort} pm</source>
         <translation>{effort}人月</translation>
     </message>
     <message>
+        <location filename="../../ui/board.py" line="195"/>
         <location filename="../../ui/board.py" line="196"/>
-        <location filename="../../ui/board.py" line="197"/>
         <source>score</source>
         <translation>スコア</translation>
     </message>
     <message>
+        <location filename="../../ui/board.py" line="200"/>
         <location filename="../../ui/board.py" line="201"/>
-        <location filename="../../ui/board.py" line="202"/>
         <source>companies asking</source>
         <translation>要望企業数</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="215"/>
-        <location filename="../../ui/board.py" line="610"/>
-        <location filename="../../ui/board.py" line="835"/>
-        <location filename="../../ui/matrix.py" line="266"/>
-        <location filename="../../ui/matrix.py" line="537"/>
+        <location filename="../../ui/board.py" line="214"/>
+        <location filename="../../ui/board.py" line="609"/>
+        <location filename="../../ui/board.py" line="813"/>
+        <location filename="../../ui/matrix.py" line="244"/>
+        <location filename="../../ui/matrix.py" line="515"/>
         <source>Not planned</source>
         <translation>未計画</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="220"/>
+        <location filename="../../ui/board.py" line="219"/>
         <source>{shown} of {n} items</source>
         <translation>{n}件中{shown}件</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="240"/>
+        <location filename="../../ui/board.py" line="239"/>
         <source>{planned} pm planned · no capacity set</source>
         <translation>{planned}人月を計画 · キャパシティ未設定</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="243"/>
+        <location filename="../../ui/board.py" line="242"/>
         <source>{planned} / {cap} pm — over by {over} pm</source>
         <translation>{planned} / {cap}人月 — {over}人月超過</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="248"/>
+        <location filename="../../ui/board.py" line="247"/>
         <source>{planned} / {cap} pm planned</source>
         <translation>{planned} / {cap}人月を計画</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="251"/>
+        <location filename="../../ui/board.py" line="250"/>
         <source>{n} unestimated</source>
         <translation>{n}件 未見積もり</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="427"/>
+        <location filename="../../ui/board.py" line="426"/>
         <source>Score {score} (rank {rank})</source>
         <translation>スコア {score}({rank}位)</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="429"/>
+        <location filename="../../ui/board.py" line="428"/>
         <source>{n} companies asking</source>
         <translation>{n}社が要望</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="431"/>
+        <location filename="../../ui/board.py" line="430"/>
         <source>Effort {effort} person-months</source>
         <translation>工数 {effort}人月</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="605"/>
+        <location filename="../../ui/board.py" line="604"/>
         <source>Open in the backlog</source>
         <translation>バックログで開く</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="606"/>
+        <location filename="../../ui/board.py" line="605"/>
         <source>Move to</source>
         <translation>移動先</translation>
     </message>
@@ -545,7 +556,7 @@
     </message>
     <message>
         <location filename="../../ui/board.py" line="658"/>
-        <location filename="../../ui/matrix.py" line="173"/>
+        <location filename="../../ui/matrix.py" line="170"/>
         <source>Export PNG…</source>
         <translation>PNGをエクスポート…</translation>
     </message>
@@ -555,198 +566,214 @@
         <translation>レーン:</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="813"/>
+        <location filename="../../ui/board.py" line="791"/>
         <source>{n} cards</source>
         <translation>{n}枚のカード</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="816"/>
+        <location filename="../../ui/board.py" line="794"/>
         <source>{n} more on {modes} lanes</source>
         <translation>{modes}レーンに他{n}件</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="819"/>
+        <location filename="../../ui/board.py" line="797"/>
         <source>Over capacity: {lanes}</source>
         <translation>キャパシティ超過: {lanes}</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="845"/>
-        <location filename="../../ui/matrix.py" line="548"/>
+        <location filename="../../ui/board.py" line="823"/>
+        <location filename="../../ui/matrix.py" line="526"/>
         <source>Move “{title}” to {lane}</source>
         <translation>「{title}」を{lane}へ移動</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="851"/>
+        <location filename="../../ui/board.py" line="829"/>
         <source>Export board as PNG</source>
         <translation>ボードをPNGでエクスポート</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="851"/>
-        <location filename="../../ui/matrix.py" line="554"/>
+        <location filename="../../ui/board.py" line="829"/>
+        <location filename="../../ui/matrix.py" line="532"/>
         <source>PNG images (*.png)</source>
         <translation>PNG画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="892"/>
+        <location filename="../../ui/board.py" line="870"/>
         <source>Roadmap — {mode}</source>
         <translation>ロードマップ — {mode}</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="894"/>
+        <location filename="../../ui/board.py" line="872"/>
         <source>business view</source>
         <translation>ビジネス向け表示</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="899"/>
-        <location filename="../../ui/matrix.py" line="578"/>
+        <location filename="../../ui/board.py" line="877"/>
+        <location filename="../../ui/matrix.py" line="556"/>
         <source>{workspace} · {day}</source>
         <translation>{workspace} · {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="916"/>
+        <location filename="../../ui/board.py" line="894"/>
         <source>+ {n} more</source>
         <translation>+ 他{n}件</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="919"/>
-        <location filename="../../ui/matrix.py" line="583"/>
+        <location filename="../../ui/board.py" line="897"/>
+        <location filename="../../ui/matrix.py" line="561"/>
         <source>Could not write {path}.</source>
         <translation>{path} に書き込めませんでした。</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="919"/>
-        <location filename="../../ui/matrix.py" line="583"/>
+        <location filename="../../ui/board.py" line="897"/>
+        <location filename="../../ui/matrix.py" line="561"/>
         <source>Choose a folder you can write to.</source>
         <translation>書き込み可能なフォルダーを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="31"/>
+        <location filename="../../ui/context.py" line="36"/>
         <source>idea</source>
         <translation>アイデア</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="31"/>
+        <location filename="../../ui/context.py" line="36"/>
         <source>candidate</source>
         <translation>候補</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="31"/>
+        <location filename="../../ui/context.py" line="36"/>
         <source>planned</source>
         <translation>計画済み</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="32"/>
+        <location filename="../../ui/context.py" line="37"/>
         <source>in progress</source>
         <translation>進行中</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="32"/>
+        <location filename="../../ui/context.py" line="37"/>
         <source>shipped</source>
         <translation>リリース済み</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="32"/>
+        <location filename="../../ui/context.py" line="37"/>
         <source>wont do</source>
         <translation>見送り</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="33"/>
+        <location filename="../../ui/context.py" line="38"/>
         <source>feature</source>
         <translation>機能</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="33"/>
+        <location filename="../../ui/context.py" line="38"/>
         <source>improvement</source>
         <translation>改善</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="33"/>
+        <location filename="../../ui/context.py" line="38"/>
         <source>bug</source>
         <translation>バグ</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="34"/>
+        <location filename="../../ui/context.py" line="39"/>
         <source>tech debt</source>
         <translation>技術的負債</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="34"/>
+        <location filename="../../ui/context.py" line="39"/>
         <source>research</source>
         <translation>調査</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="35"/>
+        <location filename="../../ui/context.py" line="40"/>
         <source>massive</source>
         <translation>非常に大</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="35"/>
+        <location filename="../../ui/context.py" line="40"/>
         <source>high</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="35"/>
+        <location filename="../../ui/context.py" line="40"/>
         <source>medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="36"/>
+        <location filename="../../ui/context.py" line="41"/>
         <source>low</source>
         <translation>小</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="36"/>
+        <location filename="../../ui/context.py" line="41"/>
         <source>minimal</source>
         <translation>極小</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="37"/>
-        <location filename="../../ui/matrix.py" line="262"/>
+        <location filename="../../ui/context.py" line="42"/>
+        <location filename="../../ui/matrix.py" line="240"/>
         <source>quarter</source>
         <translation>四半期</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="37"/>
-        <location filename="../../ui/matrix.py" line="262"/>
+        <location filename="../../ui/context.py" line="42"/>
+        <location filename="../../ui/matrix.py" line="240"/>
         <source>release</source>
         <translation>リリース</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="37"/>
-        <location filename="../../ui/matrix.py" line="262"/>
+        <location filename="../../ui/context.py" line="42"/>
+        <location filename="../../ui/matrix.py" line="240"/>
         <source>horizon</source>
         <translation>ホライズン</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="38"/>
+        <location filename="../../ui/context.py" line="43"/>
         <source>status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="38"/>
+        <location filename="../../ui/context.py" line="43"/>
         <source>lane</source>
         <translation>レーン</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="38"/>
+        <location filename="../../ui/context.py" line="43"/>
         <source>theme</source>
         <translation>テーマ</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="39"/>
+        <location filename="../../ui/context.py" line="44"/>
         <source>kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="132"/>
-        <location filename="../../ui/main_window.py" line="422"/>
-        <source>Roadmap Planner</source>
-        <translation>Roadmap Planner</translation>
+        <location filename="../../ui/context.py" line="273"/>
+        <source>Nothing was changed.</source>
+        <translation>何も変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="139"/>
-        <source>Something went wrong. The workspace was left as it was.</source>
-        <translation>問題が発生しました。ワークスペースは変更されていません。</translation>
+        <location filename="../../ui/context.py" line="274"/>
+        <source>Part of it had been saved before the error; the views show what is there now.</source>
+        <translation>エラーの前に一部が保存されていました。画面には現在の内容を表示しています。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/context.py" line="283"/>
+        <source>Something went wrong: {error}</source>
+        <translation>問題が発生しました: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/context.py" line="284"/>
+        <source>Changes that were already saved are kept.</source>
+        <translation>すでに保存された変更はそのまま残っています。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="88"/>
+        <location filename="../../ui/context.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="459"/>
+        <source>Roadmap Planner</source>
+        <translation>Roadmap Planner</translation>
     </message>
     <message>
         <location filename="../../ui/detail_panel.py" line="24"/>
@@ -755,32 +782,134 @@
     </message>
     <message>
         <location filename="../../ui/detail_panel.py" line="25"/>
-        <location filename="../../ui/inbox_model.py" line="128"/>
-        <location filename="../../ui/inbox_model.py" line="253"/>
+        <location filename="../../ui/inbox_model.py" line="116"/>
+        <location filename="../../ui/inbox_model.py" line="241"/>
         <source>Request</source>
         <translation>要望</translation>
     </message>
     <message>
         <location filename="../../ui/detail_panel.py" line="26"/>
         <location filename="../../ui/inbox.py" line="147"/>
-        <location filename="../../ui/inbox_model.py" line="129"/>
-        <location filename="../../ui/inbox_model.py" line="254"/>
+        <location filename="../../ui/inbox_model.py" line="117"/>
+        <location filename="../../ui/inbox_model.py" line="242"/>
         <source>Company</source>
         <translation>企業</translation>
     </message>
     <message>
         <location filename="../../ui/detail_panel.py" line="27"/>
         <location filename="../../ui/inbox.py" line="148"/>
-        <location filename="../../ui/inbox_model.py" line="130"/>
+        <location filename="../../ui/inbox_model.py" line="118"/>
         <location filename="../../ui/scoring_dialog.py" line="65"/>
         <source>Segment</source>
         <translation>セグメント</translation>
     </message>
     <message>
+        <location filename="../../ui/backups_dialog.py" line="21"/>
+        <source>Daily</source>
+        <translation>毎日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="22"/>
+        <source>Before an import</source>
+        <translation>取り込みの前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="23"/>
+        <source>Before undoing an import</source>
+        <translation>取り込みの取り消しの前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="24"/>
+        <source>Before an upgrade</source>
+        <translation>アップグレードの前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="25"/>
+        <source>Before a restore</source>
+        <translation>復元の前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="26"/>
+        <source>Made by hand</source>
+        <translation>手動</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="27"/>
+        <source>Other copy</source>
+        <translation>その他のコピー</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="42"/>
         <location filename="../../ui/detail_panel.py" line="29"/>
-        <location filename="../../ui/inbox_model.py" line="132"/>
+        <location filename="../../ui/inbox_model.py" line="120"/>
         <source>Date</source>
         <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="43"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="44"/>
+        <source>Items</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="46"/>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="63"/>
+        <source>unreadable</source>
+        <translation>読み取り不可</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="80"/>
+        <location filename="../../ui/backups_dialog.py" line="158"/>
+        <source>Restore from Backup</source>
+        <translation>バックアップから復元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="93"/>
+        <source>Roadmap Planner keeps a copy of the workspace once a day, before imports and before upgrades; the newest {n} are kept. Restoring one replaces what the workspace holds now, which is kept as a backup first.</source>
+        <translation>Roadmap Planner はワークスペースのコピーを 1 日 1 回、取り込みの前、アップグレードの前に保存し、新しいものから {n} 件を残します。復元すると現在の内容は置き換えられますが、置き換える前の状態もバックアップとして残します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="97"/>
+        <source>There are no backups of this workspace yet.</source>
+        <translation>このワークスペースのバックアップはまだありません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="101"/>
+        <source>Restore…</source>
+        <translation>復元…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="102"/>
+        <source>Replace the workspace with the selected backup</source>
+        <translation>選んだバックアップでワークスペースを置き換えます</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="103"/>
+        <source>Open Folder</source>
+        <translation>フォルダを開く</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="104"/>
+        <source>Show the backups in the file manager</source>
+        <translation>バックアップをファイルマネージャで表示します</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="159"/>
+        <source>Replace the workspace with the copy from {when} ({reason}: {items} items, {requests} requests)? The current state is kept as a backup first.</source>
+        <translation>ワークスペースを {when} のコピー（{reason}: 項目 {items} 件、要望 {requests} 件）で置き換えますか？ 現在の状態は先にバックアップとして残します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="179"/>
+        <source>Restored the copy from {when}. The previous state was kept as {name}.</source>
+        <translation>{when} のコピーを復元しました。以前の状態は {name} として残しています。</translation>
     </message>
     <message>
         <location filename="../../ui/detail_panel.py" line="82"/>
@@ -1418,7 +1547,7 @@ Why: {why}</source>
     </message>
     <message>
         <location filename="../../ui/inbox.py" line="495"/>
-        <location filename="../../ui/inbox_model.py" line="149"/>
+        <location filename="../../ui/inbox_model.py" line="137"/>
         <source>MRR {mrr:,.0f}</source>
         <translation>MRR {mrr:,.0f}</translation>
     </message>
@@ -1518,13 +1647,13 @@ Why: {why}</source>
         <translation>{n}件の要望から項目「{title}」を作成</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="189"/>
+        <location filename="../../ui/inbox_model.py" line="177"/>
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="191"/>
-        <location filename="../../ui/inbox_model.py" line="256"/>
+        <location filename="../../ui/inbox_model.py" line="179"/>
+        <location filename="../../ui/inbox_model.py" line="244"/>
         <source>Match</source>
         <translation>一致度</translation>
     </message>
@@ -1559,363 +1688,424 @@ Why: {why}</source>
         <translation>要望 {id} はどの要望の重複ですか?需要は元の要望で1回だけ数えます。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="32"/>
+        <location filename="../../ui/main_window.py" line="33"/>
         <source>Backlog</source>
         <translation>バックログ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="33"/>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="34"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Inbox</source>
         <translation>受信箱</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34"/>
+        <location filename="../../ui/main_window.py" line="35"/>
         <source>Roadmap</source>
         <translation>ロードマップ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="35"/>
+        <location filename="../../ui/main_window.py" line="36"/>
         <source>Matrix</source>
         <translation>マトリクス</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="36"/>
+        <location filename="../../ui/main_window.py" line="37"/>
         <source>Metrics</source>
         <translation>指標</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="110"/>
+        <source>Updated with changes saved in another window or by the command line.</source>
+        <translation>別のウィンドウまたはコマンドラインで保存された変更を反映しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;New Workspace…</source>
         <translation>新規ワークスペース(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Create an empty workspace file</source>
         <translation>空のワークスペースファイルを作成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;Open Workspace…</source>
         <translation>ワークスペースを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Open a workspace file</source>
         <translation>ワークスペースファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Open &amp;Demo Workspace</source>
         <translation>デモワークスペースを開く(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>A B2B SaaS backlog with customer requests, to look around</source>
         <translation>顧客要望付きの B2B SaaS バックログ(お試し用)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Import CSV…</source>
         <translation>CSVをインポート(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Import customer requests from a CSV file</source>
         <translation>CSVファイルから顧客要望をインポート</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Import &amp;Batches…</source>
         <translation>インポート履歴(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Past imports, and undoing one</source>
         <translation>過去のインポートと、その取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>&amp;Export…</source>
         <translation>エクスポート(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Write the roadmap workbook or the priorities CSV</source>
         <translation>ロードマップのブックまたは優先順位CSVを書き出す</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="153"/>
+        <source>Save a &amp;Copy…</source>
+        <translation>コピーを保存(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154"/>
+        <source>Write a copy of the workspace to another file</source>
+        <translation>ワークスペースのコピーを別のファイルに書き出します</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155"/>
+        <source>Back &amp;Up Now</source>
+        <translation>今すぐバックアップ(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="156"/>
+        <source>Keep a copy of the workspace in its backups folder</source>
+        <translation>ワークスペースのコピーをバックアップフォルダに保存します</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="157"/>
+        <source>Re&amp;store from Backup…</source>
+        <translation>バックアップから復元(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="158"/>
+        <source>Replace the workspace with one of its backups</source>
+        <translation>ワークスペースをバックアップのひとつで置き換えます</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Find</source>
         <translation>検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Search in the current view</source>
         <translation>現在のビュー内を検索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Scoring Settings…</source>
         <translation>スコアリング設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Scoring method, time window, segment and importance weights</source>
         <translation>スコアリング方式、対象期間、セグメント、重要度の重み</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;About Roadmap Planner</source>
         <translation>Roadmap Planner について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>System language</source>
         <translation>システムの言語</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Main toolbar</source>
         <translation>メインツールバー</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>The {view} view is not available in this version.</source>
         <translation>{view}ビューはこのバージョンでは利用できません。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>The {view} view could not be opened.</source>
         <translation>{view}ビューを開けませんでした。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>{items} items · {requests} requests ({unlinked} to triage) · {companies} companies</source>
         <translation>項目 {items}件 · 要望 {requests}件(未仕分け {unlinked}件)· 企業 {companies}社</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Roadmap Planner — {name}</source>
         <translation>Roadmap Planner — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>No recent workspaces</source>
         <translation>最近使ったワークスペースはありません</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>Clear Menu</source>
         <translation>メニューをクリア</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="373"/>
+        <source>{name} is open in another window too; what either window saves shows in the other within a second.</source>
+        <translation>{name} は別のウィンドウでも開いています。どちらかで保存した内容は 1 秒以内にもう一方に反映されます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="384"/>
+        <source>This workspace is already open here.</source>
+        <translation>このワークスペースはすでにここで開いています。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>New Workspace</source>
         <translation>新規ワークスペース</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>Workspaces (*.db)</source>
         <translation>ワークスペース (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>{path} already exists.</source>
         <translation>{path} は既に存在します。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Open it with File &gt; Open, or pick a new file name for a new workspace.</source>
         <translation>ファイル &gt; 開く で開くか、新しいワークスペース用に別のファイル名を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Open Workspace</source>
         <translation>ワークスペースを開く</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Workspaces (*.db);;All files (*)</source>
         <translation>ワークスペース (*.db);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="459"/>
         <source>This part of the app is not available in this version.</source>
         <translation>この機能はこのバージョンでは利用できません。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="493"/>
+        <source>Save a Copy</source>
+        <translation>コピーを保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="498"/>
+        <source>Saved a copy as {path}</source>
+        <translation>{path} にコピーを保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="503"/>
+        <source>Backed up as {path}</source>
+        <translation>{path} にバックアップしました</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>The language changes the next time Roadmap Planner starts.</source>
         <translation>言語は Roadmap Planner の次回起動時に切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>About Roadmap Planner</source>
         <translation>Roadmap Planner について</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>Roadmap Planner keeps the backlog, customer requests, scoring and the roadmap in one local file.</source>
         <translation>Roadmap Planner は、バックログ・顧客要望・スコアリング・ロードマップを1つのローカルファイルで管理します。</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="76"/>
+        <location filename="../../ui/matrix.py" line="75"/>
         <source>{quadrant} · {status} · {kind}</source>
         <translation>{quadrant} · {status} · {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="78"/>
+        <location filename="../../ui/matrix.py" line="77"/>
         <source>Value {value} · effort {effort} person-months</source>
         <translation>価値 {value} · 工数 {effort}人月</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="79"/>
+        <location filename="../../ui/matrix.py" line="78"/>
         <source>{companies} companies asking · MRR {mrr}</source>
         <translation>要望企業 {companies}社 · MRR {mrr}</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="82"/>
+        <location filename="../../ui/matrix.py" line="81"/>
         <source>Lane: {lane}</source>
         <translation>レーン: {lane}</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="168"/>
+        <location filename="../../ui/matrix.py" line="165"/>
         <source>Companies asking</source>
         <translation>要望企業数</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="169"/>
+        <location filename="../../ui/matrix.py" line="166"/>
         <source>MRR at stake</source>
         <translation>影響MRR</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="171"/>
+        <location filename="../../ui/matrix.py" line="168"/>
         <source>Move</source>
         <translation>移動</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="176"/>
+        <location filename="../../ui/matrix.py" line="173"/>
         <source>Bubble size:</source>
         <translation>バブルの大きさ:</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="181"/>
+        <location filename="../../ui/matrix.py" line="178"/>
         <source>Move to:</source>
         <translation>移動先:</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="233"/>
+        <location filename="../../ui/matrix.py" line="225"/>
         <source>Scoring…</source>
         <translation>スコアリング中…</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="284"/>
+        <location filename="../../ui/matrix.py" line="262"/>
         <source>{n} without value or effort</source>
         <translation>価値・工数なし {n}件</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="397"/>
+        <location filename="../../ui/matrix.py" line="375"/>
         <source>effort split {e}</source>
         <translation>工数の境界 {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="398"/>
+        <location filename="../../ui/matrix.py" line="376"/>
         <source>value split {v}</source>
         <translation>価値の境界 {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="446"/>
+        <location filename="../../ui/matrix.py" line="424"/>
         <source>Effort (person-months) →</source>
         <translation>工数(人月)→</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="449"/>
+        <location filename="../../ui/matrix.py" line="427"/>
         <source>Value →</source>
         <translation>価値 →</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="454"/>
+        <location filename="../../ui/matrix.py" line="432"/>
         <source>Bubble size: companies asking (largest {n})</source>
         <translation>バブルの大きさ: 要望企業数(最大 {n})</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="456"/>
+        <location filename="../../ui/matrix.py" line="434"/>
         <source>Bubble size: MRR at stake (largest {n})</source>
         <translation>バブルの大きさ: 影響MRR(最大 {n})</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="525"/>
+        <location filename="../../ui/matrix.py" line="503"/>
         <source>{n} selected</source>
         <translation>{n}件を選択中</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="525"/>
+        <location filename="../../ui/matrix.py" line="503"/>
         <source>Click a bubble, or drag a box around several</source>
         <translation>バブルをクリック、またはドラッグで複数選択</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="547"/>
+        <location filename="../../ui/matrix.py" line="525"/>
         <source>Move {n} items to {lane}</source>
         <translation>{n}件の項目を{lane}へ移動</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="554"/>
+        <location filename="../../ui/matrix.py" line="532"/>
         <source>Export matrix as PNG</source>
         <translation>マトリクスをPNGでエクスポート</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="567"/>
+        <location filename="../../ui/matrix.py" line="545"/>
         <source>The matrix is still being scored; try again in a moment.</source>
         <translation>マトリクスのスコアリング中です。しばらくしてからもう一度お試しください。</translation>
     </message>
