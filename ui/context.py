@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 import traceback
+from dataclasses import dataclass
 
 import shiboken6
 
@@ -18,8 +19,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer,
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from planner.errors import PlannerError
+from planner.errors import PlannerError, WorkspaceBusy
 from planner.storage.db import Workspace
+from planner.storage.activity import holder as writing_now
 from planner.storage.failures import about_the_file, explain
 from planner.storage.watch import ChangeWatch
 from ui.tasks import Task
@@ -51,6 +53,18 @@ def tr(text: str, context: str = "") -> str:
 
 
 EXTERNAL_POLL_MS = 1000  # how soon a change made by another window or the command line shows
+PENDING_RETRY_MS = 250  # how often edits that wait for an import try again
+PENDING_GIVE_UP_S = 300.0  # an edit waits this long for the workspace, then the user is told
+
+
+@dataclass
+class PendingOp:
+    text: str
+    do: object
+    undo: object
+    areas: tuple
+    parent: object
+    since: float
 
 
 class AppContext(QObject):
@@ -58,6 +72,7 @@ class AppContext(QObject):
     workspace_replaced = Signal()
     item_selected = Signal(int)  # ask the backlog to show this item
     changed_elsewhere = Signal()  # another process (or a background task) committed to the workspace
+    pending_changed = Signal(int, str)  # edits waiting to be saved, and who is writing meanwhile
 
     def __init__(self, ws: Workspace, parent=None):
         super().__init__(parent)
@@ -65,6 +80,10 @@ class AppContext(QObject):
         self.undo_stack = QUndoStack(self)
         self.generation = 0
         self.watch = ChangeWatch(ws.path)  # did an action change anything, whoever committed
+        self.pending: list[PendingOp] = []  # edits waiting for another writer (an import) to finish
+        self.pending_timer = QTimer(self)
+        self.pending_timer.setInterval(PENDING_RETRY_MS)
+        self.pending_timer.timeout.connect(self._save_pending)
         self._seen_version = ws.data_version()
         _current["path"] = ws.path
 
@@ -105,6 +124,9 @@ class AppContext(QObject):
         self.ws = ws
         self.generation += 1  # results of tasks started on the old workspace are dropped
         self.undo_stack.clear()
+        self.pending.clear()  # the window asked first (`MainWindow.may_drop_pending`): they belong to the old file
+        self.pending_timer.stop()
+        self.pending_changed.emit(0, "")
         if old is not ws:
             self.watch.close()
             self.watch = ChangeWatch(ws.path)
@@ -155,16 +177,66 @@ class AppContext(QObject):
 
         `do()` runs here first, so a `PlannerError` shows its message and
         nothing is pushed; `undo()` must put the workspace back as it was.
-        Returns what `do()` returned, or None when it failed.
+        Returns what `do()` returned, or None when it failed or must wait:
+        while an import (here or in another process) holds the workspace, the
+        change waits in a queue, in order, and is saved as soon as it is free.
         """
+        op = PendingOp(text, do, undo, tuple(areas), parent, time.monotonic())
+        if self.pending or writing_now(self.ws.path):
+            self._enqueue(op)
+            return None
         self.watch.reset()
         try:
             result = do()
+        except WorkspaceBusy:
+            self._enqueue(op)
+            return None
         except Exception as exc:
             self.report_failure(parent, exc)
             return None
         self.undo_stack.push(FnCommand(self, text, do, undo, areas, done=True))
         return result
+
+    def _enqueue(self, op: "PendingOp") -> None:
+        self.pending.append(op)
+        self.pending_changed.emit(len(self.pending), writing_now(self.ws.path) or "")
+        if not self.pending_timer.isActive():
+            self.pending_timer.start()
+
+    def _save_pending(self) -> None:
+        """Save the changes that waited, oldest first, once nobody else is writing."""
+        while self.pending:
+            if self.ws.closed:
+                self.pending.clear()
+                break
+            op = self.pending[0]
+            holder = writing_now(self.ws.path)
+            waited = time.monotonic() - op.since
+            if holder and waited < PENDING_GIVE_UP_S:
+                return
+            self.watch.reset()
+            try:
+                with self.ws.waiting_at_most(0.05):  # the timer tries again soon; the window must not freeze
+                    op.do()
+            except WorkspaceBusy as exc:
+                if waited < PENDING_GIVE_UP_S:
+                    return
+                dropped = len(self.pending)
+                self.pending.clear()
+                self.pending_changed.emit(0, "")
+                self.report_failure(op.parent, WorkspaceBusy(
+                    tr("{n} change(s) could not be saved: the workspace stayed busy for {s} seconds.").format(
+                        n=dropped, s=int(PENDING_GIVE_UP_S)), hint=exc.message))
+                break
+            except Exception as exc:
+                self.pending.pop(0)
+                self.report_failure(op.parent, exc)
+                continue
+            self.pending.pop(0)
+            self.undo_stack.push(FnCommand(self, op.text, op.do, op.undo, op.areas, done=True))
+            self.notify(*op.areas)
+        self.pending_timer.stop()
+        self.pending_changed.emit(0, "")
 
     def report_failure(self, parent: QWidget | None, exc: Exception) -> None:
         """Show why an action failed, and whether it changed anything (the watch was reset when it began)."""

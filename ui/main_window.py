@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.poll_timer.setInterval(EXTERNAL_POLL_MS)
         self.poll_timer.timeout.connect(self.ctx.check_external_changes)
         self.poll_timer.start()
+        self.ctx.pending_changed.connect(self._on_pending)
         self.ctx.changed_elsewhere.connect(
             lambda: self.statusBar().showMessage(tr("Updated with changes saved in another window or by the command line."), 5000)
         )
@@ -353,9 +354,24 @@ class MainWindow(QMainWindow):
             self.recent_menu.addSeparator()
             self.recent_menu.addAction(tr("Clear Menu"), lambda: self.settings.setValue("recent", []))
 
+    def may_drop_pending(self, doing: str) -> bool:
+        """Edits still waiting for an import would be lost: ask before closing or switching."""
+        n = len(self.ctx.pending)
+        if not n:
+            return True
+        box = QMessageBox(QMessageBox.Question, tr("Roadmap Planner"),
+                          tr("{n} change(s) are waiting for the workspace to be free (an import is running) and are "
+                             "not saved yet. {doing} anyway and lose them?").format(n=n, doing=doing),
+                          QMessageBox.Yes | QMessageBox.No, self)
+        box.setDefaultButton(QMessageBox.No)
+        return box.exec() == QMessageBox.Yes
+
     def switch_workspace(self, path: Path) -> bool:
         """Open `path` and make it the workspace of every view; explains why not when it fails."""
         from ui.single_instance import window_has
+
+        if not self.may_drop_pending(tr("Open another workspace")):
+            return False
 
         try:
             ws = open_workspace(path, busy_timeout=INTERACTIVE_BUSY_TIMEOUT)
@@ -373,6 +389,14 @@ class MainWindow(QMainWindow):
                 tr("{name} is open in another window too; what either window saves shows in the other within a second.")
                 .format(name=Path(path).name), 15000)
         return True
+
+    def _on_pending(self, n: int, holder: str) -> None:
+        if n:
+            self.statusBar().showMessage(
+                tr("{n} change(s) will be saved as soon as the workspace is free ({holder}).").format(
+                    n=n, holder=holder or tr("another window or a command is writing to it")))
+        else:
+            self.statusBar().showMessage(tr("Every change is saved."), 4000)
 
     def bring_to_front(self) -> None:
         """Another start asked for this workspace: show this window instead of opening a second one."""
@@ -557,6 +581,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ closing
     def closeEvent(self, event) -> None:
+        if not self.may_drop_pending(tr("Close")):
+            event.ignore()
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()

@@ -90,6 +90,16 @@ class Workspace:
         """Changes when another connection (another process, a background task) commits."""
         return self.db.execute("PRAGMA data_version").fetchone()[0]
 
+    @contextlib.contextmanager
+    def waiting_at_most(self, seconds: float):
+        """Wait at most `seconds` for another writer within the block (a retry that must not freeze the window)."""
+        before = self.db.execute("PRAGMA busy_timeout").fetchone()[0]
+        self.db.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+        try:
+            yield self
+        finally:
+            self.db.execute(f"PRAGMA busy_timeout = {int(before)}")
+
     def close(self) -> None:
         if not self._closed:
             self.db.close()

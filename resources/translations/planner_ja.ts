@@ -631,147 +631,153 @@
         <translation>書き込み可能なフォルダーを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="36"/>
+        <location filename="../../ui/context.py" line="38"/>
         <source>idea</source>
         <translation>アイデア</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="36"/>
+        <location filename="../../ui/context.py" line="38"/>
         <source>candidate</source>
         <translation>候補</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="36"/>
+        <location filename="../../ui/context.py" line="38"/>
         <source>planned</source>
         <translation>計画済み</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="37"/>
+        <location filename="../../ui/context.py" line="39"/>
         <source>in progress</source>
         <translation>進行中</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="37"/>
+        <location filename="../../ui/context.py" line="39"/>
         <source>shipped</source>
         <translation>リリース済み</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="37"/>
+        <location filename="../../ui/context.py" line="39"/>
         <source>wont do</source>
         <translation>見送り</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="38"/>
+        <location filename="../../ui/context.py" line="40"/>
         <source>feature</source>
         <translation>機能</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="38"/>
+        <location filename="../../ui/context.py" line="40"/>
         <source>improvement</source>
         <translation>改善</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="38"/>
+        <location filename="../../ui/context.py" line="40"/>
         <source>bug</source>
         <translation>バグ</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="39"/>
+        <location filename="../../ui/context.py" line="41"/>
         <source>tech debt</source>
         <translation>技術的負債</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="39"/>
+        <location filename="../../ui/context.py" line="41"/>
         <source>research</source>
         <translation>調査</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="40"/>
+        <location filename="../../ui/context.py" line="42"/>
         <source>massive</source>
         <translation>非常に大</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="40"/>
+        <location filename="../../ui/context.py" line="42"/>
         <source>high</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="40"/>
+        <location filename="../../ui/context.py" line="42"/>
         <source>medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="41"/>
+        <location filename="../../ui/context.py" line="43"/>
         <source>low</source>
         <translation>小</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="41"/>
+        <location filename="../../ui/context.py" line="43"/>
         <source>minimal</source>
         <translation>極小</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="42"/>
+        <location filename="../../ui/context.py" line="44"/>
         <location filename="../../ui/matrix.py" line="240"/>
         <source>quarter</source>
         <translation>四半期</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="42"/>
+        <location filename="../../ui/context.py" line="44"/>
         <location filename="../../ui/matrix.py" line="240"/>
         <source>release</source>
         <translation>リリース</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="42"/>
+        <location filename="../../ui/context.py" line="44"/>
         <location filename="../../ui/matrix.py" line="240"/>
         <source>horizon</source>
         <translation>ホライズン</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="43"/>
+        <location filename="../../ui/context.py" line="45"/>
         <source>status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="43"/>
+        <location filename="../../ui/context.py" line="45"/>
         <source>lane</source>
         <translation>レーン</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="43"/>
+        <location filename="../../ui/context.py" line="45"/>
         <source>theme</source>
         <translation>テーマ</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="44"/>
+        <location filename="../../ui/context.py" line="46"/>
         <source>kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="273"/>
+        <location filename="../../ui/context.py" line="228"/>
+        <source>{n} change(s) could not be saved: the workspace stayed busy for {s} seconds.</source>
+        <translation>{n} 件の変更を保存できませんでした: ワークスペースが {s} 秒間使用中のままでした。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/context.py" line="345"/>
         <source>Nothing was changed.</source>
         <translation>何も変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="274"/>
+        <location filename="../../ui/context.py" line="346"/>
         <source>Part of it had been saved before the error; the views show what is there now.</source>
         <translation>エラーの前に一部が保存されていました。画面には現在の内容を表示しています。</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="283"/>
+        <location filename="../../ui/context.py" line="355"/>
         <source>Something went wrong: {error}</source>
         <translation>問題が発生しました: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="284"/>
+        <location filename="../../ui/context.py" line="356"/>
         <source>Changes that were already saved are kept.</source>
         <translation>すでに保存された変更はそのまま残っています。</translation>
     </message>
     <message>
         <location filename="../../ui/app.py" line="88"/>
-        <location filename="../../ui/context.py" line="277"/>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/context.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>Roadmap Planner</source>
         <translation>Roadmap Planner</translation>
     </message>
@@ -1072,6 +1078,7 @@ Why: {why}</source>
     <message>
         <location filename="../../ui/export_dialog.py" line="169"/>
         <location filename="../../ui/import_wizard.py" line="643"/>
+        <location filename="../../ui/main_window.py" line="584"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -1694,7 +1701,7 @@ Why: {why}</source>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="34"/>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Inbox</source>
         <translation>受信箱</translation>
     </message>
@@ -1714,288 +1721,313 @@ Why: {why}</source>
         <translation>指標</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Updated with changes saved in another window or by the command line.</source>
         <translation>別のウィンドウまたはコマンドラインで保存された変更を反映しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>&amp;New Workspace…</source>
         <translation>新規ワークスペース(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Create an empty workspace file</source>
         <translation>空のワークスペースファイルを作成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>&amp;Open Workspace…</source>
         <translation>ワークスペースを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Open a workspace file</source>
         <translation>ワークスペースファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Open &amp;Demo Workspace</source>
         <translation>デモワークスペースを開く(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>A B2B SaaS backlog with customer requests, to look around</source>
         <translation>顧客要望付きの B2B SaaS バックログ(お試し用)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>&amp;Import CSV…</source>
         <translation>CSVをインポート(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Import customer requests from a CSV file</source>
         <translation>CSVファイルから顧客要望をインポート</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Import &amp;Batches…</source>
         <translation>インポート履歴(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Past imports, and undoing one</source>
         <translation>過去のインポートと、その取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>&amp;Export…</source>
         <translation>エクスポート(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Write the roadmap workbook or the priorities CSV</source>
         <translation>ロードマップのブックまたは優先順位CSVを書き出す</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Save a &amp;Copy…</source>
         <translation>コピーを保存(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Write a copy of the workspace to another file</source>
         <translation>ワークスペースのコピーを別のファイルに書き出します</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Back &amp;Up Now</source>
         <translation>今すぐバックアップ(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Keep a copy of the workspace in its backups folder</source>
         <translation>ワークスペースのコピーをバックアップフォルダに保存します</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Re&amp;store from Backup…</source>
         <translation>バックアップから復元(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Replace the workspace with one of its backups</source>
         <translation>ワークスペースをバックアップのひとつで置き換えます</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Find</source>
         <translation>検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Search in the current view</source>
         <translation>現在のビュー内を検索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;Scoring Settings…</source>
         <translation>スコアリング設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Scoring method, time window, segment and importance weights</source>
         <translation>スコアリング方式、対象期間、セグメント、重要度の重み</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;About Roadmap Planner</source>
         <translation>Roadmap Planner について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>System language</source>
         <translation>システムの言語</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Main toolbar</source>
         <translation>メインツールバー</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>The {view} view is not available in this version.</source>
         <translation>{view}ビューはこのバージョンでは利用できません。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>The {view} view could not be opened.</source>
         <translation>{view}ビューを開けませんでした。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>{items} items · {requests} requests ({unlinked} to triage) · {companies} companies</source>
         <translation>項目 {items}件 · 要望 {requests}件(未仕分け {unlinked}件)· 企業 {companies}社</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Roadmap Planner — {name}</source>
         <translation>Roadmap Planner — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>No recent workspaces</source>
         <translation>最近使ったワークスペースはありません</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Clear Menu</source>
         <translation>メニューをクリア</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="363"/>
+        <source>{n} change(s) are waiting for the workspace to be free (an import is running) and are not saved yet. {doing} anyway and lose them?</source>
+        <translation>{n} 件の変更がワークスペースの空きを待っていて（取り込み中です）、まだ保存されていません。変更を破棄して{doing}しますか？</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="373"/>
+        <source>Open another workspace</source>
+        <translation>別のワークスペースを開く</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>{name} is open in another window too; what either window saves shows in the other within a second.</source>
         <translation>{name} は別のウィンドウでも開いています。どちらかで保存した内容は 1 秒以内にもう一方に反映されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="396"/>
+        <source>{n} change(s) will be saved as soon as the workspace is free ({holder}).</source>
+        <translation>{n} 件の変更は、ワークスペースが空きしだい保存されます（{holder}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="397"/>
+        <source>another window or a command is writing to it</source>
+        <translation>別のウィンドウまたはコマンドが書き込み中です</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="399"/>
+        <source>Every change is saved.</source>
+        <translation>すべての変更を保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>This workspace is already open here.</source>
         <translation>このワークスペースはすでにここで開いています。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>New Workspace</source>
         <translation>新規ワークスペース</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="518"/>
         <source>Workspaces (*.db)</source>
         <translation>ワークスペース (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>{path} already exists.</source>
         <translation>{path} は既に存在します。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Open it with File &gt; Open, or pick a new file name for a new workspace.</source>
         <translation>ファイル &gt; 開く で開くか、新しいワークスペース用に別のファイル名を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>Open Workspace</source>
         <translation>ワークスペースを開く</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Workspaces (*.db);;All files (*)</source>
         <translation>ワークスペース (*.db);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>This part of the app is not available in this version.</source>
         <translation>この機能はこのバージョンでは利用できません。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>Save a Copy</source>
         <translation>コピーを保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>Saved a copy as {path}</source>
         <translation>{path} にコピーを保存しました</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>Backed up as {path}</source>
         <translation>{path} にバックアップしました</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="547"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="547"/>
         <source>The language changes the next time Roadmap Planner starts.</source>
         <translation>言語は Roadmap Planner の次回起動時に切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>About Roadmap Planner</source>
         <translation>Roadmap Planner について</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="552"/>
         <source>Roadmap Planner keeps the backlog, customer requests, scoring and the roadmap in one local file.</source>
         <translation>Roadmap Planner は、バックログ・顧客要望・スコアリング・ロードマップを1つのローカルファイルで管理します。</translation>
     </message>

@@ -25,24 +25,85 @@ def test_a_change_from_the_command_line_shows_within_a_second(qtbot, window, dem
     assert "Added in a terminal" in shown
 
 
-def test_an_edit_while_another_process_writes_says_busy_and_changes_nothing(qtbot, window, demo_ws, messages):
+def _hold_write_lock(demo_ws):
+    other = open_workspace(demo_ws.path, migrate=False)
+    other.conn.execute("BEGIN IMMEDIATE")  # another window or command in the middle of a long write
+    return other
+
+
+def _release(other):
+    other.conn.execute("ROLLBACK")
+    other.close()
+
+
+def test_an_edit_while_another_process_writes_is_saved_when_it_ends(qtbot, window, demo_ws, messages):
     item_id = window.backlog.model.item_id(0)
     effort = ops.get_item(demo_ws, item_id)["effort"]
-    other = open_workspace(demo_ws.path, migrate=False)
-    other.conn.execute("BEGIN IMMEDIATE")  # another window in the middle of a long write
+    other = _hold_write_lock(demo_ws)
     demo_ws.conn.execute("PRAGMA busy_timeout = 200")
     try:
-        started = time.monotonic()
-        ok = window.backlog.edit_field(item_id, "effort", (effort or 1) + 7)
-        waited = time.monotonic() - started
+        window.backlog.edit_field(item_id, "effort", (effort or 1) + 7)
+        assert len(window.ctx.pending) == 1 and not window.undo_action.isEnabled()
+        assert "will be saved as soon as the workspace is free" in window.statusBar().currentMessage()
+        qtbot.wait(600)  # still busy: it keeps waiting, nothing is lost and nothing is shown as an error
+        assert ops.get_item(demo_ws, item_id)["effort"] == effort and len(window.ctx.pending) == 1
     finally:
-        other.conn.execute("ROLLBACK")
-        other.close()
-    assert not ok and waited < 2
-    assert "is busy" in messages[-1]["text"]
-    assert "Nothing was changed." in messages[-1]["informative"]
-    assert not window.undo_action.isEnabled()  # nothing to undo: nothing happened
+        _release(other)
+    qtbot.waitUntil(lambda: not window.ctx.pending, timeout=3000)
+    assert ops.get_item(demo_ws, item_id)["effort"] == (effort or 1) + 7
+    assert window.undo_action.isEnabled() and messages == []
+    assert window.statusBar().currentMessage() == "Every change is saved."
+
+
+def test_during_an_import_edits_wait_in_order_without_freezing_the_window(qtbot, window, demo_ws, messages):
+    from planner.storage.activity import announce
+
+    first, second = window.backlog.model.item_id(0), window.backlog.model.item_id(1)
+    other = _hold_write_lock(demo_ws)
+    try:
+        with announce(demo_ws.path, "importing requests.csv"):
+            started = time.monotonic()
+            window.backlog.edit_field(first, "effort", 11.0)
+            window.backlog.edit_field(second, "effort", 12.0)
+            window.backlog.edit_field(first, "effort", 13.0)  # the last word on `first` must win
+            assert time.monotonic() - started < 0.5  # no busy wait on the GUI thread
+            assert "importing requests.csv" in window.statusBar().currentMessage()
+            assert len(window.ctx.pending) == 3
+    finally:
+        _release(other)
+    qtbot.waitUntil(lambda: not window.ctx.pending, timeout=3000)
+    assert ops.get_item(demo_ws, first)["effort"] == 13.0 and ops.get_item(demo_ws, second)["effort"] == 12.0
+    assert window.ctx.undo_stack.count() == 3 and messages == []
+
+
+def test_an_edit_that_waits_too_long_is_given_up_with_a_message(qtbot, window, demo_ws, messages, monkeypatch):
+    import ui.context
+
+    monkeypatch.setattr(ui.context, "PENDING_GIVE_UP_S", 0.5)
+    item_id = window.backlog.model.item_id(0)
+    effort = ops.get_item(demo_ws, item_id)["effort"]
+    other = _hold_write_lock(demo_ws)
+    demo_ws.conn.execute("PRAGMA busy_timeout = 100")
+    try:
+        window.backlog.edit_field(item_id, "effort", (effort or 1) + 7)
+        qtbot.waitUntil(lambda: len(messages) > 0, timeout=3000)
+    finally:
+        _release(other)
+    assert "could not be saved" in messages[-1]["text"] and "Nothing was changed." in messages[-1]["informative"]
+    assert not window.ctx.pending and not window.undo_action.isEnabled()
     assert ops.get_item(demo_ws, item_id)["effort"] == effort
+
+
+def test_closing_with_edits_still_waiting_asks_first(qtbot, window, demo_ws, messages):
+    other = _hold_write_lock(demo_ws)
+    demo_ws.conn.execute("PRAGMA busy_timeout = 100")
+    try:
+        window.backlog.edit_field(window.backlog.model.item_id(0), "effort", 9.0)
+        window.close()
+        assert window.isVisible() and "are waiting for the workspace" in messages[-1]["text"]
+    finally:
+        _release(other)
+    qtbot.waitUntil(lambda: not window.ctx.pending, timeout=3000)
 
 
 def test_a_failed_undo_can_be_tried_again(qtbot, window, demo_ws, messages):
