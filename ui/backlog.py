@@ -204,6 +204,8 @@ class BacklogView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setItemDelegate(BacklogDelegate(self.table))
+        self._deferred_rows = None  # rows that arrived while an estimate was being typed
+        self.table.itemDelegate().closeEditor.connect(lambda *_: QTimer.singleShot(0, self._apply_deferred))
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.table.setEditTriggers(
@@ -373,9 +375,18 @@ class BacklogView(QWidget):
         self._pending = self.ctx.run_task(lambda bg_ws, progress: load_rows(bg_ws), on_done=done, on_error=failed)
 
     def _apply(self, rows: list[dict]) -> None:
+        if self.table.state() == QAbstractItemView.EditingState:
+            # Resetting the model now would close the editor and drop what the user is typing.
+            self._deferred_rows = rows
+            return
+        self._deferred_rows = None
         self._update_choices(rows)
         self.model.set_rows(rows)
         self._update_count()
+
+    def _apply_deferred(self) -> None:
+        if self._deferred_rows is not None:
+            self._apply(self._deferred_rows)
 
     def _update_choices(self, rows: list[dict]) -> None:
         themes = sorted({r["theme"] for r in rows if r.get("theme")}, key=str.casefold)

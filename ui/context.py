@@ -17,7 +17,7 @@ import shiboken6
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox, QWidget
 
 from planner.errors import PlannerError, WorkspaceBusy
 from planner.storage.db import Workspace
@@ -95,8 +95,8 @@ class AppContext(QObject):
         `PRAGMA data_version` on the window's own connection moves only for
         commits made elsewhere: another window, the command line, a background task.
         """
-        if self.ws.closed:
-            return False
+        if self.ws.closed or (notify and editing_in_a_view()):
+            return False  # a refresh would close the editor and lose what the user is typing: next tick
         try:
             version = self.ws.data_version()
         except Exception as exc:
@@ -205,6 +205,8 @@ class AppContext(QObject):
 
     def _save_pending(self) -> None:
         """Save the changes that waited, oldest first, once nobody else is writing."""
+        if editing_in_a_view():
+            return  # saving would refresh the views and close the editor the user is typing in
         while self.pending:
             if self.ws.closed:
                 self.pending.clear()
@@ -247,6 +249,16 @@ class AppContext(QObject):
 
     def close(self) -> None:
         self.watch.close()
+
+
+def editing_in_a_view() -> bool:
+    """True while the user types in a table's inline editor (an estimate in the backlog, say)."""
+    widget = QApplication.focusWidget()
+    while widget is not None:
+        if isinstance(widget, QAbstractItemView) and widget.state() == QAbstractItemView.EditingState:
+            return True
+        widget = widget.parentWidget()
+    return False
 
 
 class LatestRun:

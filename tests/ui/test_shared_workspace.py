@@ -5,6 +5,8 @@ import sys
 import time
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from planner import ops
 from planner.storage import open_workspace
 
@@ -148,3 +150,26 @@ def test_a_second_start_on_the_same_workspace_brings_the_first_window_forward(qt
     finally:
         server.server.close()
     assert not ask_running_window(first)
+
+
+def test_typing_an_estimate_is_not_lost_when_another_process_saves_meanwhile(qtbot, window, demo_ws, tmp_path):
+    from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+    from ui.backlog_model import KEYS
+
+    table = window.backlog.table
+    item_id = window.backlog.model.item_id(0)
+    cell = window.backlog.model.index(0, KEYS.index("effort"))
+    table.setCurrentIndex(cell)
+    table.edit(cell)
+    assert table.state() == QAbstractItemView.EditingState
+    editor = QApplication.focusWidget()
+    other = open_workspace(demo_ws.path, migrate=False)
+    ops.add_item(other, title="Saved by the command line meanwhile")
+    other.close()
+    qtbot.wait(1500)  # the window's look for changes made elsewhere comes and goes
+    assert table.state() == QAbstractItemView.EditingState  # the editor is still open
+    qtbot.keyClicks(editor, "\b\b\b\b7")
+    qtbot.keyClick(editor, Qt.Key_Return)
+    qtbot.waitUntil(lambda: ops.get_item(demo_ws, item_id)["effort"] == 7.0, timeout=2000)
+    qtbot.waitUntil(lambda: window.backlog.model.rowCount() == 47, timeout=3000)  # and the other change shows after
