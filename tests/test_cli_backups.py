@@ -52,7 +52,7 @@ def test_backup_then_backups_lists_it_newest_first(db):
     assert out[0].split() == ["date", "reason", "items", "requests", "file"]
     assert "Made by hand" in out[1] and re.search(rf"\b3\s+0\s+w-{STAMP}-manual(-2)?\.db$", out[1]), out[1]
     assert re.search(r"\b2\s+0\s+w-", out[2])
-    assert out[-1] == f"In {db}.backups; the newest 7 are kept."
+    assert out[-1] == f"In {db}.backups; the newest 7 are kept, and the first of each of the last 7 days."
 
     rows = json.loads(planner("--db", db, "backups", "--json").stdout)
     # the first command of the day also kept the daily copy, before the backup asked for

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QLocale, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
@@ -30,7 +30,7 @@ REASON_LABELS = {
 
 def local_time(when) -> str:
     """A backup's time in the user's own short date and time format."""
-    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(when.timestamp())), QLocale.FormatType.ShortFormat)
+    return when.strftime("%Y-%m-%d %H:%M")  # as the command line shows it; a bare system locale garbles short formats
 
 
 def reason_text(row: dict) -> str:
@@ -91,7 +91,7 @@ class BackupsDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
         intro = QLabel(tr("Roadmap Planner keeps a copy of the workspace once a day, before imports and before "
-                          "upgrades; the newest {n} are kept. Restoring one replaces what the workspace holds now, "
+                          "upgrades; it keeps the newest {n}, and the first of each of the last {n} days. Restoring one replaces what the workspace holds now, "
                           "which is kept as a backup first.").format(n=backups.BACKUPS_KEPT))
         intro.setWordWrap(True)
         self.empty = QLabel(tr("There are no backups of this workspace yet."))

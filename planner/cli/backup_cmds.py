@@ -52,7 +52,7 @@ def cmd_backups(args, ws):
         ],
         ["date", "reason", "items", "requests", "file"],
     )
-    print(f"In {backups.backups_folder(ws.path)}; the newest {backups.BACKUPS_KEPT} are kept.")
+    print(f"In {backups.backups_folder(ws.path)}; the newest {backups.BACKUPS_KEPT} are kept, and the first of each of the last {backups.BACKUPS_KEPT} days.")
     return 0
 
 

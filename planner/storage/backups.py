@@ -283,10 +283,17 @@ def _backup_name(folder: Path, workspace: Path, reason: str) -> Path:
 
 
 def _tidy(folder: Path, workspace: Path, keep: tuple[Path, ...] = ()) -> None:
-    """Keep the newest BACKUPS_KEPT rotated backups (and `keep`); drop stale temporary files."""
-    rotated = [e["file"] for e in _files(workspace) if e["rotated"]]
-    for old in rotated[BACKUPS_KEPT:]:
-        if not any(same_file(old, k) for k in keep):
+    """Keep the newest BACKUPS_KEPT rotated backups, the first one of each of the last BACKUPS_KEPT
+    days that had any (a burst of imports must not push out how the week began), and `keep`;
+    drop stale temporary files."""
+    rotated = [e for e in _files(workspace) if e["rotated"]]  # newest first
+    first_of_day: dict = {}
+    for entry in rotated:
+        first_of_day[entry["when"].date()] = entry["file"]  # the last seen is the day's earliest
+    days_kept = {first_of_day[day] for day in sorted(first_of_day, reverse=True)[:BACKUPS_KEPT]}
+    for entry in rotated[BACKUPS_KEPT:]:
+        old = entry["file"]
+        if old not in days_kept and not any(same_file(old, k) for k in keep):
             _remove(old)
     now = time.time()
     for temp in folder.glob(".*.tmp-*"):
@@ -300,7 +307,7 @@ def _tidy(folder: Path, workspace: Path, keep: tuple[Path, ...] = ()) -> None:
 def make_backup(ws: "Workspace", *, reason: str) -> Path:
     """Copy the workspace into its backups folder; returns the new backup's path.
 
-    `reason` is one of REASONS. The newest BACKUPS_KEPT backups are kept.
+    `reason` is one of REASONS. See `_tidy` for which backups are kept.
     Raises ExportFailed (the workspace untouched) when the copy cannot be written.
     """
     return _make_backup(ws, reason)

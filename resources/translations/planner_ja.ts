@@ -50,8 +50,8 @@
     </message>
     <message>
         <location filename="../../ui/backlog.py" line="129"/>
-        <location filename="../../ui/backlog.py" line="384"/>
-        <location filename="../../ui/backlog.py" line="586"/>
+        <location filename="../../ui/backlog.py" line="395"/>
+        <location filename="../../ui/backlog.py" line="597"/>
         <source>No lane</source>
         <translation>レーンなし</translation>
     </message>
@@ -85,14 +85,14 @@
     </message>
     <message>
         <location filename="../../ui/backlog.py" line="191"/>
-        <location filename="../../ui/backlog.py" line="383"/>
+        <location filename="../../ui/backlog.py" line="394"/>
         <location filename="../../ui/board.py" line="725"/>
         <source>All themes</source>
         <translation>すべてのテーマ</translation>
     </message>
     <message>
         <location filename="../../ui/backlog.py" line="192"/>
-        <location filename="../../ui/backlog.py" line="384"/>
+        <location filename="../../ui/backlog.py" line="395"/>
         <source>All lanes</source>
         <translation>すべてのレーン</translation>
     </message>
@@ -102,85 +102,85 @@
         <translation>単一顧客のみ</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="303"/>
+        <location filename="../../ui/backlog.py" line="305"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="304"/>
+        <location filename="../../ui/backlog.py" line="306"/>
         <source>Edit selected…</source>
         <translation>選択を編集…</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="305"/>
+        <location filename="../../ui/backlog.py" line="307"/>
         <location filename="../../ui/detail_panel.py" line="148"/>
         <location filename="../../ui/detail_panel.py" line="255"/>
         <source>Pin rank…</source>
         <translation>順位を固定…</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="403"/>
+        <location filename="../../ui/backlog.py" line="414"/>
         <location filename="../../ui/board.py" line="219"/>
         <source>{n} items</source>
         <translation>{n}件</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="404"/>
+        <location filename="../../ui/backlog.py" line="415"/>
         <source>{shown} of {total} items</source>
         <translation>{total}件中{shown}件</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="406"/>
+        <location filename="../../ui/backlog.py" line="417"/>
         <source>Rescoring…</source>
         <translation>再スコアリング中…</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="483"/>
+        <location filename="../../ui/backlog.py" line="494"/>
         <source>Set {field} of “{title}” to {value}</source>
         <translation>「{title}」の{field}を{value}に設定</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="513"/>
+        <location filename="../../ui/backlog.py" line="524"/>
         <source>Change {fields} of {n} items</source>
         <translation>{n}件の{fields}を変更</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="514"/>
+        <location filename="../../ui/backlog.py" line="525"/>
         <source>Change {fields} of “{title}”</source>
         <translation>「{title}」の{fields}を変更</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="530"/>
+        <location filename="../../ui/backlog.py" line="541"/>
         <source>Delete “{title}”</source>
         <translation>「{title}」を削除</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="531"/>
+        <location filename="../../ui/backlog.py" line="542"/>
         <source>Delete {n} items</source>
         <translation>{n}件の項目を削除</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="550"/>
+        <location filename="../../ui/backlog.py" line="561"/>
         <source>Pin “{title}” at rank {rank}</source>
         <translation>「{title}」を{rank}位に固定</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="551"/>
+        <location filename="../../ui/backlog.py" line="562"/>
         <source>Unpin “{title}”</source>
         <translation>「{title}」の固定を解除</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="582"/>
+        <location filename="../../ui/backlog.py" line="593"/>
         <source>Set status</source>
         <translation>ステータスを設定</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="585"/>
+        <location filename="../../ui/backlog.py" line="596"/>
         <source>Move to lane</source>
         <translation>レーンへ移動</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="593"/>
+        <location filename="../../ui/backlog.py" line="604"/>
         <location filename="../../ui/detail_panel.py" line="149"/>
         <source>Unpin</source>
         <translation>固定を解除</translation>
@@ -749,33 +749,33 @@
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="228"/>
+        <location filename="../../ui/context.py" line="230"/>
         <source>{n} change(s) could not be saved: the workspace stayed busy for {s} seconds.</source>
         <translation>{n} 件の変更を保存できませんでした: ワークスペースが {s} 秒間使用中のままでした。</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="345"/>
+        <location filename="../../ui/context.py" line="357"/>
         <source>Nothing was changed.</source>
         <translation>何も変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="346"/>
+        <location filename="../../ui/context.py" line="358"/>
         <source>Part of it had been saved before the error; the views show what is there now.</source>
         <translation>エラーの前に一部が保存されていました。画面には現在の内容を表示しています。</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="355"/>
+        <location filename="../../ui/context.py" line="367"/>
         <source>Something went wrong: {error}</source>
         <translation>問題が発生しました: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="356"/>
+        <location filename="../../ui/context.py" line="368"/>
         <source>Changes that were already saved are kept.</source>
         <translation>すでに保存された変更はそのまま残っています。</translation>
     </message>
     <message>
         <location filename="../../ui/app.py" line="88"/>
-        <location filename="../../ui/context.py" line="349"/>
+        <location filename="../../ui/context.py" line="361"/>
         <location filename="../../ui/main_window.py" line="362"/>
         <location filename="../../ui/main_window.py" line="483"/>
         <source>Roadmap Planner</source>
@@ -879,8 +879,8 @@
     </message>
     <message>
         <location filename="../../ui/backups_dialog.py" line="93"/>
-        <source>Roadmap Planner keeps a copy of the workspace once a day, before imports and before upgrades; the newest {n} are kept. Restoring one replaces what the workspace holds now, which is kept as a backup first.</source>
-        <translation>Roadmap Planner はワークスペースのコピーを 1 日 1 回、取り込みの前、アップグレードの前に保存し、新しいものから {n} 件を残します。復元すると現在の内容は置き換えられますが、置き換える前の状態もバックアップとして残します。</translation>
+        <source>Roadmap Planner keeps a copy of the workspace once a day, before imports and before upgrades; it keeps the newest {n}, and the first of each of the last {n} days. Restoring one replaces what the workspace holds now, which is kept as a backup first.</source>
+        <translation>Roadmap Planner はワークスペースのコピーを 1 日 1 回、取り込みの前、アップグレードの前に保存し、新しいもの {n} 件と、直近 {n} 日のそれぞれ最初のものを残します。復元すると現在の内容は置き換えられますが、置き換える前の状態もバックアップとして残します。</translation>
     </message>
     <message>
         <location filename="../../ui/backups_dialog.py" line="97"/>

@@ -123,19 +123,34 @@ def test_a_backup_is_consistent_while_another_process_writes(tmp_path):
     ws.close()
 
 
-def test_only_the_newest_seven_are_kept_and_other_files_are_left_alone(w, tmp_path):
+def test_the_newest_seven_and_the_first_of_each_of_the_last_seven_days_are_kept(w, tmp_path):
     folder = backups_folder(w.path)
     first = make_backup(w, reason="daily")
-    older = [fake_backup(folder, f"w-2020-01-{d:02d}-120000-daily.db", first) for d in range(1, 10)]
+    # Nine earlier days with two backups each: the day's first (how it began) and a later one.
+    older = {d: [fake_backup(folder, f"w-2020-01-{d:02d}-0{h}0000-{r}.db", first) for h, r in ((8, "daily"), (9, "before-import"))]
+             for d in range(1, 10)}
     mine = fake_backup(folder, "my own copy.db", first)
     migration = fake_backup(tmp_path, "w.db.backup-20200101-000000-v002", first)
     newest = make_backup(w, reason="manual")
     kept = sorted(p.name for p in folder.glob("w-*.db"))
-    assert len(kept) == BACKUPS_KEPT
-    assert newest.name in kept and first.name in kept
-    assert kept[:5] == [p.name for p in older[-5:]]  # the oldest ones went
-    assert not older[0].exists() and mine.exists() and migration.exists()
+    newest_seven = {newest.name, first.name, older[9][1].name, older[9][0].name, older[8][1].name, older[8][0].name,
+                    older[7][1].name}
+    first_of_days = {first.name} | {older[d][0].name for d in range(4, 10)}  # today and the six days before
+    assert set(kept) == newest_seven | first_of_days
+    assert not older[3][0].exists() and not older[5][1].exists()
+    assert mine.exists() and migration.exists()  # files that are not our backups are never touched
     assert {e["name"] for e in list_backups(w.path)} == set(kept) | {mine.name, migration.name}
+
+
+def test_a_burst_of_imports_does_not_push_out_the_days_before(w):
+    folder = backups_folder(w.path)
+    base = make_backup(w, reason="daily")
+    days = [fake_backup(folder, f"w-2020-01-{d:02d}-080000-daily.db", base) for d in range(1, 4)]
+    for _ in range(12):
+        make_backup(w, reason="before-import")
+    assert all(p.exists() for p in days)  # the state each earlier day began with is still there
+    assert base.exists()  # and today's first
+    assert len([e for e in list_backups(w.path) if e["reason"] == "before-import"]) == BACKUPS_KEPT
 
 
 def test_an_interrupted_copy_is_never_listed_and_is_cleared_later(w, monkeypatch):
