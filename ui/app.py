@@ -87,7 +87,7 @@ def open_or_explain(path: Path):
             return None
         box = QMessageBox(QMessageBox.Warning, tr("Roadmap Planner"), exc.message)
         box.setInformativeText(
-            tr("Restore the newest backup, from {when} ({items} items, {requests} requests)? "
+            tr("Restore the newest backup, from {when} (items: {items}, requests: {requests})? "
                "The damaged file is kept beside it.").format(
                 when=newest["when"].strftime("%Y-%m-%d %H:%M"), items=newest.get("items", "?"),
                 requests=newest.get("requests", "?"))

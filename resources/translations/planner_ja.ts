@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <location filename="../../ui/app.py" line="90"/>
-        <source>Restore the newest backup, from {when} ({items} items, {requests} requests)? The damaged file is kept beside it.</source>
+        <source>Restore the newest backup, from {when} (items: {items}, requests: {requests})? The damaged file is kept beside it.</source>
         <translation>最新のバックアップ（{when}、項目 {items} 件、要望 {requests} 件）を復元しますか？ 破損したファイルはそのまま横に残します。</translation>
     </message>
     <message>
