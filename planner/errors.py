@@ -31,6 +31,10 @@ class WorkspaceError(PlannerError):
     """The workspace file cannot be opened: not a workspace, damaged, or newer."""
 
 
+class EmptyForeignDatabase(WorkspaceError):
+    """An empty SQLite file made by another program: made a workspace only when the user says so."""
+
+
 class WorkspaceBusy(WorkspaceError):
     """Another window, command or import is writing to the workspace; try again in a moment."""
 

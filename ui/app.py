@@ -67,46 +67,62 @@ def remove_translators(app: QCoreApplication) -> None:
     app.translators = []
 
 
-def open_or_explain(path: Path):
+def open_or_explain(path: Path, parent=None):
     """Open a workspace, or show why not and return None.
 
     A damaged file with a backup offers to restore the newest backup (the
-    damaged file is kept aside) and opens the result.
+    damaged file is kept aside); an empty SQLite file of another program is
+    made a workspace only when the user says so.
     """
-    from planner.errors import PlannerError, WorkspaceDamaged
+    from planner.errors import EmptyForeignDatabase, PlannerError, WorkspaceDamaged
     from planner.storage import backups, open_workspace
     from planner.storage.db import INTERACTIVE_BUSY_TIMEOUT
     from ui.context import show_error, tr
 
     try:
         return open_workspace(path, busy_timeout=INTERACTIVE_BUSY_TIMEOUT)
+    except EmptyForeignDatabase as exc:
+        if not _ask(parent, exc.message, tr("Make it a Roadmap Planner workspace? Nothing in it is lost: it is empty."),
+                    tr("Make It a Workspace")):
+            return None
+        try:
+            return open_workspace(path, busy_timeout=INTERACTIVE_BUSY_TIMEOUT, adopt_empty=True)
+        except PlannerError as again:
+            show_error(parent, again)
+            return None
     except WorkspaceDamaged as exc:
         newest = backups.newest_backup(path)
         if newest is None:
-            show_error(None, exc)
+            show_error(parent, exc)
             return None
-        box = QMessageBox(QMessageBox.Warning, tr("Roadmap Planner"), exc.message)
-        box.setInformativeText(
-            tr("Restore the newest backup, from {when} (items: {items}, requests: {requests})? "
-               "The damaged file is kept beside it.").format(
-                when=newest["when"].strftime("%Y-%m-%d %H:%M"), items=newest.get("items", "?"),
-                requests=newest.get("requests", "?"))
-        )
-        restore = box.addButton(tr("Restore Backup"), QMessageBox.AcceptRole)
-        box.addButton(QMessageBox.Cancel)
-        box.setDefaultButton(restore)
-        box.exec()
-        if box.clickedButton() is not restore:
+        question = tr("Restore the newest backup, from {when} (items: {items}, requests: {requests})? "
+                      "The damaged file is kept beside it.").format(
+            when=newest["when"].strftime("%Y-%m-%d %H:%M"), items=newest.get("items", "?"),
+            requests=newest.get("requests", "?"))
+        if not _ask(parent, exc.message, question, tr("Restore Backup")):
             return None
         try:
             backups.restore_backup(path, newest["file"])
             return open_workspace(path, busy_timeout=INTERACTIVE_BUSY_TIMEOUT)
         except PlannerError as again:
-            show_error(None, again)
+            show_error(parent, again)
             return None
     except PlannerError as exc:
-        show_error(None, exc)
+        show_error(parent, exc)
         return None
+
+
+def _ask(parent, text: str, question: str, yes: str) -> bool:
+    """A warning with one action button (the default) and Cancel; True when the action was chosen."""
+    from ui.context import tr
+
+    box = QMessageBox(QMessageBox.Warning, tr("Roadmap Planner"), text, QMessageBox.NoButton, parent)
+    box.setInformativeText(question)
+    action = box.addButton(yes, QMessageBox.AcceptRole)
+    box.addButton(QMessageBox.Cancel)
+    box.setDefaultButton(action)
+    box.exec()
+    return box.clickedButton() is action
 
 
 def install_signal_handlers(app: QApplication) -> None:

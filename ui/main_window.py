@@ -373,10 +373,10 @@ class MainWindow(QMainWindow):
         if not self.may_drop_pending(tr("Open another workspace")):
             return False
 
-        try:
-            ws = open_workspace(path, busy_timeout=INTERACTIVE_BUSY_TIMEOUT)
-        except PlannerError as exc:
-            show_error(self, exc)
+        from ui.app import open_or_explain
+
+        ws = open_or_explain(Path(path), parent=self)
+        if ws is None:
             return False
         shared = window_has(path)  # asked before this window starts listening for the new path
         QApplication.setOverrideCursor(Qt.WaitCursor)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from planner.errors import PlannerError, WorkspaceError
+from planner.errors import EmptyForeignDatabase, PlannerError, WorkspaceError
 from planner.storage import failures
 from planner.storage.schema import MIGRATION_SET, migrations
 
@@ -146,11 +146,14 @@ def _mend_journal_modes(path: Path) -> None:
                 os.chmod(side, mode)
 
 
-def open_workspace(path: str | Path, *, migrate: bool = True, busy_timeout: float = BUSY_TIMEOUT) -> Workspace:
+def open_workspace(path: str | Path, *, migrate: bool = True, busy_timeout: float = BUSY_TIMEOUT,
+                   adopt_empty: bool = False) -> Workspace:
     """Create or open the workspace at `path`, migrating it to this version.
 
     `migrate=False` is for a second connection to a workspace already open
     (a background task): no migration and no full integrity check.
+    `adopt_empty=True` makes an empty SQLite file of another program a
+    workspace (the window asks the user first); otherwise it is refused.
 
     Nothing here opens the file outside SQLite while a connection may hold it:
     the header is read only after SQLite refused the file.
@@ -179,7 +182,7 @@ def open_workspace(path: str | Path, *, migrate: bool = True, busy_timeout: floa
     db.workspace_path = path
     ws = Workspace(path=path, db=db)
     try:
-        _prepare(ws, existed=existed, migrate=migrate)
+        _prepare(ws, existed=existed, migrate=migrate, adopt_empty=adopt_empty)
     except sqlite3.DatabaseError as exc:
         conn.close()
         if failures.result_code(exc) == failures.SQLITE_NOTADB and existed:
@@ -203,16 +206,29 @@ def _daily_backup(ws: Workspace) -> None:
         log.warning("No daily backup of %s: %s", ws.path, exc)
 
 
-def _prepare(ws: Workspace, *, existed: bool, migrate: bool) -> None:
+def _begun_by_us(db, tables: set[str]) -> bool:
+    """A workspace whose creation was cut short before it was marked as ours: it has our migrations table."""
+    if "_sqlite_migrations" not in tables:
+        return False
+    return db.execute("SELECT 1 FROM _sqlite_migrations WHERE migration_set = ? LIMIT 1", [MIGRATION_SET]).fetchone() is not None
+
+
+def _prepare(ws: Workspace, *, existed: bool, migrate: bool, adopt_empty: bool = False) -> None:
     path, db = ws.path, ws.db
     app_id = db.execute("PRAGMA application_id").fetchone()[0]
     tables = set(db.table_names())
     if existed:
-        if app_id != SCHEMA_APPLICATION_ID:
+        if app_id != SCHEMA_APPLICATION_ID and not _begun_by_us(db, tables):
             if tables:
                 raise WorkspaceError(
                     f"{path} is an SQLite database but not a Roadmap Planner workspace.",
                     hint="Pick a .db file made by Roadmap Planner, or a new file name to start a workspace.",
+                )
+            if not adopt_empty:
+                raise EmptyForeignDatabase(
+                    f"{path} is an empty SQLite database that another program made, not a Roadmap Planner workspace.",
+                    hint="Give a new file name to start a workspace, or open it in the window, which asks before "
+                         "making it one.",
                 )
         if migrate:
             # Reads the whole file (about a second for 100 MB): done once when the
@@ -241,6 +257,9 @@ def _prepare(ws: Workspace, *, existed: bool, migrate: bool) -> None:
         from planner.storage.backups import make_backup
 
         ws.backup_made = make_backup(ws, reason="before-upgrade")
+    if not applied:
+        # Marked ours before the first table exists, so a creation cut short is finished, not refused, next time.
+        db.execute(f"PRAGMA application_id={SCHEMA_APPLICATION_ID}")
     try:
         migrations.apply(db)
         db.execute(f"PRAGMA application_id={SCHEMA_APPLICATION_ID}")

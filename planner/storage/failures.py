@@ -10,6 +10,7 @@ knows what the action was (see `ChangeWatch`).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import stat
@@ -94,6 +95,7 @@ def read_only(path: Path) -> ReadOnlyWorkspace:
 def damaged(path: Path, why: str) -> WorkspaceDamaged:
     from planner.storage.backups import newest_backup
 
+    why = " ".join(str(why).split())[:200]  # quick_check lists damage over several lines: one line is enough
     newest = newest_backup(path)
     if newest is None:
         hint = "There is no backup of it. Open another workspace or create a new one with File > New."
@@ -109,15 +111,24 @@ FILE_CODES = {SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_I
               SQLITE_CANTOPEN, SQLITE_NOTADB}
 
 
+def bad_text(exc: BaseException) -> bool:
+    """Text in the file that is not UTF-8: written by another program or damaged (Python cannot decode it)."""
+    return isinstance(exc, sqlite3.OperationalError) and str(exc).startswith("Could not decode to UTF-8")
+
+
 def about_the_file(exc: BaseException) -> bool:
     """An error of the file or its locks, not of the statement (a constraint, a syntax error)."""
-    return isinstance(exc, sqlite3.Error) and (result_code(exc) in FILE_CODES or is_busy(exc))
+    return isinstance(exc, sqlite3.Error) and (result_code(exc) in FILE_CODES or is_busy(exc) or bad_text(exc))
 
 
 def explain(exc: sqlite3.Error, path: Path, *, holder: str | None = None) -> WorkspaceError:
     """The user's version of an SQLite error on the workspace at `path`."""
     path = Path(path)
     code = result_code(exc)
+    if bad_text(exc):
+        column = re.search(r"column '([^']*)'", str(exc))
+        where = f" (in a {column.group(1)} field)" if column else ""
+        return damaged(path, f"it holds text that is not valid UTF-8{where}, written by another program or damaged")
     if is_busy(exc):
         if holder is None:
             from planner.storage.activity import holder as writing_now

@@ -99,6 +99,7 @@ def test_a_damaged_file_names_the_latest_backup(tmp_path):
     with pytest.raises(WorkspaceError, match="damaged") as info:
         open_workspace(path)
     assert str(backup) in str(info.value) and "restore" in str(info.value)
+    assert "\n" not in str(info.value)  # quick_check's list of damaged pages is not a wall of text
 
 
 def test_a_truncated_file_is_damaged(tmp_path):
@@ -133,3 +134,46 @@ def test_foreign_keys_cascade_links_when_an_item_goes(ws):
     ops.link_request(ws, req["id"], item["id"])
     ops.delete_item(ws, item["id"])
     assert ws.db["links"].count == 0
+
+
+def test_an_empty_database_of_another_program_is_refused_unless_adopted(tmp_path):
+    from planner.errors import EmptyForeignDatabase
+
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 7")  # written by another program; no tables
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(EmptyForeignDatabase, match="empty SQLite database that another program made"):
+        open_workspace(path)
+    assert path.read_bytes() == before
+    with open_workspace(path, adopt_empty=True) as ws:
+        assert "items" in ws.db.table_names()
+
+
+def test_a_creation_cut_short_is_finished_when_opened_again(tmp_path):
+    path = tmp_path / "w.db"
+    db = sqlite_utils.Database(path)
+    first = [m.name for m in migrations.pending(db)][:1]
+    rest = [m.name for m in migrations.pending(db)][1:]
+    migrations.apply(db, stop_before=rest[0] if rest else None)  # killed after the first step, before marking
+    assert [m.name for m in migrations.applied(db)] == first
+    db.close()
+    with open_workspace(path) as ws:
+        assert migrations.pending(ws.db) == []
+        ops.add_item(ws, title="Works")
+
+
+def test_text_that_is_not_utf8_is_a_one_line_message_without_the_garbage(tmp_path):
+    from planner.errors import WorkspaceDamaged
+    from planner.storage.failures import explain
+
+    path = tmp_path / "w.db"
+    with open_workspace(path) as ws:
+        ops.add_item(ws, title="Fine")
+        ws.db.execute("UPDATE items SET description = CAST(x'ff1b5d303b70776e6564' AS TEXT)")
+        with pytest.raises(sqlite3.OperationalError) as raw:
+            ops.list_items(ws)
+    error = explain(raw.value, path)
+    assert isinstance(error, WorkspaceDamaged)
+    assert "not valid UTF-8 (in a description field)" in str(error) and "\x1b" not in str(error) and "\n" not in str(error)

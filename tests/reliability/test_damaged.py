@@ -42,3 +42,32 @@ def test_with_backups_it_names_the_newest_and_restore_brings_it_back(tmp_path, c
     assert "moved aside" in restored.stdout
     assert len(json.loads(cli(db, "items", "--json").stdout)) == items
     assert list(tmp_path.glob("plan.db.damaged-*"))  # what was damaged is kept, never deleted
+
+
+def test_an_empty_database_of_another_program_is_not_taken_over(tmp_path, cli):
+    import sqlite3
+
+    path = tmp_path / "notes.db"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 3")
+    conn.close()
+    before = path.read_bytes()
+    done = cli(path, "item-add", "Mine")
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert "another program made" in done.stderr
+    assert path.read_bytes() == before
+
+
+def test_text_damaged_inside_the_file_is_one_line_without_the_garbage(tmp_path, cli):
+    import sqlite3
+
+    db = tmp_path / "plan.db"
+    assert cli(db, "item-add", "Fine").returncode == 0
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE items SET title = CAST(x'1b5d303b70776e656407ff' AS TEXT)")  # an escape and a bad byte
+    conn.commit()
+    conn.close()
+    done = cli(db, "items")
+    assert done.returncode == 2, done.stderr
+    assert "\x1b" not in done.stderr and "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert "not valid UTF-8" in done.stderr
