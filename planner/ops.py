@@ -41,16 +41,77 @@ WSJF_SIZES = (1, 2, 3, 5, 8, 13, 20)
 
 # ---------------------------------------------------------------- validation
 
+# The sane range of each estimate a user types: (lowest, highest, how it is said).
+# Scoring refuses a stored number outside these too (a hand-edited workspace).
+EFFORT_RANGE = (0.05, 1000.0)
+AMOUNT_MAX = 1e9  # reach, value, votes
+ID_MAX = 2**63 - 1  # SQLite integers are 64-bit
+PIN_RANK_MAX = 1_000_000
+_EFFORT_WORDS = "more than 0 person-months: from 0.05 to 1000"
+_AMOUNT_WORDS = "from 0 to 1,000,000,000"
+FIELD_LIMITS = {
+    "effort": (*EFFORT_RANGE, _EFFORT_WORDS),
+    "effort_low": (*EFFORT_RANGE, _EFFORT_WORDS),
+    "effort_high": (*EFFORT_RANGE, _EFFORT_WORDS),
+    "reach_manual": (0.0, AMOUNT_MAX, _AMOUNT_WORDS),
+    "value": (0.0, AMOUNT_MAX, _AMOUNT_WORDS),
+    "metric_share": (0.0, 1.0, "a fraction from 0 to 1"),
+    "impact": (0.25, 3.0, "on the RICE scale: 3 massive, 2 high, 1 medium, 0.5 low, 0.25 minimal"),
+    "confidence": (0.0, 100.0, "a percentage from 0 to 100"),
+}
+for _k in ("impact", "confidence"):
+    FIELD_LIMITS[f"{_k}_low"] = FIELD_LIMITS[f"{_k}_high"] = FIELD_LIMITS[_k]
+for _k in ("ice_impact", "ice_confidence", "ice_ease", "wsjf_value", "wsjf_time", "wsjf_risk"):
+    FIELD_LIMITS[_k] = (1.0, 20.0, "from 1 to 10 (WSJF parts to 20)")
+FIELD_LIMITS["wsjf_size"] = (1.0, 20.0, f"one of {', '.join(map(str, (1, 2, 3, 5, 8, 13, 20)))}")
+_BOUNDED = ("effort", "effort_low", "effort_high", "reach_manual", "value")  # the others have their own checks below
+_LABELS = {"reach_manual": "Reach", "mrr": "MRR", "arr": "ARR", "wsjf_size": "WSJF job size"}
+
+
+def field_label(field: str) -> str:
+    return _LABELS.get(field) or field.replace("_", " ").capitalize()
+
+
 def _number(field: str, value) -> float | None:
     if value is None or value == "":
         return None
     try:
         number = float(value)
-    except (TypeError, ValueError):
-        raise ValidationError(f"{field.replace('_', ' ').capitalize()} must be a number, not {value!r}.") from None
+    except (TypeError, ValueError, OverflowError):
+        raise ValidationError(f"{field_label(field)} must be a number, not {value!r}.") from None
+    limits = FIELD_LIMITS.get(field)
     if not math.isfinite(number):
-        raise ValidationError(f"{field.replace('_', ' ').capitalize()} must be a finite number.")
+        if limits:
+            raise ValidationError(f"{field_label(field)} must be a finite number, {limits[2]}; got {value!r}.")
+        raise ValidationError(f"{field_label(field)} must be a finite number; got {value!r}.")
+    if field in _BOUNDED and not limits[0] <= number <= limits[1]:
+        raise ValidationError(f"{field_label(field)} must be {limits[2]}; got {value!r}.")
     return number
+
+
+def _whole(what: str, value, low: int, high: int) -> int:
+    """A whole number from low to high (bounded: SQLite integers are 64-bit)."""
+    try:
+        number = int(value)
+        if isinstance(value, float) and number != value:
+            raise ValueError
+    except (TypeError, ValueError, OverflowError):
+        raise ValidationError(f"{what} is a whole number from {low:,} to {high:,}; got {value!r}.") from None
+    if not low <= number <= high:
+        raise ValidationError(f"{what} is a whole number from {low:,} to {high:,}; got {value!r}.")
+    return number
+
+
+def valid_text(text, what: str = "text"):
+    """Text that can be stored as UTF-8: a lone surrogate (an undecodable byte typed on the command line) is refused."""
+    if isinstance(text, str):
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValidationError(
+                f"The {what} is not valid text (it holds a byte that is not UTF-8); type it again."
+            ) from None
+    return text
 
 
 def _check_choice(field: str, value, choices) -> None:
@@ -67,7 +128,7 @@ def _validate_item_fields(fields: dict) -> dict:
         if key in _NUMBER_FIELDS:
             out[key] = _number(key, value)
         elif key in _TEXT_FIELDS:
-            out[key] = None if value is None else str(value).strip() or None
+            out[key] = None if value is None else valid_text(str(value), field_label(key).lower()).strip() or None
         else:
             out[key] = value
     if "title" in fields and not out.get("title"):
@@ -87,12 +148,8 @@ def _validate_item_fields(fields: dict) -> dict:
     for key in ("confidence", "confidence_low", "confidence_high"):
         if out.get(key) is not None and not 0 <= out[key] <= 100:
             raise ValidationError(f"Confidence is a percentage from 0 to 100; got {fields[key]!r}.")
-    for key in ("effort", "effort_low", "effort_high"):
-        if out.get(key) is not None and out[key] <= 0:
-            raise ValidationError(f"Effort must be more than 0 person-months; got {fields[key]!r}.")
-    for key in ("reach_manual", "value", "metric_share"):
-        if out.get(key) is not None and out[key] < 0:
-            raise ValidationError(f"{key.replace('_', ' ').capitalize()} cannot be negative; got {fields[key]!r}.")
+    if out.get("metric_share") is not None and out["metric_share"] < 0:
+        raise ValidationError(f"Metric share cannot be negative; got {fields['metric_share']!r}.")
     if out.get("metric_share") is not None and out["metric_share"] > 1:
         raise ValidationError("The metric share is a fraction from 0 to 1.")
     for key in ("ice_impact", "ice_confidence", "ice_ease", "wsjf_value", "wsjf_time", "wsjf_risk"):
@@ -101,12 +158,10 @@ def _validate_item_fields(fields: dict) -> dict:
     if out.get("wsjf_size") is not None and out["wsjf_size"] not in WSJF_SIZES:
         raise ValidationError(f"WSJF job size must be one of {', '.join(map(str, WSJF_SIZES))}; got {fields['wsjf_size']!r}.")
     if out.get("pinned_rank") is not None:
-        try:
-            out["pinned_rank"] = int(out["pinned_rank"])
-        except (TypeError, ValueError):
-            raise ValidationError("A pinned rank is a whole number from 1.") from None
-        if out["pinned_rank"] < 1:
-            raise ValidationError("A pinned rank is a whole number from 1.")
+        out["pinned_rank"] = _whole("A pinned rank", out["pinned_rank"], 1, PIN_RANK_MAX)
+    for key in ("metric_id", "lane_id"):
+        if out.get(key) is not None:
+            out[key] = _whole(f"A {key[:-3]} id", out[key], 1, ID_MAX)
     for key in ("start_date", "end_date"):
         if out.get(key):
             try:
@@ -118,8 +173,18 @@ def _validate_item_fields(fields: dict) -> dict:
 
 # ---------------------------------------------------------------- items
 
+def _known_id(value) -> int | None:
+    """An id as a whole number, or None when no row can have it (not a whole number, or past 64 bits)."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if 1 <= number <= ID_MAX else None
+
+
 def _require_item(ws: Workspace, item_id: int) -> dict:
-    item = queries.get_item(ws, int(item_id))
+    known = _known_id(item_id)
+    item = None if known is None else queries.get_item(ws, known)
     if item is None:
         raise NotFoundError(f"There is no item {item_id}.", hint="List them with `planner items`.")
     return item
@@ -133,10 +198,10 @@ def _resolve_lane(ws: Workspace, lane) -> int | None:
     if lane is None or lane == "":
         return None
     if isinstance(lane, int):
-        if not ws.db["lanes"].count_where("id = ?", [lane]):
+        if _known_id(lane) is None or not ws.db["lanes"].count_where("id = ?", [lane]):
             raise NotFoundError(f"There is no lane {lane}.")
         return lane
-    rows = list(ws.db["lanes"].rows_where("name = ? COLLATE NOCASE", [str(lane).strip()], select="id"))
+    rows = list(ws.db["lanes"].rows_where("name = ? COLLATE NOCASE", [valid_text(str(lane), "lane name").strip()], select="id"))
     if not rows:
         names = ", ".join(r["name"] for r in ws.db["lanes"].rows_where(order_by="kind, position"))
         raise NotFoundError(f"There is no lane named {lane!r}.", hint=f"Lanes: {names}." if names else "Create lanes first.")
@@ -246,7 +311,7 @@ def upsert_company(
     The name is kept as first written; given attributes fill in or update the
     existing row, absent ones leave it as it is.
     """
-    shown = clean_name(name)
+    shown = clean_name(valid_text(name, "company name"))
     if not shown:
         raise ValidationError("A company needs a name.")
     key = name_key(shown)
@@ -301,9 +366,13 @@ def add_request(
     tags: str | None = None,
 ) -> dict:
     """Record one customer request by hand."""
-    title = (title or "").strip()
+    title = valid_text(title or "", "title").strip()
     if not title:
         raise ValidationError("A request needs a title.")
+    for what, text in (("body", body), ("requester", requester), ("email", email), ("company name", company), ("tags", tags)):
+        valid_text(text, what)
+    if votes is not None:
+        votes = _whole("Votes", votes, 0, int(AMOUNT_MAX))
     with ws.db.atomic():
         company_id = upsert_company(ws, name=company)[0]["id"] if company and company.strip() else None
         stamp = now_iso()
@@ -324,7 +393,8 @@ def add_request(
 
 
 def request(ws: Workspace, request_id: int) -> dict:
-    rows = list(ws.db["requests"].rows_where("id = ?", [int(request_id)]))
+    known = _known_id(request_id)
+    rows = [] if known is None else list(ws.db["requests"].rows_where("id = ?", [known]))
     row = rows[0] if rows else None
     if row is None:
         raise NotFoundError(f"There is no request {request_id}.", hint="List them with `planner requests`.")
@@ -435,7 +505,7 @@ def add_lane(
     capacity: float | None = None,
     position: int | None = None,
 ) -> dict:
-    name = clean_name(name)
+    name = clean_name(valid_text(name, "lane name"))
     if not name:
         raise ValidationError("A lane needs a name.")
     _check_choice("lane kind", kind, LANE_KINDS)

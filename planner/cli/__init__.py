@@ -49,6 +49,37 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+ID_MAX = 2**63 - 1  # SQLite integers are 64-bit
+
+
+def positive_id(text: str) -> int:
+    """argparse type of an ITEM_ID, REQUEST_ID, BATCH_ID: a whole number from 1 that SQLite can hold."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an id: ids are whole numbers from 1") from None
+    if not 1 <= number <= ID_MAX:
+        raise argparse.ArgumentTypeError(f"{text} is not an id: ids are whole numbers from 1 to {ID_MAX}")
+    return number
+
+
+# Characters that drive a terminal (C0 and C1 controls: escape, bell, ...; DEL) or
+# reorder what it shows (bidirectional overrides): never printed raw in a table.
+_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_UNPRINTABLE = {c: "\ufffd" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0), *map(ord, _BIDI)]}
+_UNPRINTABLE.update({ord("\t"): " ", ord("\n"): " ", ord("\r"): " ", 0x2028: " ", 0x2029: " "})
+
+
+def printable(text) -> str:
+    """Text for a terminal line: controls and bidi overrides become \ufffd (spaces for tab and line breaks).
+
+    Only for what is printed for people; --json output stays exact.
+    """
+    text = "" if text is None else str(text)
+    text = text.translate(_UNPRINTABLE)
+    return text.encode("utf-8", "replace").decode("utf-8") if any("\ud800" <= c <= "\udfff" for c in text) else text
+
+
 def print_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
@@ -96,7 +127,7 @@ def _failure_line(exc, watch) -> str:
     """A workspace error (busy, full, read-only) says whether anything was changed."""
     from planner.errors import WorkspaceError
 
-    line = f"planner: {exc}"
+    line = f"planner: {printable(str(exc))}"  # messages may quote a file's text
     if isinstance(exc, WorkspaceError) and watch is not None:
         changed = watch.changed()
         if changed is False:
@@ -113,6 +144,20 @@ def _watch_or_none(make, path):
         return make(path)
     except sqlite3.Error:  # not an SQLite file: opening it will say so
         return None
+
+
+def _db_path(text: str | None) -> Path | None:
+    """--db as a path; None when not given. An empty or unusable one is a user error, never the default."""
+    from planner.errors import ValidationError
+
+    if text is None:
+        return None
+    if not text.strip():
+        raise ValidationError("--db needs a workspace file path; it was given an empty one.")
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:  # ~name of a user that does not exist
+        raise ValidationError(f"The folder of --db {text} does not exist (there is no home folder for {text.split('/')[0]}).") from None
 
 
 def main(argv: list[str] | None = None, *, run_gui=None) -> int:
@@ -132,7 +177,7 @@ def main(argv: list[str] | None = None, *, run_gui=None) -> int:
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
-        db_path = Path(args.db).expanduser() if args.db else None
+        db_path = _db_path(args.db)
         if getattr(args, "func", None) is None:
             if run_gui is None:
                 print("planner: the desktop app is opened by the `planner` command (or `python -m ui`).", file=sys.stderr)

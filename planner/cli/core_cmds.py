@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planner import ops
-from planner.cli import print_json
+from planner.cli import positive_id, print_json, printable
 from planner.storage import queries
 
 
@@ -22,7 +22,7 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, float):
         return f"{value:g}"
-    return str(value).replace("\n", " ")
+    return printable(value)  # a title may hold terminal escapes: shown, never obeyed
 
 
 def cmd_items(args, ws):
@@ -40,7 +40,7 @@ def cmd_item_add(args, ws):
     if args.json:
         print_json(item)
     else:
-        print(f"Added item {item['id']}: {item['title']}")
+        print(f"Added item {item['id']}: {printable(item['title'])}")
     return 0
 
 
@@ -133,8 +133,8 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_companies)
 
     p = sub.add_parser("link", help="link a request to an item")
-    p.add_argument("request_id", type=int)
-    p.add_argument("item_id", type=int)
+    p.add_argument("request_id", type=positive_id)
+    p.add_argument("item_id", type=positive_id)
     p.add_argument("--importance", default="important", choices=ops.IMPORTANCES)
     p.set_defaults(func=cmd_link)
 

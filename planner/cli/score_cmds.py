@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planner.cli import print_json
+from planner.cli import positive_id, print_json, printable
 from planner.errors import NotFoundError, ValidationError
 from planner.scoring import METHODS, score_items
 
@@ -14,10 +14,13 @@ def _cell(value) -> str:
         return f"{value:,.2f}".rstrip("0").rstrip(".")
     if isinstance(value, bool):
         return "yes" if value else ""
-    return str(value)
+    return printable(value)
 
 
 def cmd_score(args, ws):
+    from planner.scoring.score import check_segment
+
+    check_segment(ws, args.segment)
     rows = score_items(ws, method=args.method, window_days=args.window_days, segment=args.segment)
     if args.json:
         keys = ("id", "title", "method", "score", "rank", "reach", "reach_source", "impact", "confidence", "effort",
@@ -30,7 +33,7 @@ def cmd_score(args, ws):
         return 0
     print(f"Method: {rows[0]['method']}")
     cols = ("rank", "id", "score", "title", "reach", "requests", "companies", "quadrant", "rank_stability")
-    table = [[_cell(r[c]) if c != "title" else r["title"][:40] for c in cols] for r in rows]
+    table = [[_cell(r[c]) if c != "title" else printable(r["title"])[:40] for c in cols] for r in rows]
     for r, line in zip(rows, table):
         if r["single_customer"]:
             line[3] = (line[3] + " [1 customer]")[:52]
@@ -42,9 +45,9 @@ def cmd_score(args, ws):
         print("  ".join(v.ljust(w) for v, w in zip(line, widths)))
     for r in rows:
         if r["score"] is None:
-            print(f"unscored {r['id']}: {r['unscored_reason']}")
+            print(f"unscored {r['id']}: {printable(r['unscored_reason'])}")
         elif r["pinned_rank"]:
-            print(f"pinned {r['id']} at {r['rank']} (computed {r['computed_rank']}): {r['pin_rationale']}")
+            print(f"pinned {r['id']} at {r['rank']} (computed {r['computed_rank']}): {printable(r['pin_rationale'])}")
     return 0
 
 
@@ -61,7 +64,7 @@ def cmd_metrics_import(args, ws):
             f"{summary['values_updated']} updated, {summary['values_unchanged']} unchanged."
         )
         for warning in summary["warnings"]:
-            print(f"note: {warning}")
+            print(f"note: {printable(warning)}")
     return 0
 
 
@@ -82,8 +85,8 @@ def cmd_metrics(args, ws):
         return 0
     for r in rows:
         latest = f"{_cell(r['latest_value'])} at {r['latest_period']}" if r["latest_period"] else "no values yet"
-        unit = f" {r['unit']}" if r["unit"] else ""
-        print(f"{r['id']:>3}  {r['name']}{unit}: {latest}; {r['values_count']} value(s), used by {r['items']} item(s)")
+        unit = f" {printable(r['unit'])}" if r["unit"] else ""
+        print(f"{r['id']:>3}  {printable(r['name'])}{unit}: {latest}; {r['values_count']} value(s), used by {r['items']} item(s)")
     return 0
 
 
@@ -129,7 +132,7 @@ def cmd_item_set(args, ws):
     else:
         shown = {("metric" if k == "metric_id" else k): (item.get("metric") if k == "metric_id" else v) for k, v in fields.items()}
         changed = ", ".join(f"{k.replace('_', ' ')} {_cell(v) if v is not None else 'cleared'}" for k, v in shown.items())
-        print(f"Item {item['id']} ({item['title']}): {changed}.")
+        print(f"Item {item['id']} ({printable(item['title'])}): {changed}.")
     return 0
 
 
@@ -152,7 +155,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_metrics)
 
     p = sub.add_parser("item-set", help="set an item's estimates, reach source or pinned rank")
-    p.add_argument("item_id", type=int)
+    p.add_argument("item_id", type=positive_id)
     p.add_argument("--reach-source", choices=("requests", "companies", "weighted", "mrr", "metric", "manual"))
     p.add_argument("--reach", type=float, help="a manual reach (sets the reach source to manual)")
     p.add_argument("--metric", metavar="NAME", help="take reach from this metric")

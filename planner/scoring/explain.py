@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import numpy as np
@@ -24,6 +25,10 @@ def fmt(x) -> str:
     if x is None:
         return "?"
     x = float(x)
+    if math.isnan(x):
+        return "?"
+    if math.isinf(x):
+        return "infinite" if x > 0 else "minus infinite"
     if x == int(x) and abs(x) < 1e15:
         return f"{int(x):,}"
     return f"{x:,.2f}".rstrip("0").rstrip(".")
@@ -33,38 +38,67 @@ def _months(effort) -> str:
     return f"{fmt(effort)} person-month{'' if effort == 1 else 's'}"
 
 
-def unscored_reasons(method: str, cols: dict, reach, value, modes, metric_names) -> list:
-    """Per item, why `method` cannot score it (None where it can)."""
+def unscored_reasons(method: str, cols: dict, reach, value, modes, metric_names, out_of_range=None, score=None) -> list:
+    """Per item, why `method` cannot score it (None where it can).
+
+    `out_of_range` maps a field to (mask, text): a stored number outside its
+    sane range (a hand-edited workspace), already taken out of `cols`; text is
+    one string, or one per item.
+    `score` is the method's score: an item with every input usable whose
+    score is still not a finite number is said to be so.
+    """
     n = len(reach)
     out: list = [None] * n
+    oor = out_of_range or {}
+    none = np.zeros(n, dtype=bool)
+
+    def field(label: str, usable, *names) -> list:
+        flagged = none.copy()
+        found = []
+        for name in names:
+            if name in oor:
+                mask = oor[name][0] & ~usable  # a flag that changed nothing (value typed, reach out of range) is no reason
+                found.append((oor[name][1], mask))
+                flagged |= mask
+        return found + [(f"{label} missing", ~usable & ~flagged)]
+
+    def usable_effort(col):
+        return np.isfinite(col) & (col > 0)
+
     if method == "rice":
         checks = [
-            ("effort missing", ~(np.isfinite(cols["effort"]) & (cols["effort"] > 0))),
-            ("impact missing", ~np.isfinite(cols["impact"])),
-            ("confidence missing", ~np.isfinite(cols["confidence"])),
-            ("reach missing", ~np.isfinite(reach)),
+            *field("effort", usable_effort(cols["effort"]), "effort"),
+            *field("impact", np.isfinite(cols["impact"]), "impact"),
+            *field("confidence", np.isfinite(cols["confidence"]), "confidence"),
+            *field("reach", np.isfinite(reach), "reach", "metric_share"),
         ]
     elif method == "value-effort":
         checks = [
-            ("effort missing", ~(np.isfinite(cols["effort"]) & (cols["effort"] > 0))),
-            ("value missing", ~np.isfinite(value)),
+            *field("effort", usable_effort(cols["effort"]), "effort"),
+            *field("value", np.isfinite(value), "value", "reach", "metric_share"),
         ]
     elif method == "ice":
-        checks = [(f"ICE {k} missing", ~np.isfinite(cols[f"ice_{k}"])) for k in ("impact", "confidence", "ease")]
+        checks = [c for k in ("impact", "confidence", "ease") for c in field(f"ICE {k}", np.isfinite(cols[f"ice_{k}"]), f"ice_{k}")]
     else:
         checks = [
-            ("WSJF job size missing", ~(np.isfinite(cols["wsjf_size"]) & (cols["wsjf_size"] > 0))),
-            ("WSJF business value missing", ~np.isfinite(cols["wsjf_value"])),
-            ("WSJF time criticality missing", ~np.isfinite(cols["wsjf_time"])),
-            ("WSJF risk reduction missing", ~np.isfinite(cols["wsjf_risk"])),
+            *field("WSJF job size", usable_effort(cols["wsjf_size"]), "wsjf_size"),
+            *field("WSJF business value", np.isfinite(cols["wsjf_value"]), "wsjf_value"),
+            *field("WSJF time criticality", np.isfinite(cols["wsjf_time"]), "wsjf_time"),
+            *field("WSJF risk reduction", np.isfinite(cols["wsjf_risk"]), "wsjf_risk"),
         ]
     bad = np.zeros(n, dtype=bool)
     for _, mask in checks:
         bad |= mask
+    if score is not None:
+        overflow = ~bad & ~np.isfinite(score)
+        checks.append(("the numbers are too large to give a score", overflow))
+        bad |= overflow
     for i in np.flatnonzero(bad):
         words = []
         for text, mask in checks:
             if mask[i]:
+                if not isinstance(text, str):  # one reason per item
+                    text = text[i]
                 if text == "reach missing":
                     if modes[i] == "metric":
                         text = f"reach missing (metric {metric_names[i]} has no value)" if metric_names[i] else "reach missing (no metric chosen)"

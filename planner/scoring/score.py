@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
 
-from planner.errors import ValidationError
+from planner.errors import NotFoundError, ValidationError
+from planner.ops import FIELD_LIMITS
 from planner.scoring import explain, methods, reach as reach_mod, stability as stab
 from planner.scoring.settings import METHODS, get_scoring_settings, check_settings
 from planner.storage import demand as store
@@ -69,6 +71,22 @@ def resolve_params(ws: Workspace, *, method=None, window_days=None, segment=None
     return settings
 
 
+def known_segments(ws: Workspace) -> list[str]:
+    """The companies' segments, as first written (one per segment, case aside)."""
+    with reach_mod.cache_lock(ws):
+        return list(reach_mod.sync(ws).segment_names)
+
+
+def check_segment(ws: Workspace, segment) -> None:
+    """Refuse a segment no company is in: it would silently give zero demand to every item."""
+    if segment is None or str(segment).strip().casefold() in ("", "all"):
+        return
+    names = known_segments(ws)
+    if str(segment).strip().casefold() not in {n.casefold() for n in names}:
+        known = f"Known segments: {', '.join(sorted(names, key=str.casefold))}, or 'all'." if names else "No company has a segment yet: use 'all'."
+        raise NotFoundError(f"There is no segment {str(segment).strip()!r}.", hint=known)
+
+
 @dataclass
 class ItemTable:
     """The items' estimates as columns, kept current from the change log."""
@@ -122,7 +140,61 @@ def item_table(ws: Workspace, cache) -> ItemTable:
     return cache.items
 
 
+# Stored estimates outside these ranges (a workspace edited by hand or by an old
+# version) are not used: the item is unscored, and its explanation says why.
+_RANGED = tuple(k for k in _NUMERIC if k in FIELD_LIMITS and k != "reach_manual")
+
+
+def _range_words(name: str, field: str) -> str:
+    low, high, _ = FIELD_LIMITS[field]
+    return f"{name} is outside {_bound(low)}\u2013{_bound(high)}"
+
+
+def _bound(x: float) -> str:
+    """0.05, 1000, 1,000,000,000: as a range is written."""
+    return explain.fmt(x) if x >= 1e4 else f"{x:g}"
+
+
+def _take_out_of_range(cols: dict, reach: np.ndarray, modes: np.ndarray) -> dict:
+    """Set stored numbers outside their sane range to NaN (in place); {field: (mask, reason)}."""
+    found = {}
+    for k in _RANGED:
+        low, high, _ = FIELD_LIMITS[k]
+        col = cols[k]
+        bad = ~np.isnan(col) & ~((col >= low) & (col <= high))
+        if k in ("effort", "wsjf_size"):  # 0 or less from an older file: missing, as it always was
+            missing = bad & (col <= 0)
+            col[missing] = np.nan
+            bad &= ~missing
+        if bad.any():
+            col[bad] = np.nan
+            name = " ".join(w.upper() if w in ("ice", "wsjf") else w for w in k.split("_"))
+            found[k] = (bad, _range_words(name, k))
+    manual = modes == "manual"
+    low, high, _ = FIELD_LIMITS["reach_manual"]
+    typed = manual & ~np.isnan(reach) & ~((reach >= low) & (reach <= high))
+    other = ~manual & ~np.isnan(reach) & ~(np.isfinite(reach) & (reach >= 0))  # demand: only a broken number
+    if typed.any() or other.any():
+        reach[typed | other] = np.nan
+        found["reach"] = (typed | other, _reach_words(typed, other))
+    return found
+
+
+def _reach_words(typed: np.ndarray, other: np.ndarray) -> np.ndarray:
+    """Per item, why its reach is not used: a typed one out of range, or a broken number from data."""
+    words = np.full(len(typed), "", dtype=object)
+    words[typed] = _range_words("reach", "reach_manual")
+    words[other] = "reach is not a usable number"
+    return words
+
+
 def compute(ws: Workspace, params: dict, *, with_stability: bool = True) -> Scored:
+    # A number near the limits of a float (1e308, 1e-320) must give an unscored item, never an overflow warning.
+    with np.errstate(all="ignore"):
+        return _compute(ws, params, with_stability=with_stability)
+
+
+def _compute(ws: Workspace, params: dict, *, with_stability: bool = True) -> Scored:
     cache = reach_mod.sync(ws)
     table = item_table(ws, cache)
     ids, raw, modes = table.ids, table.raw, table.modes
@@ -144,6 +216,7 @@ def compute(ws: Workspace, params: dict, *, with_stability: bool = True) -> Scor
     sel = modes == "manual"
     reach[sel] = cols["reach_manual"][sel]
     metric_period: list = [None] * n
+    out_of_range = _take_out_of_range(cols, reach, modes)
     for i in np.flatnonzero(modes == "metric"):
         mid = raw["metric_id"][i]
         if mid in latest:
@@ -151,12 +224,22 @@ def compute(ws: Workspace, params: dict, *, with_stability: bool = True) -> Scor
             share = cols["metric_share"][i]
             reach[i] = value * (share if np.isfinite(share) else 1.0)
             metric_period[i] = period
+    if "metric_share" in out_of_range:  # a share outside 0-1 is not taken as the whole metric
+        reach[out_of_range["metric_share"][0] & (modes == "metric")] = np.nan
+    unusable = (modes == "metric") & ~np.isnan(reach) & ~(np.isfinite(reach) & (reach >= 0))
+    if unusable.any():
+        reach[unusable] = np.nan
+        typed = out_of_range["reach"][0] & (modes == "manual") if "reach" in out_of_range else np.zeros(n, dtype=bool)
+        other = unusable | (out_of_range["reach"][0] & ~typed if "reach" in out_of_range else unusable)
+        out_of_range["reach"] = (typed | other, _reach_words(typed, other))
     count_mode = np.isin(modes, _COUNT_MODES)
     reach_pq = np.where(count_mode, np.round(reach * _QUARTER_DAYS / params["window_days"], 1), np.nan)
 
     given_value = cols["value"]
     derived = methods.scale_1_to_10(reach, modes.astype(str)) if n else np.zeros(0)
     value = np.where(np.isfinite(given_value), given_value, derived)
+    if "value" in out_of_range:  # a typed value out of range is not replaced by one from demand
+        value[out_of_range["value"][0]] = np.nan
     value_source = np.where(np.isfinite(given_value), "manual", "demand")
 
     scores = {
@@ -165,8 +248,10 @@ def compute(ws: Workspace, params: dict, *, with_stability: bool = True) -> Scor
         "ice": methods.ice(cols["ice_impact"], cols["ice_confidence"], cols["ice_ease"]),
         "wsjf": methods.wsjf(cols["wsjf_value"], cols["wsjf_time"], cols["wsjf_risk"], cols["wsjf_size"]),
     }
+    method = params["method"]
     # Reasons only for the method shown: building sentences for four methods costs more than the scores.
-    reasons = {params["method"]: explain.unscored_reasons(params["method"], cols, reach, value, modes, raw["metric"])}
+    reasons = {method: explain.unscored_reasons(method, cols, reach, value, modes, raw["metric"], out_of_range, scores[method])}
+    scores = {m: np.where(np.isfinite(v), v, np.nan) for m, v in scores.items()}  # too large to compare: unscored
     quadrant, v_split, e_split = methods.quadrants(value, cols["effort"], params["quadrant_split"])
 
     current = scores[params["method"]]
@@ -184,13 +269,13 @@ def compute(ws: Workspace, params: dict, *, with_stability: bool = True) -> Scor
 
 def _num(x):
     """A float for JSON: None for NaN, else rounded to 4 places."""
-    if x is None or x != x:
+    if x is None or not math.isfinite(x):
         return None
     return round(float(x), 4)
 
 
 def _r2(x):
-    return None if x is None or x != x else round(x, 2)
+    return None if x is None or not math.isfinite(x) else round(x, 2)
 
 
 def _signature(s: Scored) -> tuple:
