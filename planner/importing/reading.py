@@ -23,6 +23,13 @@ FULL_CHECK_BYTES = 64 << 20
 MAX_FIELD_CHARS = 10 << 20
 DELIMITERS = (",", ";", "\t", "|")
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp932", "euc-jp", "cp1252", "latin-1")
+# A request dump has tens of columns (Jira's widest exports a few hundred); past these the
+# file is something else, and reading it would take minutes and gigabytes.
+MAX_COLUMNS = 2_000
+MAX_HEADER_CHARS = 256 << 10
+# Codecs that `codecs.lookup` knows and call themselves text encodings, but that no CSV file is written in.
+_NOT_FILE_ENCODINGS = {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape"}
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 
 csv.field_size_limit(1 << 30)
 
@@ -62,6 +69,11 @@ def _fail(path: Path, why: str, hint: str | None = None) -> ImportFailed:
     return ImportFailed(f"{path.name}: {why}", hint=hint)
 
 
+def _too_wide(path: Path, what: str) -> ImportFailed:
+    return ImportFailed(f"{path.name}: {what}; the importer reads header rows of at most "
+                        f"{MAX_HEADER_CHARS >> 10} kB — is it really a CSV of requests?")
+
+
 def _trim_partial(data: bytes, encoding: str) -> str:
     """Decode a sample cut at an arbitrary byte, dropping a character cut in two."""
     for cut in range(0, 4):
@@ -71,6 +83,35 @@ def _trim_partial(data: bytes, encoding: str) -> str:
             if exc.start < len(data) - 4:
                 raise
     return data.decode(encoding)
+
+
+def text_encoding(path: Path, name: str) -> str:
+    """The codec name for `--encoding NAME`, refusing anything that does not turn bytes into text."""
+    suggest = "Use a text encoding such as utf-8, cp932 or utf-16, or leave --encoding out to detect it."
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, TypeError, ValueError):
+        raise _fail(path, f"unknown encoding {name!r}.", suggest) from None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_FILE_ENCODINGS:
+        raise _fail(path, f"{name!r} is not a text encoding a CSV file can be written in.", suggest)
+    return info.name
+
+
+def _utf16_order(head: bytes) -> str | None:
+    """utf-16-le or utf-16-be for UTF-16 text without a BOM: zero bytes at every other position."""
+    sample = head[:1024]
+    sample = sample[: len(sample) - len(sample) % 2]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    # ASCII (delimiters, line breaks, digits, Latin text) leaves one zero per character.
+    if odd >= max(2, pairs * 0.1) and even <= odd * 0.05:
+        return "utf-16-le"
+    if even >= max(2, pairs * 0.1) and odd <= even * 0.05:
+        return "utf-16-be"
+    return None
 
 
 def _decodes(path: Path, start: int, encoding: str, size: int) -> bool:
@@ -88,7 +129,7 @@ def _decodes(path: Path, start: int, encoding: str, size: int) -> bool:
                 done += len(block)
         if limit >= size:
             decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
+    except (UnicodeError, ValueError):
         return False
     return True
 
@@ -101,6 +142,11 @@ def detect_encoding(path: Path, head: bytes, size: int, warnings: list[str]) -> 
         return "utf-16-le", 2
     if head.startswith(codecs.BOM_UTF16_BE):
         return "utf-16-be", 2
+    order = _utf16_order(head)
+    if order and _decodes(path, 0, order, size):
+        # Excel's "Unicode Text" has a BOM; some tools drop it.
+        warnings.append(f"The file was read as {order.upper()} (UTF-16 without a byte order mark).")
+        return order, 0
     for encoding in ("utf-8", "cp932"):
         if _decodes(path, 0, encoding, size):
             return encoding, 0
@@ -199,22 +245,27 @@ def _find_footer(path: Path, shape_encoding: str, delimiter: str, data_start: in
     with open(path, "rb") as fh:
         fh.seek(tail_start)
         tail = fh.read()
-    lines = tail.split(b"\n")
+    # Lines end in LF, CRLF or, from Excel's "CSV (Macintosh)", a bare CR.
+    lines: list[bytes] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in _LINE_BREAK.finditer(tail):
+        lines.append(tail[pos:m.start()])
+        offsets.append(tail_start + pos)
+        pos = m.end()
+    lines.append(tail[pos:])
+    offsets.append(tail_start + pos)
     if tail_start > data_start:
-        lines = lines[1:]  # the first piece may be a partial line
-    offsets = []
-    pos = size
-    for line in reversed(lines):
-        pos -= len(line)
-        offsets.append(pos)
-        pos -= 1
-    offsets.reverse()
+        lines, offsets = lines[1:], offsets[1:]  # the first piece may be a partial line
     block: list[int] = []
     for i in range(len(lines) - 1, -1, -1):
-        text = lines[i].decode(shape_encoding, errors="replace").strip("\r")
+        text = lines[i].decode(shape_encoding, errors="replace")
         if text.count('"') % 2:
             break
-        cells = [c for c in next(csv.reader([text], delimiter=delimiter), []) if c.strip()]
+        try:
+            cells = [c for c in next(csv.reader([text], delimiter=delimiter), []) if c.strip()]
+        except csv.Error:
+            break  # not a plain footer line
         if len(cells) > 1 and not (cells and _FOOTER_WORDS.match(cells[0])):
             break
         block.append(i)
@@ -248,10 +299,7 @@ def sniff(path, *, encoding: str | None = None) -> FileShape:
         head = fh.read(SAMPLE_BYTES)
     warnings: list[str] = []
     if encoding:
-        try:
-            encoding = codecs.lookup(encoding).name
-        except LookupError:
-            raise _fail(path, f"unknown encoding {encoding!r}.", f"Use one of {', '.join(ENCODINGS)}.") from None
+        encoding = text_encoding(path, encoding)
         skip = 0
         if encoding in ("utf-8", "utf-8-sig") and head.startswith(codecs.BOM_UTF8):
             encoding, skip = "utf-8", 3
@@ -259,13 +307,13 @@ def sniff(path, *, encoding: str | None = None) -> FileShape:
             if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
                 encoding, skip = ("utf-16-le" if head[:2] == codecs.BOM_UTF16_LE else "utf-16-be"), 2
             elif encoding == "utf-16":
-                encoding = "utf-16-le"
+                encoding = _utf16_order(head) or "utf-16-le"
         if not encoding.startswith("utf-16"):
             _check_binary(path, head)
         if not _decodes(path, skip, encoding, size):
             raise _fail(path, f"the file is not valid {encoding}.", "Try another --encoding, or leave it out to detect it.")
     else:
-        if not (head.startswith(codecs.BOM_UTF16_LE) or head.startswith(codecs.BOM_UTF16_BE)):
+        if not (head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_order(head)):
             _check_binary(path, head)
         encoding, skip = detect_encoding(path, head, size, warnings)
     try:
@@ -276,7 +324,9 @@ def sniff(path, *, encoding: str | None = None) -> FileShape:
         raise _fail(path, "the file contains NUL characters; a CSV file never does.", "The file may be damaged; export it again.")
     if len(head) < size:
         # Sniffing must not see a record cut in half at the end of the sample.
-        cut = max(text.rfind("\n"), 0)
+        cut = max(text.rfind("\n"), text.rfind("\r"))
+        if cut < 0:
+            raise _too_wide(path, f"its first line is longer than {SAMPLE_BYTES >> 20} MB")
         text = text[: cut + 1]
     if not text.strip(" \r\n\t,;|\"\ufeff"):
         raise _fail(path, "the file has no text in it (only blank lines or separators).")
@@ -284,9 +334,16 @@ def sniff(path, *, encoding: str | None = None) -> FileShape:
     records, used = _records(text, delimiter, 5000)
     if not records:
         raise _fail(path, "no CSV rows could be read.")
+    widest = max(len(r) for r, _ in records)
+    if widest > MAX_COLUMNS:
+        raise ImportFailed(f"{path.name} has {widest:,} columns; the importer reads at most {MAX_COLUMNS:,} "
+                           "— is it really a CSV of requests?")
     h = _find_header(records)
     if h < 0:
         raise _fail(path, "no header row was found in the first 30 rows.", "The first row should name the columns.")
+    header_chars = len("".join(used[(records[h - 1][1] if h else 0): records[h][1]]))
+    if header_chars > MAX_HEADER_CHARS:
+        raise _too_wide(path, f"its header row is {header_chars >> 10:,} kB long")
     header = [c.strip().lstrip("\ufeff") for c in records[h][0]]
     header_lines = records[h][1]
     data_start = skip + len("".join(used[:header_lines]).encode(encoding))
