@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 
 from planner import importing
 from planner.errors import PlannerError
+from planner.importing.batch import redo_import, undo_import, undo_import_preview
 from ui.context import show_error, tr
 from ui.table_model import RowsTableModel
 
@@ -137,22 +138,58 @@ class BatchesDialog(QDialog):
             if r["id"] == batch_id:
                 self.table.selectRow(n)
 
+    def undo_question(self, preview: dict) -> str:
+        """What undoing would remove and, first and plainly, what of the work done since it would lose."""
+        text = tr("Remove the {n} requests that “{file}” added ({links} links, {companies} companies nothing else "
+                  "uses)? Requests it only updated keep their values.").format(
+            n=f"{preview['requests']:,}", file=preview.get("file_name") or "?",
+            links=f"{preview['links']:,}", companies=f"{preview['companies']:,}")
+        lines = []
+        hand, dups, updates = preview["hand_links"], preview["duplicates"], preview["updates"]
+        if hand["count"]:
+            lines.append(tr("{n} links made since the import would be removed, e.g. request {req} “{title}” → "
+                            "“{item}”.").format(n=f"{hand['count']:,}", req=hand["examples"][0]["request_id"],
+                                                title=hand["examples"][0]["request"], item=hand["examples"][0]["item"]))
+        if dups["count"]:
+            lines.append(tr("{n} requests marked duplicate of one of these would go back to new, e.g. request {req} "
+                            "“{title}”.").format(n=f"{dups['count']:,}", req=dups["examples"][0]["request_id"],
+                                                 title=dups["examples"][0]["request"]))
+        if updates["count"]:
+            lines.append(tr("{n} of these requests were updated by a later import, whose changes would go with them, "
+                            "e.g. request {req} “{title}” (batch {batch}).").format(
+                n=f"{updates['count']:,}", req=updates["examples"][0]["request_id"],
+                title=updates["examples"][0]["request"], batch=updates["examples"][0]["batch_id"]))
+        if lines:
+            text += "\n\n" + tr("This would also lose work done since the import:") + "\n" + "\n".join(
+                "• " + line for line in lines)
+        return text + "\n\n" + tr("Edit > Undo puts it all back.")
+
     def undo_selected(self) -> None:
         batch = self.selected_batch()
         if batch is None or batch.get("undone_at"):
             return
+        try:
+            preview = undo_import_preview(self.ctx.ws, batch["id"])
+        except PlannerError as exc:
+            show_error(self, exc)
+            self.refresh()
+            return
         answer = QMessageBox.question(
-            self, tr("Undo import"),
-            tr("Remove the {n} requests that “{file}” added (and their links, and companies nothing else uses)? "
-               "Requests it only updated keep their values. This cannot be redone.").format(
-                n=f"{batch.get('requests_now') or 0:,}", file=batch.get("file_name") or "?"),
+            self, tr("Undo import"), self.undo_question(preview),
             QMessageBox.Yes | QMessageBox.No, QMessageBox.No,
         )
         if answer != QMessageBox.Yes:
             return
-        try:
-            importing.undo_import(self.ctx.ws, batch["id"])
-        except PlannerError as exc:
-            show_error(self, exc)
-            return
-        self.ctx.notify("requests", "companies", "links", "batches", "scores")
+        kept = {}
+
+        def do():
+            removed = undo_import(self.ctx.ws, batch["id"], keep_snapshot=True)
+            kept["snapshot"] = removed.pop("snapshot")
+            return removed
+
+        def put_back():
+            redo_import(self.ctx.ws, kept["snapshot"])
+
+        self.ctx.run_op(tr("Undo import of “{name}”").format(name=batch["file_name"]), do, put_back,
+                        areas=("requests", "companies", "links", "batches", "scores"), parent=self)
+        self.refresh()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from planner.cli import print_json
+from planner.cli import positive_id, print_json, printable
 from planner.errors import ImportFailed
 
 
@@ -21,7 +21,7 @@ def _parse_maps(pairs) -> dict:
 def _print_report(report: dict) -> None:
     verb = "Would import" if report.get("dry_run") else "Imported"
     print(
-        f"{verb} {report['file']} ({report['preset']}, {report['encoding']}, "
+        f"{verb} {printable(report['file'])} ({report['preset']}, {report['encoding']}, "
         f"delimiter {report['delimiter']!r}) as batch {report['batch_id'] or '-'}:"
     )
     print(
@@ -29,11 +29,11 @@ def _print_report(report: dict) -> None:
         f"{report['unchanged']} unchanged, {report['duplicates']} duplicates, {report['failed']} failed; "
         f"{report['companies_new']} new companies."
     )
-    print("  mapping: " + ", ".join(f"{f} <- {c}" for f, c in report["mapping"].items()))
+    print("  mapping: " + ", ".join(f"{f} <- {printable(c)}" for f, c in report["mapping"].items()))
     for warning in report.get("warnings", []):
-        print(f"  note: {warning}")
+        print(f"  note: {printable(warning)}")
     for err in report["errors"][:20]:
-        print(f"  row {err['row']}, {err['column']}: {err['message']}")
+        print(f"  row {err['row']}, {printable(err['column'])}: {printable(err['message'])}")
     if len(report["errors"]) > 20:
         print(f"  ... and {report['failed'] - 20} more row errors (see --json).")
 
@@ -74,21 +74,76 @@ def cmd_batches(args, ws):
     for b in rows:
         state = f"undone {b['undone_at']}" if b["undone_at"] else f"{b['requests_now']} requests now"
         print(
-            f"{b['id']:>4}  {b['created_at']}  {b['file_name']}  [{b['preset']}]  read {b['rows_read']}, "
+            f"{b['id']:>4}  {b['created_at']}  {printable(b['file_name'])}  [{b['preset']}]  read {b['rows_read']}, "
             f"new {b['new']}, updated {b['updated']}, unchanged {b['unchanged']}, duplicates {b['duplicates']}, "
             f"failed {b['failed']}  ({state})"
         )
     return 0
 
 
-def cmd_undo_import(args, ws):
-    from planner.importing import undo_import
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"
 
+
+def _losses(preview: dict) -> list[str]:
+    """What undoing would lose, one phrase each: the counts the refusal names."""
+    out = []
+    if preview["hand_links"]["count"]:
+        out.append(_plural(preview["hand_links"]["count"], "link made since the import", "links made since the import"))
+    if preview["duplicates"]["count"]:
+        out.append(_plural(preview["duplicates"]["count"], "duplicate mark", "duplicate marks"))
+    if preview["updates"]["count"]:
+        out.append(_plural(preview["updates"]["count"], "later import's update", "later imports' updates"))
+    return out
+
+
+def _print_undo_preview(preview: dict) -> None:
+    print(
+        f"Undoing import batch {preview['batch_id']} ({printable(preview['file_name'])}) removes "
+        f"{_plural(preview['requests'], 'request', 'requests')}, {_plural(preview['links'], 'link', 'links')} "
+        f"and {_plural(preview['companies'], 'company', 'companies')}."
+    )
+    hand, dups, updates = preview["hand_links"], preview["duplicates"], preview["updates"]
+    if hand["count"]:
+        print(f"  {_plural(hand['count'], 'link', 'links')} to these requests made since the import would go, e.g.:")
+        for e in hand["examples"]:
+            print(f"    request {e['request_id']} “{printable(e['request'])}” → item {e['item_id']} “{printable(e['item'])}”")
+    if dups["count"]:
+        print(f"  {_plural(dups['count'], 'request', 'requests')} marked duplicate of one of these would go back to new, e.g.:")
+        for e in dups["examples"]:
+            where = f"batch {e['batch_id']}" if e["batch_id"] else "not imported"
+            print(f"    request {e['request_id']} “{printable(e['request'])}” ({where}), duplicate of request "
+                  f"{e['duplicate_of']} “{printable(e['original'])}”")
+    if updates["count"]:
+        print(f"  {_plural(updates['count'], 'request', 'requests')} a later import updated would go with those updates, e.g.:")
+        for e in updates["examples"]:
+            print(f"    request {e['request_id']} “{printable(e['request'])}”, updated by batch {e['batch_id']} "
+                  f"({printable(e['file_name'])})")
+
+
+def cmd_undo_import(args, ws):
+    from planner.importing.batch import undo_import, undo_import_preview
+
+    preview = undo_import_preview(ws, args.batch_id)
+    if preview["loses"]:
+        _print_undo_preview(preview)
+        if not args.yes:
+            losses = _losses(preview)
+            what = ", ".join(losses[:-1]) + " and " + losses[-1] if len(losses) > 1 else losses[0]
+            print(
+                f"planner: undoing import batch {preview['batch_id']} would lose {what} (listed above); "
+                f"nothing was changed: `planner undo-import {preview['batch_id']} --yes` confirms.",
+                file=sys.stderr,
+            )
+            return 2
     removed = undo_import(ws, args.batch_id)
     print(
-        f"Undid import batch {removed['batch_id']} ({removed['file_name']}): removed {removed['requests']} requests, "
+        f"Undid import batch {removed['batch_id']} ({printable(removed['file_name'])}): removed {removed['requests']} requests, "
         f"{removed['links']} links and {removed['companies']} companies."
     )
+    if removed["released"]:
+        print(f"  {_plural(removed['released'], 'request', 'requests')} marked duplicate of a removed one "
+              f"went back to new.")
     return 0
 
 
@@ -108,6 +163,8 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_batches)
 
-    p = sub.add_parser("undo-import", help="remove what an import batch added")
-    p.add_argument("batch_id", type=int)
+    p = sub.add_parser("undo-import", help="remove what an import batch added (says first what would be lost)")
+    p.add_argument("batch_id", type=positive_id)
+    p.add_argument("--yes", action="store_true",
+                   help="undo even when links, duplicate marks or later updates made since would be lost")
     p.set_defaults(func=cmd_undo_import)

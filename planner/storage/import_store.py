@@ -130,8 +130,136 @@ def get_batch(db, batch_id: int) -> dict | None:
     return dict(zip([d[0] for d in cur.description], row)) if row else None
 
 
+_IN_BATCH = "SELECT id FROM requests WHERE batch_id = ?"
+
+
+def undo_losses(db, batch_id: int, *, examples: int = 3) -> dict:
+    """What undoing a batch would take away that the batch did not bring in itself.
+
+    hand_links: links to the batch's requests that the batch did not make (made by
+    hand, or moved there when a request was marked its duplicate); duplicates:
+    requests outside the batch marked duplicate of one of its requests; updates:
+    the batch's requests a later import (not undone) changed, by that import's stamp.
+    Each is {"count": n, "examples": [...]}.
+    """
+    hand = db.execute(
+        f"""SELECT COUNT(*) FROM links k WHERE k.request_id IN ({_IN_BATCH}) AND k.batch_id IS NOT ?""",
+        [batch_id, batch_id],
+    ).fetchone()[0]
+    hand_rows = db.execute(
+        f"""SELECT k.request_id, r.title, k.item_id, i.title FROM links k
+               JOIN requests r ON r.id = k.request_id JOIN items i ON i.id = k.item_id
+            WHERE k.request_id IN ({_IN_BATCH}) AND k.batch_id IS NOT ?
+            ORDER BY k.request_id, k.item_id LIMIT ?""",
+        [batch_id, batch_id, examples],
+    ).fetchall()
+    dups = db.execute(
+        f"""SELECT COUNT(*) FROM requests d
+            WHERE d.duplicate_of IN ({_IN_BATCH}) AND d.batch_id IS NOT ?""",
+        [batch_id, batch_id],
+    ).fetchone()[0]
+    dup_rows = db.execute(
+        f"""SELECT d.id, d.title, d.batch_id, d.duplicate_of, o.title FROM requests d
+               JOIN requests o ON o.id = d.duplicate_of
+            WHERE d.duplicate_of IN ({_IN_BATCH}) AND d.batch_id IS NOT ?
+            ORDER BY d.id LIMIT ?""",
+        [batch_id, batch_id, examples],
+    ).fetchall()
+    later = """FROM requests r JOIN import_batches b
+                 ON b.created_at = r.updated_at AND b.id > ? AND b.undone_at IS NULL
+               WHERE r.batch_id = ? AND r.updated_at > r.imported_at"""
+    updates = db.execute(f"SELECT COUNT(DISTINCT r.id) {later}", [batch_id, batch_id]).fetchone()[0]
+    update_rows = db.execute(
+        f"SELECT r.id, r.title, MAX(b.id), b.file_name {later} GROUP BY r.id ORDER BY r.id LIMIT ?",
+        [batch_id, batch_id, examples],
+    ).fetchall()
+    return {
+        "hand_links": {"count": hand, "examples": [
+            {"request_id": r, "request": rt, "item_id": i, "item": it} for r, rt, i, it in hand_rows]},
+        "duplicates": {"count": dups, "examples": [
+            {"request_id": d, "request": dt, "batch_id": b, "duplicate_of": o, "original": ot}
+            for d, dt, b, o, ot in dup_rows]},
+        "updates": {"count": updates, "examples": [
+            {"request_id": r, "request": rt, "batch_id": b, "file_name": f} for r, rt, b, f in update_rows]},
+    }
+
+
+def undo_counts(db, batch_id: int) -> dict:
+    """How many requests, links and companies undoing a batch would remove now."""
+    requests = db.execute("SELECT COUNT(*) FROM requests WHERE batch_id = ?", [batch_id]).fetchone()[0]
+    links = db.execute(
+        f"SELECT COUNT(*) FROM links WHERE batch_id = ? OR request_id IN ({_IN_BATCH})", [batch_id, batch_id]
+    ).fetchone()[0]
+    companies = db.execute(
+        """SELECT COUNT(*) FROM companies c
+           WHERE (c.batch_id = ? OR c.batch_id IN (SELECT id FROM import_batches WHERE undone_at IS NOT NULL))
+             AND NOT EXISTS (SELECT 1 FROM requests r WHERE r.company_id = c.id AND r.batch_id IS NOT ?)""",
+        [batch_id, batch_id],
+    ).fetchone()[0]
+    return {"requests": requests, "links": links, "companies": companies}
+
+
+def _rows(db, sql: str, params) -> dict:
+    cur = db.execute(sql, params)
+    return {"columns": [d[0] for d in cur.description], "rows": cur.fetchall()}
+
+
+def snapshot_batch(db, batch_id: int) -> dict:
+    """Every row an undo of the batch deletes or changes, to put back exactly (`put_back_batch`).
+
+    Call inside the undo's transaction, before `release_duplicates` and `undo_batch`.
+    """
+    return {
+        "batch_id": batch_id,
+        "companies": _rows(db, """SELECT * FROM companies
+            WHERE (batch_id = ? OR batch_id IN (SELECT id FROM import_batches WHERE undone_at IS NOT NULL))
+              AND NOT EXISTS (SELECT 1 FROM requests r WHERE r.company_id = companies.id AND r.batch_id IS NOT ?)""",
+                           [batch_id, batch_id]),
+        "requests": _rows(db, "SELECT * FROM requests WHERE batch_id = ? ORDER BY id", [batch_id]),
+        "links": _rows(db, f"SELECT * FROM links WHERE batch_id = ? OR request_id IN ({_IN_BATCH})", [batch_id, batch_id]),
+        "released": _rows(db, f"""SELECT id, status, duplicate_of, updated_at FROM requests
+            WHERE duplicate_of IN ({_IN_BATCH}) AND batch_id IS NOT ?""", [batch_id, batch_id]),
+    }
+
+
+def put_back_batch(db, snapshot: dict) -> None:
+    """Undo an undo: the rows of `snapshot_batch` again, with their ids. Call inside a transaction."""
+    db.execute("PRAGMA defer_foreign_keys = ON")  # a request may be a duplicate of a later one in the batch
+    for table in ("companies", "requests", "links"):
+        part = snapshot[table]
+        if part["rows"]:
+            names = ", ".join(f'"{c}"' for c in part["columns"])
+            marks = ", ".join("?" * len(part["columns"]))
+            db.conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', part["rows"])
+    db.conn.executemany(
+        "UPDATE requests SET status = ?, duplicate_of = ?, updated_at = ? WHERE id = ?",
+        [(status, dup, updated, rid) for rid, status, dup, updated in snapshot["released"]["rows"]],
+    )
+    db.execute("UPDATE import_batches SET undone_at = NULL WHERE id = ?", [snapshot["batch_id"]])
+
+
+def release_duplicates(db, batch_id: int, updated_at: str) -> list[int]:
+    """Requests outside the batch marked duplicate of one of its requests become 'new' again; returns their ids.
+
+    The caller then recomputes their status from their links. Call inside the undo's transaction.
+    """
+    ids = [r[0] for r in db.execute(
+        f"SELECT id FROM requests WHERE duplicate_of IN ({_IN_BATCH}) AND batch_id IS NOT ?", [batch_id, batch_id])]
+    if ids:
+        db.execute(
+            f"""UPDATE requests SET status = CASE WHEN status = 'duplicate' THEN 'new' ELSE status END,
+                   duplicate_of = NULL, updated_at = ?
+                WHERE duplicate_of IN ({_IN_BATCH}) AND batch_id IS NOT ?""",
+            [updated_at, batch_id, batch_id],
+        )
+    return ids
+
+
 def undo_batch(db, batch_id: int, undone_at: str) -> dict:
-    """Remove the requests, links and unused companies a batch added. Call inside a transaction."""
+    """Remove the requests, links and unused companies a batch added. Call inside a transaction.
+
+    Call `release_duplicates` first, so no request is left a duplicate of nothing.
+    """
     links = db.execute(
         """SELECT COUNT(*) FROM links WHERE batch_id = ?
               OR request_id IN (SELECT id FROM requests WHERE batch_id = ?)""",

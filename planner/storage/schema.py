@@ -239,3 +239,15 @@ def m003_scoring(db):
         END;
         """
     )
+
+
+@migrations(name="m004_undo_import_indexes")
+def m004_undo_import_indexes(db):
+    # Deleting a request sets duplicate_of to NULL on the requests that point at
+    # it (ON DELETE SET NULL): without an index every deleted row scanned the
+    # whole table, which made undoing an import quadratic (20k rows: 111 s).
+    db.executescript(
+        """
+        CREATE INDEX IF NOT EXISTS idx_requests_duplicate_of ON requests(duplicate_of);
+        """
+    )

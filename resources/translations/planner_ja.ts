@@ -4,22 +4,32 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/app.py" line="90"/>
+        <location filename="../../ui/app.py" line="85"/>
+        <source>Make it a Roadmap Planner workspace? Nothing in it is lost: it is empty.</source>
+        <translation>Roadmap Planner のワークスペースにしますか？ 中身は空なので、失われるものはありません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="86"/>
+        <source>Make It a Workspace</source>
+        <translation>ワークスペースにする</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="98"/>
         <source>Restore the newest backup, from {when} (items: {items}, requests: {requests})? The damaged file is kept beside it.</source>
         <translation>最新のバックアップ（{when}、項目 {items} 件、要望 {requests} 件）を復元しますか？ 破損したファイルはそのまま横に残します。</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="95"/>
+        <location filename="../../ui/app.py" line="102"/>
         <source>Restore Backup</source>
         <translation>バックアップを復元</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="149"/>
+        <location filename="../../ui/app.py" line="165"/>
         <source>Welcome to Roadmap Planner</source>
         <translation>Roadmap Planner へようこそ</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="150"/>
+        <location filename="../../ui/app.py" line="166"/>
         <source>This workspace is empty. Load the demo workspace (a B2B SaaS backlog with customer requests) to look around?</source>
         <translation>このワークスペースは空です。デモワークスペース(顧客要望付きの B2B SaaS バックログ)を読み込んで試してみますか?</translation>
     </message>
@@ -365,108 +375,138 @@
         <translation>リーチの算出元: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="32"/>
+        <location filename="../../ui/batches.py" line="33"/>
         <source>Batch</source>
         <translation>バッチ</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="33"/>
+        <location filename="../../ui/batches.py" line="34"/>
         <source>Imported</source>
         <translation>インポート日時</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="34"/>
+        <location filename="../../ui/batches.py" line="35"/>
         <location filename="../../ui/export_dialog.py" line="75"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="35"/>
+        <location filename="../../ui/batches.py" line="36"/>
         <location filename="../../ui/inbox.py" line="147"/>
         <location filename="../../ui/inbox_model.py" line="119"/>
         <source>Source</source>
         <translation>ソース</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="36"/>
+        <location filename="../../ui/batches.py" line="37"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="37"/>
+        <location filename="../../ui/batches.py" line="38"/>
         <location filename="../../ui/import_wizard.py" line="517"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="38"/>
+        <location filename="../../ui/batches.py" line="39"/>
         <source>Unchanged</source>
         <translation>変更なし</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="39"/>
+        <location filename="../../ui/batches.py" line="40"/>
         <source>Failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="40"/>
+        <location filename="../../ui/batches.py" line="41"/>
         <source>Requests now</source>
         <translation>現在の要望数</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="41"/>
+        <location filename="../../ui/batches.py" line="42"/>
         <source>Undone</source>
         <translation>取り消し日時</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="66"/>
+        <location filename="../../ui/batches.py" line="67"/>
         <source>Encoding</source>
         <translation>文字コード</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="66"/>
+        <location filename="../../ui/batches.py" line="67"/>
         <source>Preset</source>
         <translation>プリセット</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="70"/>
+        <location filename="../../ui/batches.py" line="71"/>
         <source>Mapping</source>
         <translation>マッピング</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="79"/>
+        <location filename="../../ui/batches.py" line="80"/>
         <source>Import batches</source>
         <translation>インポート履歴</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="92"/>
+        <location filename="../../ui/batches.py" line="93"/>
         <source>Nothing has been imported into this workspace yet.</source>
         <translation>このワークスペースにはまだ何もインポートされていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="93"/>
+        <location filename="../../ui/batches.py" line="94"/>
         <source>Undo import…</source>
         <translation>インポートを取り消す…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="94"/>
+        <location filename="../../ui/batches.py" line="95"/>
         <source>Remove the requests this import added, and companies nothing else uses</source>
         <translation>このインポートで追加された要望と、他で使われていない企業を削除します</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="101"/>
+        <location filename="../../ui/batches.py" line="102"/>
         <source>Every import is a batch. Undoing one removes the requests it added, their links, and the companies nothing else uses; requests it only updated keep their values.</source>
         <translation>インポートは1回ごとにバッチとして記録されます。取り消すと、そのバッチで追加された要望とその紐付け、他で使われていない企業が削除されます。更新のみされた要望は現在の値のままです。</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="145"/>
+        <location filename="../../ui/batches.py" line="143"/>
+        <source>Remove the {n} requests that “{file}” added ({links} links, {companies} companies nothing else uses)? Requests it only updated keep their values.</source>
+        <translation>「{file}」で追加された要望 {n} 件（リンク {links} 件、ほかで使われていない企業 {companies} 社）を削除しますか？ 更新しただけの要望は今の値のまま残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches.py" line="150"/>
+        <source>{n} links made since the import would be removed, e.g. request {req} “{title}” → “{item}”.</source>
+        <translation>取り込み後に作成したリンク {n} 件が削除されます（例: 要望 {req}「{title}」→「{item}」）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches.py" line="154"/>
+        <source>{n} requests marked duplicate of one of these would go back to new, e.g. request {req} “{title}”.</source>
+        <translation>これらの重複として記録した要望 {n} 件が未仕分けに戻ります（例: 要望 {req}「{title}」）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches.py" line="158"/>
+        <source>{n} of these requests were updated by a later import, whose changes would go with them, e.g. request {req} “{title}” (batch {batch}).</source>
+        <translation>このうち {n} 件の要望は後の取り込みで更新されており、その変更も失われます（例: 要望 {req}「{title}」、バッチ {batch}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches.py" line="163"/>
+        <source>This would also lose work done since the import:</source>
+        <translation>取り込み後に行った次の作業も失われます:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches.py" line="165"/>
+        <source>Edit &gt; Undo puts it all back.</source>
+        <translation>「編集 &gt; 元に戻す」ですべて元に戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches.py" line="178"/>
         <source>Undo import</source>
         <translation>インポートを取り消す</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="146"/>
-        <source>Remove the {n} requests that “{file}” added (and their links, and companies nothing else uses)? Requests it only updated keep their values. This cannot be redone.</source>
-        <translation>「{file}」で追加された{n}件の要望(とその紐付け、他で使われていない企業)を削除しますか?更新のみされた要望は現在の値のままです。この操作はやり直せません。</translation>
+        <location filename="../../ui/batches.py" line="193"/>
+        <source>Undo import of “{name}”</source>
+        <translation>「{name}」の取り込みを取り消し</translation>
     </message>
     <message>
         <location filename="../../ui/board.py" line="149"/>
@@ -774,7 +814,7 @@
         <translation>すでに保存された変更はそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="88"/>
+        <location filename="../../ui/app.py" line="119"/>
         <location filename="../../ui/context.py" line="361"/>
         <location filename="../../ui/main_window.py" line="362"/>
         <location filename="../../ui/main_window.py" line="483"/>
