@@ -7,14 +7,14 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-    QPushButton, QTableView, QVBoxLayout,
+    QApplication, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QMessageBox,
+    QPushButton, QVBoxLayout,
 )
 
 from planner.errors import PlannerError
 from planner.storage import backups
 from ui.context import show_error, tr
-from ui.table_model import RowsTableModel
+from ui.table_model import RowsTableModel, list_table
 
 # The reasons' labels (planner.storage.backups.REASONS), marked here so lupdate finds them.
 REASON_LABELS = {
@@ -80,16 +80,7 @@ class BackupsDialog(QDialog):
         self.setWindowTitle(tr("Restore from Backup"))
         self.resize(760, 400)
         self.model = BackupsModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        self.table = list_table(self.model, stretch=1)
         intro = QLabel(tr("Roadmap Planner keeps a copy of the workspace once a day, before imports and before "
                           "upgrades; it keeps the newest {n}, and the first of each of the last {n} days. Restoring one replaces what the workspace holds now, "
                           "which is kept as a backup first.").format(n=backups.BACKUPS_KEPT))

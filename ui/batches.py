@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
-    QTableView, QVBoxLayout,
+    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QMessageBox, QPushButton,
+    QVBoxLayout,
 )
 
 from planner import importing
 from planner.errors import PlannerError
 from planner.importing.batch import redo_import, undo_import, undo_import_preview
 from ui.context import show_error, tr
-from ui.table_model import RowsTableModel
+from ui.table_model import RowsTableModel, list_table
 
 
 def _local_time(stamp) -> str:
@@ -80,16 +80,7 @@ class BatchesDialog(QDialog):
         self.setWindowTitle(tr("Import batches"))
         self.resize(920, 420)
         self.model = BatchesModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.Stretch)
+        self.table = list_table(self.model, stretch=2)
         self.empty = QLabel(tr("Nothing has been imported into this workspace yet."))
         self.undo_button = QPushButton(tr("Undo import…"))
         self.undo_button.setToolTip(tr("Remove the requests this import added, and companies nothing else uses"))

@@ -1,6 +1,7 @@
 """Starting the planner's command line as a real process, with the test's own application-data folder."""
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -22,3 +23,12 @@ def run_cli(tmp_path, db, *args, timeout=60, **kw) -> subprocess.CompletedProces
     )
 
 
+
+
+def item_titles(db) -> list[str]:
+    """The items' titles, oldest first, read straight from the file as another program would."""
+    conn = sqlite3.connect(db)
+    try:
+        return [r[0] for r in conn.execute("SELECT title FROM items ORDER BY id")]
+    finally:
+        conn.close()

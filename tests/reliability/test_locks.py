@@ -1,17 +1,9 @@
 """Several connections and processes on one workspace: nothing drops another's locks."""
 
 import json
-import sqlite3
 
 from planner.storage import open_workspace
-
-
-def _titles(db) -> set[str]:
-    conn = sqlite3.connect(db)
-    try:
-        return {r[0] for r in conn.execute("SELECT title FROM items")}
-    finally:
-        conn.close()
+from processes import item_titles
 
 
 def test_window_background_task_and_command_line_keep_every_edit(tmp_path, holder, cli):
@@ -33,7 +25,7 @@ def test_window_background_task_and_command_line_keep_every_edit(tmp_path, holde
         "Before the window", "Made in the window", "After the command line", "From the command line",
     }
     window.quit()
-    assert _titles(db) == {i["title"] for i in listed}
+    assert set(item_titles(db)) == {i["title"] for i in listed}
     with open_workspace(db) as ws:
         assert ws.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
@@ -48,4 +40,4 @@ def test_many_background_connections_while_the_command_line_writes(tmp_path, hol
         assert cli(db, "item-add", f"cli {n}").returncode == 0
     assert window.ask("count") == "10"
     window.quit()
-    assert len(_titles(db)) == 10
+    assert len(item_titles(db)) == 10

@@ -1,20 +1,11 @@
 """Two writers on one workspace: the second waits its turn, or says in one line that it is busy."""
 
 import json
-import sqlite3
 import subprocess
 import sys
 import time
 
-from processes import ROOT, cli_env
-
-
-def _titles(db) -> list[str]:
-    conn = sqlite3.connect(db)
-    try:
-        return [r[0] for r in conn.execute("SELECT title FROM items ORDER BY id")]
-    finally:
-        conn.close()
+from processes import ROOT, cli_env, item_titles
 
 
 def test_a_command_waits_for_a_write_that_ends_soon(tmp_path, holder, cli):
@@ -30,7 +21,7 @@ def test_a_command_waits_for_a_write_that_ends_soon(tmp_path, holder, cli):
     assert added.returncode == 0, added.stderr
     assert waited >= 1.0  # it waited for the lock instead of failing at once
     assert window.proc.stdout.readline().strip() == "released"
-    assert _titles(db) == ["First", "Second"]
+    assert item_titles(db) == ["First", "Second"]
 
 
 def test_every_write_command_says_busy_in_one_line_and_changes_nothing(tmp_path, holder, cli, monkeypatch):
@@ -51,7 +42,7 @@ def test_every_write_command_says_busy_in_one_line_and_changes_nothing(tmp_path,
         assert "is busy" in lines[0] and "Nothing was changed." in lines[0], lines[0]
     window.proc.kill()
     window.proc.wait()
-    assert _titles(db) == ["First"]
+    assert item_titles(db) == ["First"]
     shown = json.loads(cli(db, "items", "--json").stdout)
     assert shown[0]["effort"] is None
 
@@ -72,5 +63,5 @@ def test_two_command_lines_adding_at_once_lose_nothing(tmp_path, cli):
     ]
     for p in procs:
         assert p.wait(60) == 0, p.stderr.read()
-    titles = _titles(db)
+    titles = item_titles(db)
     assert len(titles) == 80 and len(set(titles)) == 80
