@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import sqlite3
 from datetime import date
 
 from planner.errors import NotFoundError, ValidationError
@@ -385,8 +386,8 @@ def add_request(
         )
         try:
             request_id = ws.db["requests"].insert(row).last_pk
-        except Exception as exc:  # sqlite3.IntegrityError on the unique indexes
-            if "UNIQUE" in str(exc):
+        except sqlite3.IntegrityError as exc:
+            if getattr(exc, "sqlite_errorname", "") == "SQLITE_CONSTRAINT_UNIQUE":  # (source, id) or content hash
                 raise ValidationError("This request is already in the workspace.") from None
             raise
     return request(ws, request_id)

@@ -38,14 +38,8 @@ FIELD_NAMES = {"impact": "impact", "confidence": "confidence", "effort": "effort
 
 def load_rows(ws) -> list[dict]:
     """Scored rows, best first; plain item rows while scoring is not installed."""
-    try:
-        from planner.scoring import score_items
-    except ImportError:
-        rows = ops.list_items(ws)
-        for rank, row in enumerate(rows, 1):
-            row.setdefault("rank", rank)
-            row.setdefault("score", None)
-        return rows
+    from planner.scoring import score_items
+
     return score_items(ws)
 
 

@@ -249,23 +249,19 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ views
     def view(self, key: str) -> QWidget:
-        """The view for `key`, built on first use (a placeholder when its module is missing)."""
+        """The view for `key`, built on first use. A view that cannot be imported is a bug
+        to see in its test, not a placeholder; one that fails to build says why."""
         if key in self.views:
             return self.views[key]
         n = [v[0] for v in VIEWS].index(key)
         _key, label, module_name, class_name = VIEWS[n]
+        cls = getattr(importlib.import_module(module_name), class_name)
         try:
-            cls = getattr(importlib.import_module(module_name), class_name)
-        except (ImportError, AttributeError) as exc:
-            log.info("The %s view is not available: %s", key, exc)
-            widget = _placeholder(tr("The {view} view is not available in this version.").format(view=tr(label)))
-        else:
-            try:
-                widget = cls(self.ctx)
-            except Exception as exc:  # one broken view must not take the window down
-                log.exception("The %s view failed to open", key)
-                show_error(self, exc)
-                widget = _placeholder(tr("The {view} view could not be opened.").format(view=tr(label)))
+            widget = cls(self.ctx)
+        except Exception as exc:  # a workspace the view cannot show must not take the window down
+            log.exception("The %s view failed to open", key)
+            show_error(self, exc)
+            widget = _placeholder(tr("The {view} view could not be opened.").format(view=tr(label)))
         old = self.stack.widget(n)
         self.stack.insertWidget(n, widget)
         self.stack.removeWidget(old)
@@ -476,12 +472,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ dialogs
     def _dialog(self, key: str, module_name: str, class_name: str, *args, **kwargs):
-        try:
-            cls = getattr(importlib.import_module(module_name), class_name)
-        except (ImportError, AttributeError) as exc:
-            log.info("%s is not available: %s", class_name, exc)
-            QMessageBox.information(self, tr("Roadmap Planner"), tr("This part of the app is not available in this version."))
-            return None
+        cls = getattr(importlib.import_module(module_name), class_name)
         old = self.dialogs.get(key)
         if old is not None:
             old.close()

@@ -34,17 +34,17 @@
         <translation>このワークスペースは空です。デモワークスペース(顧客要望付きの B2B SaaS バックログ)を読み込んで試してみますか?</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="58"/>
+        <location filename="../../ui/backlog.py" line="52"/>
         <source>blank</source>
         <translation>空欄</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="121"/>
+        <location filename="../../ui/backlog.py" line="115"/>
         <source>Edit {n} items</source>
         <translation>{n}件の項目を編集</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="123"/>
+        <location filename="../../ui/backlog.py" line="117"/>
         <location filename="../../ui/backlog_model.py" line="36"/>
         <location filename="../../ui/detail_panel.py" line="30"/>
         <location filename="../../ui/inbox_model.py" line="178"/>
@@ -53,144 +53,144 @@
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="127"/>
+        <location filename="../../ui/backlog.py" line="121"/>
         <location filename="../../ui/backlog_model.py" line="38"/>
         <source>Lane</source>
         <translation>レーン</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="129"/>
-        <location filename="../../ui/backlog.py" line="395"/>
-        <location filename="../../ui/backlog.py" line="597"/>
+        <location filename="../../ui/backlog.py" line="123"/>
+        <location filename="../../ui/backlog.py" line="389"/>
+        <location filename="../../ui/backlog.py" line="591"/>
         <source>No lane</source>
         <translation>レーンなし</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="132"/>
+        <location filename="../../ui/backlog.py" line="126"/>
         <location filename="../../ui/backlog_model.py" line="39"/>
         <source>Theme</source>
         <translation>テーマ</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="139"/>
+        <location filename="../../ui/backlog.py" line="133"/>
         <source>The ticked fields are set on all {n} items; the others stay as they are.</source>
         <translation>チェックした項目は{n}件すべてに設定されます。その他はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="185"/>
+        <location filename="../../ui/backlog.py" line="179"/>
         <source>Search titles and themes…</source>
         <translation>タイトルとテーマを検索…</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="189"/>
+        <location filename="../../ui/backlog.py" line="183"/>
         <location filename="../../ui/board.py" line="653"/>
         <source>All statuses</source>
         <translation>すべてのステータス</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="190"/>
+        <location filename="../../ui/backlog.py" line="184"/>
         <location filename="../../ui/board.py" line="649"/>
         <source>All kinds</source>
         <translation>すべての種類</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="191"/>
-        <location filename="../../ui/backlog.py" line="394"/>
+        <location filename="../../ui/backlog.py" line="185"/>
+        <location filename="../../ui/backlog.py" line="388"/>
         <location filename="../../ui/board.py" line="725"/>
         <source>All themes</source>
         <translation>すべてのテーマ</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="192"/>
-        <location filename="../../ui/backlog.py" line="395"/>
+        <location filename="../../ui/backlog.py" line="186"/>
+        <location filename="../../ui/backlog.py" line="389"/>
         <source>All lanes</source>
         <translation>すべてのレーン</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="193"/>
+        <location filename="../../ui/backlog.py" line="187"/>
         <source>Single-customer only</source>
         <translation>単一顧客のみ</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="305"/>
+        <location filename="../../ui/backlog.py" line="299"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="306"/>
+        <location filename="../../ui/backlog.py" line="300"/>
         <source>Edit selected…</source>
         <translation>選択を編集…</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="307"/>
+        <location filename="../../ui/backlog.py" line="301"/>
         <location filename="../../ui/detail_panel.py" line="148"/>
         <location filename="../../ui/detail_panel.py" line="255"/>
         <source>Pin rank…</source>
         <translation>順位を固定…</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="414"/>
+        <location filename="../../ui/backlog.py" line="408"/>
         <location filename="../../ui/board.py" line="219"/>
         <source>{n} items</source>
         <translation>{n}件</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="415"/>
+        <location filename="../../ui/backlog.py" line="409"/>
         <source>{shown} of {total} items</source>
         <translation>{total}件中{shown}件</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="417"/>
+        <location filename="../../ui/backlog.py" line="411"/>
         <source>Rescoring…</source>
         <translation>再スコアリング中…</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="494"/>
+        <location filename="../../ui/backlog.py" line="488"/>
         <source>Set {field} of “{title}” to {value}</source>
         <translation>「{title}」の{field}を{value}に設定</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="524"/>
+        <location filename="../../ui/backlog.py" line="518"/>
         <source>Change {fields} of {n} items</source>
         <translation>{n}件の{fields}を変更</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="525"/>
+        <location filename="../../ui/backlog.py" line="519"/>
         <source>Change {fields} of “{title}”</source>
         <translation>「{title}」の{fields}を変更</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="541"/>
+        <location filename="../../ui/backlog.py" line="535"/>
         <source>Delete “{title}”</source>
         <translation>「{title}」を削除</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="542"/>
+        <location filename="../../ui/backlog.py" line="536"/>
         <source>Delete {n} items</source>
         <translation>{n}件の項目を削除</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="561"/>
+        <location filename="../../ui/backlog.py" line="555"/>
         <source>Pin “{title}” at rank {rank}</source>
         <translation>「{title}」を{rank}位に固定</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="562"/>
+        <location filename="../../ui/backlog.py" line="556"/>
         <source>Unpin “{title}”</source>
         <translation>「{title}」の固定を解除</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="593"/>
+        <location filename="../../ui/backlog.py" line="587"/>
         <source>Set status</source>
         <translation>ステータスを設定</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="596"/>
+        <location filename="../../ui/backlog.py" line="590"/>
         <source>Move to lane</source>
         <translation>レーンへ移動</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="604"/>
+        <location filename="../../ui/backlog.py" line="598"/>
         <location filename="../../ui/detail_panel.py" line="149"/>
         <source>Unpin</source>
         <translation>固定を解除</translation>
@@ -449,62 +449,62 @@
         <translation>インポート履歴</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="93"/>
+        <location filename="../../ui/batches.py" line="84"/>
         <source>Nothing has been imported into this workspace yet.</source>
         <translation>このワークスペースにはまだ何もインポートされていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="94"/>
+        <location filename="../../ui/batches.py" line="85"/>
         <source>Undo import…</source>
         <translation>インポートを取り消す…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="95"/>
+        <location filename="../../ui/batches.py" line="86"/>
         <source>Remove the requests this import added, and companies nothing else uses</source>
         <translation>このインポートで追加された要望と、他で使われていない企業を削除します</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="102"/>
+        <location filename="../../ui/batches.py" line="93"/>
         <source>Every import is a batch. Undoing one removes the requests it added, their links, and the companies nothing else uses; requests it only updated keep their values.</source>
         <translation>インポートは1回ごとにバッチとして記録されます。取り消すと、そのバッチで追加された要望とその紐付け、他で使われていない企業が削除されます。更新のみされた要望は現在の値のままです。</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="143"/>
+        <location filename="../../ui/batches.py" line="134"/>
         <source>Remove the {n} requests that “{file}” added ({links} links, {companies} companies nothing else uses)? Requests it only updated keep their values.</source>
         <translation>「{file}」で追加された要望 {n} 件（リンク {links} 件、ほかで使われていない企業 {companies} 社）を削除しますか？ 更新しただけの要望は今の値のまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="150"/>
+        <location filename="../../ui/batches.py" line="141"/>
         <source>{n} links made since the import would be removed, e.g. request {req} “{title}” → “{item}”.</source>
         <translation>取り込み後に作成したリンク {n} 件が削除されます（例: 要望 {req}「{title}」→「{item}」）。</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="154"/>
+        <location filename="../../ui/batches.py" line="145"/>
         <source>{n} requests marked duplicate of one of these would go back to new, e.g. request {req} “{title}”.</source>
         <translation>これらの重複として記録した要望 {n} 件が未仕分けに戻ります（例: 要望 {req}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="158"/>
+        <location filename="../../ui/batches.py" line="149"/>
         <source>{n} of these requests were updated by a later import, whose changes would go with them, e.g. request {req} “{title}” (batch {batch}).</source>
         <translation>このうち {n} 件の要望は後の取り込みで更新されており、その変更も失われます（例: 要望 {req}「{title}」、バッチ {batch}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="163"/>
+        <location filename="../../ui/batches.py" line="154"/>
         <source>This would also lose work done since the import:</source>
         <translation>取り込み後に行った次の作業も失われます:</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="165"/>
+        <location filename="../../ui/batches.py" line="156"/>
         <source>Edit &gt; Undo puts it all back.</source>
         <translation>「編集 &gt; 元に戻す」ですべて元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="178"/>
+        <location filename="../../ui/batches.py" line="169"/>
         <source>Undo import</source>
         <translation>インポートを取り消す</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="193"/>
+        <location filename="../../ui/batches.py" line="184"/>
         <source>Undo import of “{name}”</source>
         <translation>「{name}」の取り込みを取り消し</translation>
     </message>
@@ -816,8 +816,7 @@
     <message>
         <location filename="../../ui/app.py" line="119"/>
         <location filename="../../ui/context.py" line="361"/>
-        <location filename="../../ui/main_window.py" line="362"/>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>Roadmap Planner</source>
         <translation>Roadmap Planner</translation>
     </message>
@@ -913,47 +912,47 @@
     </message>
     <message>
         <location filename="../../ui/backups_dialog.py" line="80"/>
-        <location filename="../../ui/backups_dialog.py" line="158"/>
+        <location filename="../../ui/backups_dialog.py" line="149"/>
         <source>Restore from Backup</source>
         <translation>バックアップから復元</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="93"/>
+        <location filename="../../ui/backups_dialog.py" line="84"/>
         <source>Roadmap Planner keeps a copy of the workspace once a day, before imports and before upgrades; it keeps the newest {n}, and the first of each of the last {n} days. Restoring one replaces what the workspace holds now, which is kept as a backup first.</source>
         <translation>Roadmap Planner はワークスペースのコピーを 1 日 1 回、取り込みの前、アップグレードの前に保存し、新しいもの {n} 件と、直近 {n} 日のそれぞれ最初のものを残します。復元すると現在の内容は置き換えられますが、置き換える前の状態もバックアップとして残します。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="97"/>
+        <location filename="../../ui/backups_dialog.py" line="88"/>
         <source>There are no backups of this workspace yet.</source>
         <translation>このワークスペースのバックアップはまだありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="101"/>
+        <location filename="../../ui/backups_dialog.py" line="92"/>
         <source>Restore…</source>
         <translation>復元…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="102"/>
+        <location filename="../../ui/backups_dialog.py" line="93"/>
         <source>Replace the workspace with the selected backup</source>
         <translation>選んだバックアップでワークスペースを置き換えます</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="103"/>
+        <location filename="../../ui/backups_dialog.py" line="94"/>
         <source>Open Folder</source>
         <translation>フォルダを開く</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="104"/>
+        <location filename="../../ui/backups_dialog.py" line="95"/>
         <source>Show the backups in the file manager</source>
         <translation>バックアップをファイルマネージャで表示します</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="159"/>
+        <location filename="../../ui/backups_dialog.py" line="150"/>
         <source>Replace the workspace with the copy from {when} ({reason}: {items} items, {requests} requests)? The current state is kept as a backup first.</source>
         <translation>ワークスペースを {when} のコピー（{reason}: 項目 {items} 件、要望 {requests} 件）で置き換えますか？ 現在の状態は先にバックアップとして残します。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="179"/>
+        <location filename="../../ui/backups_dialog.py" line="170"/>
         <source>Restored the copy from {when}. The previous state was kept as {name}.</source>
         <translation>{when} のコピーを復元しました。以前の状態は {name} として残しています。</translation>
     </message>
@@ -1118,7 +1117,7 @@ Why: {why}</source>
     <message>
         <location filename="../../ui/export_dialog.py" line="169"/>
         <location filename="../../ui/import_wizard.py" line="643"/>
-        <location filename="../../ui/main_window.py" line="584"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -1741,7 +1740,7 @@ Why: {why}</source>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="34"/>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>Inbox</source>
         <translation>受信箱</translation>
     </message>
@@ -1936,138 +1935,128 @@ Why: {why}</source>
         <translation>メインツールバー</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
-        <source>The {view} view is not available in this version.</source>
-        <translation>{view}ビューはこのバージョンでは利用できません。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>The {view} view could not be opened.</source>
         <translation>{view}ビューを開けませんでした。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>{items} items · {requests} requests ({unlinked} to triage) · {companies} companies</source>
         <translation>項目 {items}件 · 要望 {requests}件(未仕分け {unlinked}件)· 企業 {companies}社</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Roadmap Planner — {name}</source>
         <translation>Roadmap Planner — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>No recent workspaces</source>
         <translation>最近使ったワークスペースはありません</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Clear Menu</source>
         <translation>メニューをクリア</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>{n} change(s) are waiting for the workspace to be free (an import is running) and are not saved yet. {doing} anyway and lose them?</source>
         <translation>{n} 件の変更がワークスペースの空きを待っていて（取り込み中です）、まだ保存されていません。変更を破棄して{doing}しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Open another workspace</source>
         <translation>別のワークスペースを開く</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>{name} is open in another window too; what either window saves shows in the other within a second.</source>
         <translation>{name} は別のウィンドウでも開いています。どちらかで保存した内容は 1 秒以内にもう一方に反映されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>{n} change(s) will be saved as soon as the workspace is free ({holder}).</source>
         <translation>{n} 件の変更は、ワークスペースが空きしだい保存されます（{holder}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>another window or a command is writing to it</source>
         <translation>別のウィンドウまたはコマンドが書き込み中です</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Every change is saved.</source>
         <translation>すべての変更を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>This workspace is already open here.</source>
         <translation>このワークスペースはすでにここで開いています。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>New Workspace</source>
         <translation>新規ワークスペース</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
-        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Workspaces (*.db)</source>
         <translation>ワークスペース (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>{path} already exists.</source>
         <translation>{path} は既に存在します。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Open it with File &gt; Open, or pick a new file name for a new workspace.</source>
         <translation>ファイル &gt; 開く で開くか、新しいワークスペース用に別のファイル名を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Open Workspace</source>
         <translation>ワークスペースを開く</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Workspaces (*.db);;All files (*)</source>
         <translation>ワークスペース (*.db);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
-        <source>This part of the app is not available in this version.</source>
-        <translation>この機能はこのバージョンでは利用できません。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>Save a Copy</source>
         <translation>コピーを保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>Saved a copy as {path}</source>
         <translation>{path} にコピーを保存しました</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="518"/>
         <source>Backed up as {path}</source>
         <translation>{path} にバックアップしました</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="538"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="538"/>
         <source>The language changes the next time Roadmap Planner starts.</source>
         <translation>言語は Roadmap Planner の次回起動時に切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="551"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>About Roadmap Planner</source>
         <translation>Roadmap Planner について</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="552"/>
+        <location filename="../../ui/main_window.py" line="543"/>
         <source>Roadmap Planner keeps the backlog, customer requests, scoring and the roadmap in one local file.</source>
         <translation>Roadmap Planner は、バックログ・顧客要望・スコアリング・ロードマップを1つのローカルファイルで管理します。</translation>
     </message>
