@@ -72,7 +72,8 @@ class AppContext(QObject):
     workspace_replaced = Signal()
     item_selected = Signal(int)  # ask the backlog to show this item
     changed_elsewhere = Signal()  # another process (or a background task) committed to the workspace
-    pending_changed = Signal(int, str)  # edits waiting to be saved, and who is writing meanwhile
+    pending_changed = Signal(int, str)  # edits waiting to be saved (0: all saved), and who is writing meanwhile
+    pending_dropped = Signal(int)  # edits given up after waiting too long (the user is told why)
 
     def __init__(self, ws: Workspace, parent=None):
         super().__init__(parent)
@@ -126,7 +127,6 @@ class AppContext(QObject):
         self.undo_stack.clear()
         self.pending.clear()  # the window asked first (`MainWindow.may_drop_pending`): they belong to the old file
         self.pending_timer.stop()
-        self.pending_changed.emit(0, "")
         if old is not ws:
             self.watch.close()
             self.watch = ChangeWatch(ws.path)
@@ -225,11 +225,12 @@ class AppContext(QObject):
                     return
                 dropped = len(self.pending)
                 self.pending.clear()
-                self.pending_changed.emit(0, "")
+                self.pending_timer.stop()
+                self.pending_dropped.emit(dropped)
                 self.report_failure(op.parent, WorkspaceBusy(
                     tr("{n} change(s) could not be saved: the workspace stayed busy for {s} seconds.").format(
                         n=dropped, s=int(PENDING_GIVE_UP_S)), hint=exc.message))
-                break
+                return
             except Exception as exc:
                 self.pending.pop(0)
                 self.report_failure(op.parent, exc)

@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.poll_timer.timeout.connect(self.ctx.check_external_changes)
         self.poll_timer.start()
         self.ctx.pending_changed.connect(self._on_pending)
+        self.ctx.pending_dropped.connect(lambda n: self.statusBar().clearMessage())
         self.ctx.changed_elsewhere.connect(
             lambda: self.statusBar().showMessage(tr("Updated with changes saved in another window or by the command line."), 5000)
         )
@@ -321,6 +322,7 @@ class MainWindow(QMainWindow):
         ws = self.ctx.ws
         self.setWindowTitle(tr("Roadmap Planner — {name}").format(name=ws.name))
         self.add_recent(ws.path)
+        self.statusBar().clearMessage()  # a message about the previous workspace (edits waiting) no longer holds
         self.update_status()
 
     # ------------------------------------------------------------ workspaces

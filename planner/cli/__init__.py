@@ -98,6 +98,11 @@ def _on_sigterm(signum, frame):
     raise Terminated()
 
 
+def _stop_code(exc: KeyboardInterrupt) -> int:
+    """The shell's codes for a process stopped by SIGTERM (128+15) or Ctrl-C (128+2)."""
+    return 143 if isinstance(exc, Terminated) else 130
+
+
 def _stopped_line(exc: KeyboardInterrupt, args, ws, watch, *, touched: bool = True) -> str:
     """One line that says what an interruption left: never "unchanged" unless it is."""
     what = "stopped" if isinstance(exc, Terminated) else "interrupted"
@@ -197,7 +202,7 @@ def main(argv: list[str] | None = None, *, run_gui=None) -> int:
         except KeyboardInterrupt as exc:
             if creating:
                 print("planner: interrupted while creating the workspace; run the command again to finish it.", file=sys.stderr)
-                return 143 if isinstance(exc, Terminated) else 130
+                return _stop_code(exc)
             raise
         try:
             watch = watch or ChangeWatch(db_path)
@@ -209,7 +214,7 @@ def main(argv: list[str] | None = None, *, run_gui=None) -> int:
                 raise
             except KeyboardInterrupt as exc:  # said here, while the workspace is open to tell what was saved
                 print(_stopped_line(exc, args, ws, watch), file=sys.stderr)
-                return 143 if isinstance(exc, Terminated) else 130
+                return _stop_code(exc)
         finally:
             ws.close()
     except PlannerError as exc:
@@ -220,7 +225,7 @@ def main(argv: list[str] | None = None, *, run_gui=None) -> int:
         return 0
     except KeyboardInterrupt as exc:
         print(_stopped_line(exc, args, ws, watch, touched=opening), file=sys.stderr)
-        return 143 if isinstance(exc, Terminated) else 130
+        return _stop_code(exc)
     finally:
         if watch is not None:
             watch.close()

@@ -93,6 +93,7 @@ def test_an_edit_that_waits_too_long_is_given_up_with_a_message(qtbot, window, d
         _release(other)
     assert "could not be saved" in messages[-1]["text"] and "Nothing was changed." in messages[-1]["informative"]
     assert not window.ctx.pending and not window.undo_action.isEnabled()
+    assert window.statusBar().currentMessage() == ""  # neither "will be saved" nor "every change is saved"
     assert ops.get_item(demo_ws, item_id)["effort"] == effort
 
 
