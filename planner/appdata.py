@@ -16,6 +16,11 @@ def data_dir() -> Path:
     return Path(user_data_dir("RoadmapPlanner", appauthor=False))
 
 
+def default_workspace_path() -> Path:
+    """The workspace opened when none is named."""
+    return data_dir() / "workspace.db"
+
+
 def exports_journal_dir() -> Path:
     """Where running exports note their temporary files, so a later start can remove them after a kill."""
     return data_dir() / "exports-in-progress"

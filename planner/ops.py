@@ -7,7 +7,6 @@ is, or a snapshot that undo can put back). Errors are `PlannerError`s.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import sqlite3
@@ -16,7 +15,7 @@ from datetime import date
 from planner.errors import NotFoundError, ValidationError
 from planner.storage import queries, writes
 from planner.storage.db import Workspace
-from planner.text import clean_name, name_key, now_iso
+from planner.text import clean_name, content_hash, name_key, now_iso
 
 KINDS = ("feature", "improvement", "bug", "tech_debt", "research")
 STATUSES = ("idea", "candidate", "planned", "in_progress", "shipped", "wont_do")
@@ -343,12 +342,6 @@ def find_company(ws: Workspace, name: str) -> dict | None:
 
 
 # ---------------------------------------------------------------- requests
-
-def content_hash(*parts) -> str:
-    """A stable hash of a request's content, for rows that carry no id."""
-    text = "\x1f".join("" if p is None else str(p).strip() for p in parts)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
 
 def add_request(
     ws: Workspace,

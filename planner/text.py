@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from datetime import datetime, timezone
 
@@ -23,3 +24,9 @@ def clean_name(name: str) -> str:
 
 def now_iso() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def content_hash(*parts) -> str:
+    """A stable hash of a request's content, for rows that carry no id."""
+    text = "\x1f".join("" if p is None else str(p).strip() for p in parts)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QThreadPool, QTranslator
+from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ui.i18n import install_translators, tr, ui_language
 
 ORG = "RoadmapPlanner"
 APP = "Roadmap Planner"
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[1] / "resources" / "translations"
-LANGUAGE_KEY = "ui/language"  # QSettings: "", "en" or "ja"; empty follows the system
 
 
 def make_application(argv=None) -> QApplication:
@@ -22,49 +21,6 @@ def make_application(argv=None) -> QApplication:
     QCoreApplication.setApplicationName(APP)
     install_translators(app, ui_language())
     return app
-
-
-def ui_language(settings: QSettings | None = None) -> str:
-    """The UI language: `PLANNER_LANG`, else the `ui/language` setting, else the system's."""
-    chosen = os.environ.get("PLANNER_LANG", "").strip()
-    if not chosen:
-        value = (settings if settings is not None else QSettings()).value(LANGUAGE_KEY, "")
-        chosen = str(value or "").strip()
-    if not chosen:
-        languages = QLocale.system().uiLanguages()
-        chosen = languages[0] if languages else QLocale.system().name()
-    return chosen.replace("-", "_").split("_")[0].split(".")[0].lower() or "en"
-
-
-def install_translators(app: QCoreApplication, lang: str) -> str:
-    """Install the app's and Qt's own translations for `lang`; returns the language installed.
-
-    English is the source language, so "en" (or a language without a
-    translation file) installs nothing and returns "en". The translators are
-    kept on `app.translators` so `remove_translators` can take them off again.
-    """
-    remove_translators(app)
-    lang = (lang or "en").lower()
-    if lang in ("en", "c", "posix"):  # "C" is the locale of a bare environment: English
-        return "en"
-    ours = QTranslator(app)
-    if not ours.load(f"planner_{lang}", str(TRANSLATIONS_DIR)):
-        logging.getLogger(__name__).info("No %s translation in %s; the UI stays in English", lang, TRANSLATIONS_DIR)
-        return "en"
-    installed = [ours]
-    qt = QTranslator(app)
-    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
-        installed.append(qt)
-    for translator in installed:
-        app.installTranslator(translator)
-    app.translators = installed
-    return lang
-
-
-def remove_translators(app: QCoreApplication) -> None:
-    for translator in getattr(app, "translators", ()):
-        app.removeTranslator(translator)
-    app.translators = []
 
 
 def open_or_explain(path: Path, parent=None):
@@ -77,7 +33,8 @@ def open_or_explain(path: Path, parent=None):
     from planner.errors import EmptyForeignDatabase, PlannerError, WorkspaceDamaged
     from planner.storage import backups, open_workspace
     from planner.storage.db import INTERACTIVE_BUSY_TIMEOUT
-    from ui.context import show_error, tr
+    from ui.context import show_error
+    from ui.i18n import tr
 
     try:
         return open_workspace(path, busy_timeout=INTERACTIVE_BUSY_TIMEOUT)
@@ -114,7 +71,7 @@ def open_or_explain(path: Path, parent=None):
 
 def _ask(parent, text: str, question: str, yes: str) -> bool:
     """A warning with one action button (the default) and Cancel; True when the action was chosen."""
-    from ui.context import tr
+    from ui.i18n import tr
 
     box = QMessageBox(QMessageBox.Warning, tr("Roadmap Planner"), text, QMessageBox.NoButton, parent)
     box.setInformativeText(question)
@@ -156,7 +113,7 @@ def install_signal_handlers(app: QApplication) -> None:
 def offer_demo(window) -> None:
     """On an empty workspace, offer the demo so a new user sees the product's value."""
     from planner.storage import queries
-    from ui.context import tr
+    from ui.i18n import tr
 
     if not queries.is_empty(window.ctx.ws):
         return
@@ -190,7 +147,7 @@ def run_app(*, db_path: Path | None = None, argv=None) -> int:
     logging.basicConfig(level=logging.INFO)
     app = make_application(argv)
     install_excepthook()
-    from planner.cli import default_workspace_path
+    from planner.appdata import default_workspace_path
     from ui.main_window import MainWindow
 
     from ui.single_instance import WorkspaceServer, ask_running_window

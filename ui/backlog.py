@@ -21,7 +21,8 @@ from planner import ops
 from planner.storage import queries
 from ui import hotkeys
 from ui.backlog_model import KEYS, NO_LANE, BacklogModel
-from ui.context import show_error, tr
+from ui.context import show_error
+from ui.i18n import tr
 from ui.detail_panel import DetailPanel, PinDialog
 
 log = logging.getLogger(__name__)

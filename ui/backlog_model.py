@@ -15,7 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, 
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner.ops import IMPACT_NAMES
-from ui.context import tr
+from ui.i18n import tr
 
 # (key, header, tooltip). Headers go through tr() when shown.
 COLUMNS = (

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
 
 from planner.errors import PlannerError
 from planner.storage import backups
-from ui.context import show_error, tr
-from ui.table_model import RowsTableModel, list_table
+from ui.context import show_error
+from ui.i18n import tr
+from ui.widgets.table_model import RowsTableModel, list_table
 
 # The reasons' labels (planner.storage.backups.REASONS), marked here so lupdate finds them.
 REASON_LABELS = {

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import (
 from planner import importing
 from planner.errors import PlannerError
 from planner.importing.batch import redo_import, undo_import, undo_import_preview
-from ui.context import show_error, tr
-from ui.table_model import RowsTableModel, list_table
+from ui.context import show_error
+from ui.i18n import tr
+from ui.widgets.table_model import RowsTableModel, list_table
 
 
 def _local_time(stamp) -> str:

@@ -24,7 +24,8 @@ from planner import ops, roadmap
 from planner.errors import ExportFailed, PlannerError
 from planner.roadmap.scores import scores_by_id
 from planner.storage import queries
-from ui.context import LatestRun, RefreshWhenShown, show_error, tr
+from ui.context import LatestRun, RefreshWhenShown, show_error
+from ui.i18n import tr
 from ui.roadmap_style import (
     OK_COLOR, OVER_COLOR, format_number, kind_label, lane_mode_label, status_color, status_label,
 )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import shiboken6
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox, QWidget
 
@@ -24,32 +24,13 @@ from planner.storage.db import Workspace
 from planner.storage.activity import holder as writing_now
 from planner.storage.failures import about_the_file, explain
 from planner.storage.watch import ChangeWatch
+from ui.i18n import tr
 from ui.tasks import Task
 
 log = logging.getLogger(__name__)
 
 # Areas a change can touch; views refresh on the ones they show.
 AREAS = ("items", "requests", "links", "lanes", "companies", "metrics", "settings", "scores", "batches")
-
-
-# Values shown through `tr(value.replace("_", " "))` (statuses, kinds, impact
-# names, lane kinds, field names); listed here so lupdate extracts them.
-VALUE_NAMES = (
-    QT_TRANSLATE_NOOP("", "idea"), QT_TRANSLATE_NOOP("", "candidate"), QT_TRANSLATE_NOOP("", "planned"),
-    QT_TRANSLATE_NOOP("", "in progress"), QT_TRANSLATE_NOOP("", "shipped"), QT_TRANSLATE_NOOP("", "wont do"),
-    QT_TRANSLATE_NOOP("", "feature"), QT_TRANSLATE_NOOP("", "improvement"), QT_TRANSLATE_NOOP("", "bug"),
-    QT_TRANSLATE_NOOP("", "tech debt"), QT_TRANSLATE_NOOP("", "research"),
-    QT_TRANSLATE_NOOP("", "massive"), QT_TRANSLATE_NOOP("", "high"), QT_TRANSLATE_NOOP("", "medium"),
-    QT_TRANSLATE_NOOP("", "low"), QT_TRANSLATE_NOOP("", "minimal"),
-    QT_TRANSLATE_NOOP("", "quarter"), QT_TRANSLATE_NOOP("", "release"), QT_TRANSLATE_NOOP("", "horizon"),
-    QT_TRANSLATE_NOOP("", "status"), QT_TRANSLATE_NOOP("", "lane"), QT_TRANSLATE_NOOP("", "theme"),
-    QT_TRANSLATE_NOOP("", "kind"),
-)
-
-
-# The empty context is the one `pyside6-lupdate` gives every text in ui/*.py.
-def tr(text: str, context: str = "") -> str:
-    return QCoreApplication.translate(context, text)
 
 
 EXTERNAL_POLL_MS = 1000  # how soon a change made by another window or the command line shows

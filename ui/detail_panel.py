@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import ops
-from ui.context import tr
+from ui.i18n import tr
 
 
 class LinkedRequestsModel(QAbstractTableModel):

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.errors import ExportFailed
-from ui.context import show_error, tr
+from ui.context import show_error
+from ui.i18n import tr
 
 EDITION_LABELS = {
     "internal": "Internal — every figure, with effort, confidence and notes",

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from planner import importing
 from planner.errors import PlannerError, Progress
 from planner.import_report import write_errors_csv
-from ui.context import show_error, tr
+from ui.context import show_error
+from ui.i18n import tr
 
 PAGE_FILE, PAGE_PREVIEW, PAGE_IMPORT, PAGE_RESULT = range(4)
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from planner import ops, triage
 from ui import item_picker
-from ui.context import tr
+from ui.i18n import tr
 from ui.inbox_model import REQUEST_MIME, InboxModel, ItemChoiceModel, request_ids_from_mime
 
 log = logging.getLogger(__name__)

@@ -11,8 +11,8 @@ import json
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from ui.context import tr
-from ui.table_model import RowsTableModel
+from ui.i18n import tr
+from ui.widgets.table_model import RowsTableModel
 
 REQUEST_MIME = "application/x-roadmap-planner-request-ids"
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import ops, triage
-from ui.context import tr
+from ui.i18n import tr
 from ui.inbox_model import ItemChoiceModel, RequestChoiceModel
 
 

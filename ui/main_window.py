@@ -23,8 +23,9 @@ from planner.errors import PlannerError, WorkspaceError
 from planner.storage import open_workspace, queries
 from planner.storage.db import INTERACTIVE_BUSY_TIMEOUT
 from ui import hotkeys
-from ui.app import LANGUAGE_KEY
-from ui.context import EXTERNAL_POLL_MS, AppContext, show_error, tr
+from ui.i18n import LANGUAGE_KEY
+from ui.context import EXTERNAL_POLL_MS, AppContext, show_error
+from ui.i18n import tr
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ STATUS_AREAS = frozenset({"items", "requests", "links", "companies", "lanes", "m
 
 
 def default_data_dir() -> Path:
-    from planner.cli import default_workspace_path
+    from planner.appdata import default_workspace_path
 
     return default_workspace_path().parent
 

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from planner import ops, roadmap
 from planner.errors import ExportFailed, PlannerError
 from planner.roadmap.scores import score_rows
-from ui.context import LatestRun, RefreshWhenShown, show_error, tr
+from ui.context import LatestRun, RefreshWhenShown, show_error
+from ui.i18n import tr
 from ui.roadmap_style import (
     QUADRANT_COLORS, format_money, format_number, kind_label, quadrant_label, status_color, status_label,
 )

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
 
 from planner import roadmap
 from planner.errors import PlannerError
-from ui.context import RefreshWhenShown, show_error, tr
+from ui.context import RefreshWhenShown, show_error
+from ui.i18n import tr
 from ui.roadmap_style import OK_COLOR, OVER_COLOR, format_number, status_label
 
 REFRESH_AREAS = frozenset({"metrics", "items"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from ui.context import tr
+from ui.i18n import tr
 
 # Status colours run from cool (not decided) to warm (being built) to green (shipped).
 STATUS_COLORS = {

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from planner import ops
 from planner.scoring import METHODS, get_scoring_settings, set_scoring_settings
-from ui.context import tr
+from ui.i18n import tr
 
 METHOD_LABELS = {
     "rice": QT_TRANSLATE_NOOP("", "RICE — reach × impact × confidence ÷ effort"),

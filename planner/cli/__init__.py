@@ -19,12 +19,6 @@ from planner.errors import PlannerError
 COMMAND_MODULES = ("core_cmds", "import_cmds", "score_cmds", "export_cmds", "backup_cmds")
 
 
-def default_workspace_path() -> Path:
-    from planner.appdata import data_dir
-
-    return data_dir() / "workspace.db"
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one clear line, exit 2, as for every user error
         self.print_usage(sys.stderr)
@@ -183,6 +177,8 @@ def main(argv: list[str] | None = None, *, run_gui=None) -> int:
                 return 2
             return run_gui(db_path=db_path)
         if db_path is None:
+            from planner.appdata import default_workspace_path
+
             db_path = default_workspace_path()
             db_path.parent.mkdir(parents=True, exist_ok=True)
         from planner.appdata import sweep_export_leftovers

@@ -22,7 +22,7 @@ from planner.importing.mapping import (
 from planner.importing.presets import PRESETS, Preset, detect_preset, preset_mapping
 from planner.importing.reading import MAX_FIELD_CHARS, FileShape, open_data, sniff
 from planner.importing.values import DateReader, ValueProblem, parse_count, parse_money
-from planner.ops import content_hash
+from planner.text import content_hash
 from planner.storage import import_store
 from planner.storage.activity import announce
 from planner.storage.backups import backup_before

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from PySide6.QtCore import QTranslator
 
-from ui.app import TRANSLATIONS_DIR, install_translators, remove_translators, ui_language
+from ui.i18n import TRANSLATIONS_DIR, install_translators, remove_translators, ui_language
 from ui.context import tr
 
 TS = TRANSLATIONS_DIR / "planner_ja.ts"

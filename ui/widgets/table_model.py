@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from ui.context import tr
+from ui.i18n import tr
 
 
 class RowsTableModel(QAbstractTableModel):
