@@ -24,7 +24,8 @@ from planner import ops, roadmap
 from planner.errors import ExportFailed, PlannerError
 from planner.roadmap.scores import scores_by_id
 from planner.storage import queries
-from ui.context import LatestRun, RefreshWhenShown, show_error
+from ui.context import RefreshWhenShown, show_error
+from ui.tasks import Latest
 from ui.i18n import tr
 from ui.roadmap_style import (
     OK_COLOR, OVER_COLOR, format_number, kind_label, lane_mode_label, status_color, status_label,
@@ -631,7 +632,7 @@ class BoardView(RefreshWhenShown, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._scores: dict | None = None
-        self._scoring = LatestRun(
+        self._scoring = Latest(
             self.ctx, self, lambda ws, progress: scores_by_id(ws, board=True), self._scores_arrived,
             lambda exc, details: show_error(self, exc, details),
         )
@@ -755,7 +756,7 @@ class BoardView(RefreshWhenShown, QWidget):
 
     @property
     def scores_pending(self) -> bool:
-        return self._scoring.running or self._rescore_timer.isActive()
+        return self._scoring.busy or self._rescore_timer.isActive()
 
     def _request_scores(self) -> None:
         self._scoring.request()

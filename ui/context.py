@@ -243,49 +243,6 @@ def editing_in_a_view() -> bool:
     return False
 
 
-class LatestRun:
-    """One background computation at a time for a view; asking again while one
-    runs reruns it once when it ends, so a burst of changes costs two runs, not N.
-
-    `fn(ws, progress)` runs off the GUI thread; `on_done(result, seconds)` and
-    `on_error(exc, details)` come back on it (dropped if the view is gone).
-    """
-
-    def __init__(self, ctx: "AppContext", owner: QWidget, fn, on_done, on_error):
-        self.ctx, self.owner, self.fn = ctx, owner, fn
-        self.on_done, self.on_error = on_done, on_error
-        self.task = None
-        self.again = False
-
-    @property
-    def running(self) -> bool:
-        return self.task is not None
-
-    def request(self) -> None:
-        if self.task is not None:
-            self.again = True
-            return
-        started = time.perf_counter()
-
-        def done(result):
-            self.task = None
-            self.on_done(result, time.perf_counter() - started)
-            if self.again:
-                self.again = False
-                self.request()
-
-        def failed(exc, details):
-            self.task = None
-            self.on_error(exc, details)
-
-        self.task = self.ctx.run_task(self.fn, on_done=done, on_error=failed, owner=self.owner)
-
-    def forget(self) -> None:
-        """The workspace was replaced: the run under way no longer counts."""
-        self.task = None
-        self.again = False
-
-
 class FnCommand(QUndoCommand):
     """An undo command from two callables: `do()` and `undo()`.
 

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from planner import ops, roadmap
 from planner.errors import ExportFailed, PlannerError
 from planner.roadmap.scores import score_rows
-from ui.context import LatestRun, RefreshWhenShown, show_error
+from ui.context import RefreshWhenShown, show_error
+from ui.tasks import Latest
 from ui.i18n import tr
 from ui.roadmap_style import (
     QUADRANT_COLORS, format_money, format_number, kind_label, quadrant_label, status_color, status_label,
@@ -159,7 +160,7 @@ class MatrixView(RefreshWhenShown, QWidget):
         self.rows: list[dict] | None = None  # score rows from the last scoring
         self.data: dict | None = None        # matrix_points of those rows
         self.selected: set[int] = set()
-        self._scoring = LatestRun(self.ctx, self, lambda ws, progress: score_rows(ws), self._rows_arrived, self._scoring_failed)
+        self._scoring = Latest(self.ctx, self, lambda ws, progress: score_rows(ws), self._rows_arrived, self._scoring_failed)
         self.last_timing: dict = {}
 
         self.size_box = QComboBox()
@@ -203,7 +204,7 @@ class MatrixView(RefreshWhenShown, QWidget):
 
     @property
     def scores_pending(self) -> bool:
-        return self._scoring.running
+        return self._scoring.busy
 
     @property
     def counts(self) -> dict:
@@ -222,7 +223,7 @@ class MatrixView(RefreshWhenShown, QWidget):
     def refresh(self) -> None:
         """Rescore in the background (a big workspace takes a good part of a second), then redraw."""
         self._fill_lanes()
-        if self.rows is None and not self._scoring.running:
+        if self.rows is None and not self._scoring.busy:
             self.status_label.setText(tr("Scoring…"))
         self._scoring.request()
 

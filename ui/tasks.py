@@ -8,6 +8,7 @@ that the user can cancel. Results and errors come back on the GUI thread.
 from __future__ import annotations
 
 import logging
+import time
 import traceback
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -88,3 +89,73 @@ class Task(QRunnable):
         Task._alive.add(self)
         (pool or QThreadPool.globalInstance()).start(self)
         return self
+
+
+class Latest:
+    """Background work where only the latest answer counts: previews, rescoring, indexes.
+
+    `request(fn)` runs `fn(ws, progress)` off the GUI thread through
+    `ctx.run_task`. Asked again while a run is under way, the running one is
+    superseded: its answer is dropped, and the newest request runs once it ends
+    (a burst of N changes costs two runs, not N). `on_done(result, seconds)`
+    and `on_error(exc, details)` come back on the GUI thread for the newest run
+    only, and never once `owner` is gone or the workspace was replaced.
+    """
+
+    def __init__(self, ctx, owner, fn, on_done, on_error=None):
+        self.ctx, self.owner, self.fn = ctx, owner, fn
+        self.on_done, self.on_error = on_done, on_error
+        self.task = None
+        self._next = None  # the newest request, waiting for the running one to end
+        self._asked = 0  # requests so far; a run whose number is not the latest is superseded
+
+    @property
+    def running(self) -> bool:
+        return self.task is not None
+
+    @property
+    def busy(self) -> bool:
+        """A run is under way or waiting: the answer on screen is not the latest yet."""
+        return self.task is not None or self._next is not None
+
+    def request(self, fn=None) -> None:
+        fn = fn or self.fn
+        self._asked += 1
+        if self.task is not None:
+            self._next = fn
+            return
+        self._start(fn)
+
+    def _start(self, fn) -> None:
+        number = self._asked
+        started = time.perf_counter()
+
+        def ended():
+            self.task = None
+            if self._next is not None:
+                waiting, self._next = self._next, None
+                self._start(waiting)
+                return False
+            return number == self._asked
+
+        def done(result):
+            if ended():
+                self.on_done(result, time.perf_counter() - started)
+
+        def failed(exc, details):
+            if ended():
+                (self.on_error or _report)(exc, details)
+
+        self.task = self.ctx.run_task(fn, on_done=done, on_error=failed, owner=self.owner)
+
+    def forget(self) -> None:
+        """The workspace was replaced: the run under way and the one waiting no longer count."""
+        self.task = None
+        self._next = None
+        self._asked += 1
+
+
+def _report(exc, details) -> None:
+    from ui.context import show_error
+
+    show_error(None, exc, details)
