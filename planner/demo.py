@@ -206,9 +206,9 @@ def load_demo(ws: Workspace, *, today: date | None = None, seed: int = SEED) -> 
                 fields.update(reach_mode="metric", metric_id=metric_ids["Weekly active users"], metric_share=0.01)
             if title.startswith("White-label"):
                 fields.update(notes="Only Nakatomi asks; they pay well but it is a platform fork.")
-            item = ops.add_item(ws, **fields)
+            item = ops.add_item(ws, **fields).value
             if lane is not None:
-                ops.move_item(ws, item["id"], lane=lane)
+                ops.move_items(ws, [item["id"]], lane=lane)
             items.append(item)
             if not phrases:
                 continue
@@ -283,7 +283,7 @@ def _make_companies(ws: Workspace, rng: random.Random, stamp: str) -> list[dict]
         mrr = round(rng.uniform(low, high), -1)
         name = stem if not stem.isascii() else f"{stem} {rng.choice(['Inc.', 'Ltd.', 'GmbH', 'Corp.', 'K.K.'])}"
         domain = f"{''.join(ch for ch in stem.lower() if ch.isalnum())}.example" if stem.isascii() else f"jp{n}.example.jp"
-        row, _ = ops.upsert_company(ws, name=name, segment=segment, plan=rng.choice(plans), mrr=mrr, domain=domain)
+        row, _ = ops.upsert_company(ws, name=name, segment=segment, plan=rng.choice(plans), mrr=mrr, domain=domain).value
         made.append(row)
     return made
 

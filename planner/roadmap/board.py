@@ -1,8 +1,7 @@
-"""Board data: lanes as columns with their cards, and moving cards between them."""
+"""Board data: lanes as columns with their cards (cards move through `planner.ops.move_items`)."""
 
 from __future__ import annotations
 
-from planner import ops
 from planner.errors import NotFoundError, ValidationError
 from planner.roadmap.scores import scores_by_id
 from planner.storage import roadmap_queries as rq
@@ -13,8 +12,6 @@ LANE_MODES = {"quarters": "quarter", "releases": "release", "now-next-later": "h
 BUSINESS_HIDDEN_STATUSES = ("wont_do",)
 # The column of items on no lane yet; its lane id is None.
 UNPLANNED = "Not planned"
-# Below this gap between neighbours a midpoint loses precision: renumber the lane.
-MIN_GAP = 1e-6
 
 
 def lane_kind_of(lanes: str) -> str:
@@ -133,84 +130,3 @@ def capacity(ws: Workspace, lane_id: int) -> dict:
     cap = figures["capacity"]
     figures["remaining"] = None if cap is None else round(cap - figures["effort_planned"], 2)
     return figures
-
-
-# ---------------------------------------------------------------- moving cards
-
-def _position_before(ws: Workspace, lane_id: int, item_id: int, before_item_id: int | None) -> tuple[float, dict]:
-    """The position that puts `item_id` just before `before_item_id` (None: at the end).
-
-    Returns (position, renumbered) where renumbered maps item id -> old
-    position for the lane's items whose positions had to change first.
-    """
-    rows = [(i, p) for i, p in rq.lane_positions(ws, lane_id) if i != int(item_id)]
-    renumbered: dict[int, float | None] = {}
-
-    def renumber():
-        nonlocal rows
-        renumbered.update({i: p for i, p in rows})
-        rows = [(i, float(n + 1)) for n, (i, p) in enumerate(rows)]
-        rq.set_positions(ws, dict(rows))
-
-    if any(p is None for _, p in rows):
-        renumber()
-    if before_item_id is None:
-        return (rows[-1][1] + 1.0 if rows else 1.0), renumbered
-    ids = [i for i, _ in rows]
-    if int(before_item_id) not in ids:
-        raise ValidationError(f"Item {before_item_id} is not in that lane.")
-    for _ in range(2):
-        at = ids.index(int(before_item_id))
-        after = rows[at][1]
-        before = rows[at - 1][1] if at > 0 else after - 2.0
-        if after - before >= MIN_GAP:
-            return (before + after) / 2.0, renumbered
-        renumber()
-    raise AssertionError("renumbering leaves whole-number gaps")
-
-
-def move_card(ws: Workspace, item_id: int, *, lane_id: int | None, before_item_id: int | None = None) -> dict:
-    """Move a card to a lane (None: off the roadmap), before another card or at the end.
-
-    Returns the previous placement {item_id, lane_id, lane_position,
-    renumbered}; `restore_placement` puts it back.
-    """
-    placement = rq.item_placement(ws, item_id)
-    if placement is None:
-        raise NotFoundError(f"There is no item {item_id}.")
-    if before_item_id is not None and int(before_item_id) == int(item_id):
-        # Dropped just before itself: it stays where it is.
-        return {"item_id": int(item_id), "lane_id": placement[1], "lane_position": placement[2], "renumbered": {}}
-    with ws.db.atomic():
-        renumbered: dict = {}
-        if lane_id is None:
-            position = None
-        else:
-            if rq.lane_kind(ws, lane_id) is None:
-                raise NotFoundError(f"There is no lane {lane_id}.")
-            position, renumbered = _position_before(ws, lane_id, item_id, before_item_id)
-        before = ops.move_item(ws, int(item_id), lane=None if lane_id is None else int(lane_id), position=position)
-    return dict(before, renumbered=renumbered)
-
-
-def move_cards(ws: Workspace, item_ids, *, lane_id: int | None) -> list[dict]:
-    """Move several cards to the end of a lane in the order given; all or nothing."""
-    ids = [int(i) for i in item_ids]
-    if not ids:
-        raise ValidationError("Pick at least one item to move.")
-    with ws.db.atomic():
-        return [move_card(ws, item_id, lane_id=lane_id) for item_id in ids]
-
-
-def restore_placement(ws: Workspace, placement: dict) -> None:
-    """Undo a `move_card`: the item and any renumbered neighbours go back where they were."""
-    with ws.db.atomic():
-        if placement.get("renumbered"):
-            rq.set_positions(ws, placement["renumbered"])
-        ops.move_item(ws, placement["item_id"], lane=placement["lane_id"], position=placement["lane_position"])
-
-
-def restore_placements(ws: Workspace, placements: list[dict]) -> None:
-    with ws.db.atomic():
-        for placement in reversed(placements):
-            restore_placement(ws, placement)

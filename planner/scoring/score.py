@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from planner.errors import NotFoundError, ValidationError
-from planner.ops import FIELD_LIMITS
+from planner.domain import FIELD_LIMITS
 from planner.scoring import explain, methods, reach as reach_mod, stability as stab
 from planner.scoring.settings import METHODS, get_scoring_settings, check_settings
 from planner.storage import demand as store

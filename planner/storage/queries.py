@@ -143,3 +143,43 @@ def list_item_summaries(ws: Workspace) -> list[dict]:
 
 def item_count(ws: Workspace) -> int:
     return ws.conn.execute("SELECT COUNT(*) FROM items").fetchone()[0]
+
+
+def row(ws: Workspace, table: str, row_id: int) -> dict | None:
+    """One row of an entity table by id, as stored."""
+    assert table in ("items", "requests", "companies", "lanes", "metrics")
+    cursor = ws.db.execute(f"SELECT * FROM {table} WHERE id = ?", [int(row_id)])
+    found = cursor.fetchone()
+    return None if found is None else dict(zip([d[0] for d in cursor.description], found))
+
+
+def lane_exists(ws: Workspace, lane_id: int) -> bool:
+    return ws.db.execute("SELECT 1 FROM lanes WHERE id = ?", [int(lane_id)]).fetchone() is not None
+
+
+def lane_named(ws: Workspace, name: str, kind: str | None = None) -> int | None:
+    """The id of the lane with this name (any case), of this kind when given."""
+    sql, params = "SELECT id FROM lanes WHERE name = ? COLLATE NOCASE", [name]
+    if kind is not None:
+        sql, params = sql + " AND kind = ?", params + [kind]
+    found = ws.db.execute(sql + " ORDER BY kind, position LIMIT 1", params).fetchone()
+    return found[0] if found else None
+
+
+def lane_names(ws: Workspace) -> list[str]:
+    return [r[0] for r in ws.db.execute("SELECT name FROM lanes ORDER BY kind, position")]
+
+
+def company_by_key(ws: Workspace, key: str) -> dict | None:
+    cursor = ws.db.execute("SELECT * FROM companies WHERE name_key = ?", [key])
+    found = cursor.fetchone()
+    return None if found is None else dict(zip([d[0] for d in cursor.description], found))
+
+
+def links_of(ws: Workspace, *, item_id: int | None = None, request_id: int | None = None) -> list[dict]:
+    where, params = [], []
+    if item_id is not None:
+        where.append("item_id = ?"); params.append(int(item_id))
+    if request_id is not None:
+        where.append("request_id = ?"); params.append(int(request_id))
+    return list(ws.db.query(f"SELECT * FROM links WHERE {' AND '.join(where)} ORDER BY request_id, item_id", params))

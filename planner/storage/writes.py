@@ -65,3 +65,37 @@ def max_request_id(ws: Workspace) -> int:
 
 def mark_linked_requests(ws: Workspace) -> None:
     ws.db.execute("UPDATE requests SET status = 'linked' WHERE status = 'new' AND id IN (SELECT request_id FROM links)")
+
+
+# ---------------------------------------------------------------- rows of the entity tables
+
+ENTITY_TABLES = ("items", "requests", "companies", "lanes", "links", "metrics")
+
+
+def insert_row(ws: Workspace, table: str, values: dict) -> int:
+    """Insert one row; returns its id."""
+    assert table in ENTITY_TABLES
+    cols = list(values)
+    cursor = ws.db.execute(
+        f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", [values[c] for c in cols]
+    )
+    return cursor.lastrowid
+
+
+def update_rows(ws: Workspace, table: str, ids, values: dict) -> None:
+    """Set the same values on rows by id."""
+    assert table in ENTITY_TABLES
+    cols = list(values)
+    ws.db.conn.executemany(
+        f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
+        [[values[c] for c in cols] + [int(i)] for i in ids],
+    )
+
+
+def delete_rows(ws: Workspace, table: str, ids) -> None:
+    assert table in ENTITY_TABLES
+    ws.db.conn.executemany(f"DELETE FROM {table} WHERE id = ?", [(int(i),) for i in ids])
+
+
+def set_request_state(ws: Workspace, request_id: int, values: dict) -> None:
+    update_rows(ws, "requests", [request_id], values)

@@ -54,14 +54,15 @@ def test_pinned_rank_needs_a_rationale(ws):
     assert pinned["pinned_rank"] == 1
 
 
-def test_delete_item_then_restore_brings_links_back(ws):
+def test_delete_item_then_undo_brings_links_back(ws):
     item = ops.add_item(ws, title="SSO")
     req = ops.add_request(ws, title="We need SSO", company="Acme")
     ops.link_request(ws, req["id"], item["id"], importance="critical")
-    snapshot = ops.delete_item(ws, item["id"])
+    deleted = ops.delete_item(ws, item["id"])
+    assert deleted["requests_back_in_inbox"] == 1
     assert ops.list_items(ws) == []
     assert ops.list_requests(ws)[0]["status"] == "new"
-    ops.restore_item(ws, snapshot)
+    ops.undo(ws, deleted)
     assert [r["status"] for r in ops.list_requests(ws, item_id=item["id"])] == ["linked"]
 
 
@@ -118,8 +119,10 @@ def test_duplicate_moves_links_to_the_original(ws):
     assert [r["id"] for r in ops.list_requests(ws, item_id=item["id"])] == [original["id"]]
     with pytest.raises(ValidationError, match="duplicate of request"):
         ops.link_request(ws, dup["id"], item["id"])
-    ops.restore_request_state(ws, dup["id"], status=result["before"]["status"], links=result["links"])
+    assert result["links_moved"] == 1
+    ops.undo(ws, result)
     assert ops.request(ws, dup["id"])["status"] == "linked"
+    assert [r["id"] for r in ops.list_requests(ws, item_id=item["id"])] == [dup["id"]]
 
 
 def test_same_request_twice_is_refused(ws):
@@ -156,7 +159,7 @@ def test_default_lanes_are_the_next_four_quarters_and_horizons(ws):
         ("2027 Q3", "2027-07-01", "2027-09-30"),
     ]
     assert [h["name"] for h in ops.list_lanes(ws, kind="horizon")] == ["Now", "Next", "Later"]
-    assert ops.add_default_lanes(ws, today=date(2026, 11, 23)) == []  # idempotent
+    assert ops.add_default_lanes(ws, today=date(2026, 11, 23)).value == []  # idempotent
 
 
 def test_lane_validation(ws):
@@ -170,13 +173,23 @@ def test_lane_validation(ws):
 def test_move_item_between_lanes_and_off_the_roadmap(ws):
     ops.add_default_lanes(ws)
     item = ops.add_item(ws, title="SSO", effort=3, lane="Now")
-    before = ops.move_item(ws, item["id"], lane="Next")
-    assert before["lane_id"] == item["lane_id"]
-    assert ops.get_item(ws, item["id"])["lane"] == "Next"
+    moved = ops.move_items(ws, [item["id"]], lane="Next")
+    assert moved["lane"] == "Next" and ops.get_item(ws, item["id"])["lane"] == "Next"
     lanes = {l["name"]: l for l in ops.list_lanes(ws)}
     assert lanes["Next"]["effort_planned"] == 3 and lanes["Now"]["effort_planned"] == 0
-    ops.move_item(ws, item["id"], lane=None)
+    ops.move_items(ws, [item["id"]], lane=None)
     assert ops.get_item(ws, item["id"])["lane"] is None
+
+
+def test_every_way_of_setting_a_lane_places_the_item_last_in_it(ws):
+    ops.add_default_lanes(ws)
+    first = ops.add_item(ws, title="First", lane="Now")
+    by_edit = ops.add_item(ws, title="By edit")
+    by_bulk = ops.add_item(ws, title="By bulk edit")
+    ops.edit_item(ws, by_edit["id"], lane="Now")
+    ops.edit_items(ws, [by_bulk["id"]], lane_id=first["lane_id"])
+    positions = [ops.get_item(ws, i["id"])["lane_position"] for i in (first, by_edit, by_bulk)]
+    assert positions == sorted(positions) and len(set(positions)) == 3
 
 
 def test_bulk_edit_is_all_or_nothing(ws):
@@ -185,6 +198,8 @@ def test_bulk_edit_is_all_or_nothing(ws):
     with pytest.raises(NotFoundError):
         ops.edit_items(ws, [a["id"], 999], status="planned")
     assert {i["status"] for i in ops.list_items(ws)} == {"idea"}
-    before = ops.edit_items(ws, [a["id"], b["id"]], status="planned", theme="Security")
-    assert [r["status"] for r in before] == ["idea", "idea"]
+    edited = ops.edit_items(ws, [a["id"], b["id"]], status="planned", theme="Security")
+    assert [r["status"] for r in edited.value] == ["planned", "planned"]
     assert {(i["status"], i["theme"]) for i in ops.list_items(ws)} == {("planned", "Security")}
+    ops.undo(ws, edited)
+    assert {(i["status"], i["theme"]) for i in ops.list_items(ws)} == {("idea", None)}

@@ -64,11 +64,11 @@ def test_business_view_hides_effort_capacity_and_dropped_work(demo_ws):
 def test_move_card_to_end_of_another_lane_and_back(demo_ws):
     q1, q2 = roadmap.board(demo_ws)[1:3]
     card = q1["items"][0]
-    before = roadmap.move_card(demo_ws, card["id"], lane_id=q2["id"])
-    assert before["lane_id"] == q1["id"] and before["lane_position"] == card["position"]
+    moved = ops.move_items(demo_ws, [card["id"]], lane=q2["id"])
     assert _order(demo_ws, q2["id"])[-1] == card["id"]
+    assert moved.changes.of_kind(ops.Entity.ITEMS) == {card["id"]}
     assert roadmap.capacity(demo_ws, q2["id"])["effort_planned"] == pytest.approx(q2["effort_planned"] + card["effort"])
-    roadmap.restore_placement(demo_ws, before)
+    ops.undo(demo_ws, moved)
     assert _order(demo_ws, q1["id"])[0] == card["id"]
     assert roadmap.capacity(demo_ws, q2["id"])["effort_planned"] == pytest.approx(q2["effort_planned"])
 
@@ -76,11 +76,11 @@ def test_move_card_to_end_of_another_lane_and_back(demo_ws):
 def test_move_card_before_a_neighbour_within_its_lane(demo_ws):
     q1 = roadmap.board(demo_ws)[1]
     ids = [c["id"] for c in q1["items"]]
-    roadmap.move_card(demo_ws, ids[-1], lane_id=q1["id"], before_item_id=ids[1])
+    ops.move_items(demo_ws, [ids[-1]], lane=q1["id"], before_item_id=ids[1])
     assert _order(demo_ws, q1["id"]) == [ids[0], ids[-1]] + ids[1:-1]
-    roadmap.move_card(demo_ws, ids[0], lane_id=q1["id"], before_item_id=None)
+    ops.move_items(demo_ws, [ids[0]], lane=q1["id"])
     assert _order(demo_ws, q1["id"])[-1] == ids[0]
-    roadmap.move_card(demo_ws, ids[2], lane_id=q1["id"], before_item_id=ids[-1])
+    ops.move_items(demo_ws, [ids[2]], lane=q1["id"], before_item_id=ids[-1])
     assert _order(demo_ws, q1["id"])[0] == ids[2]
 
 
@@ -88,15 +88,15 @@ def test_tiny_gaps_renumber_and_undo_restores_every_position(demo_ws):
     q1 = roadmap.board(demo_ws)[1]
     ids = [c["id"] for c in q1["items"]]
     # Keep dropping the last card between the first two until the gap is exhausted.
-    placements = []
+    moves = []
     for n in range(60):
         order = _order(demo_ws, q1["id"])
-        placements.append((order, roadmap.move_card(demo_ws, order[-1], lane_id=q1["id"], before_item_id=order[1])))
-    assert any(p["renumbered"] for _, p in placements)
+        moves.append((order, ops.move_items(demo_ws, [order[-1]], lane=q1["id"], before_item_id=order[1])))
+    assert any(len(m.changes.of_kind(ops.Entity.ITEMS)) > 1 for _, m in moves)  # a renumbering moved the neighbours
     positions = [p for _, p in rq.lane_positions(demo_ws, q1["id"])]
     assert positions == sorted(positions) and len(set(positions)) == len(positions)
-    for order, placement in reversed(placements):
-        roadmap.restore_placement(demo_ws, placement)
+    for order, moved in reversed(moves):
+        ops.undo(demo_ws, moved)
         assert _order(demo_ws, q1["id"]) == order
     assert _order(demo_ws, q1["id"]) == ids
 
@@ -104,7 +104,7 @@ def test_tiny_gaps_renumber_and_undo_restores_every_position(demo_ws):
 def test_move_card_off_the_roadmap(demo_ws):
     q1 = roadmap.board(demo_ws)[1]
     card = q1["items"][0]
-    roadmap.move_card(demo_ws, card["id"], lane_id=None)
+    ops.move_items(demo_ws, [card["id"]], lane=None)
     unplanned = roadmap.board(demo_ws)[0]
     assert card["id"] in [c["id"] for c in unplanned["items"]]
 
@@ -113,20 +113,20 @@ def test_move_cards_is_all_or_nothing(demo_ws):
     q2 = roadmap.board(demo_ws)[2]
     ids = [c["id"] for c in roadmap.board(demo_ws)[0]["items"][:3]]
     with pytest.raises(NotFoundError):
-        roadmap.move_cards(demo_ws, ids + [99999], lane_id=q2["id"])
+        ops.move_items(demo_ws, ids + [99999], lane=q2["id"])
     assert not set(ids) & set(_order(demo_ws, q2["id"]))
-    placements = roadmap.move_cards(demo_ws, ids, lane_id=q2["id"])
+    moved = ops.move_items(demo_ws, ids, lane=q2["id"])
     assert _order(demo_ws, q2["id"])[-3:] == ids
-    roadmap.restore_placements(demo_ws, placements)
+    ops.undo(demo_ws, moved)
     assert not set(ids) & set(_order(demo_ws, q2["id"]))
 
 
 def test_move_card_rejects_unknown_lane_and_neighbour(demo_ws):
     q1, q2 = roadmap.board(demo_ws)[1:3]
     with pytest.raises(NotFoundError):
-        roadmap.move_card(demo_ws, q1["items"][0]["id"], lane_id=9999)
+        ops.move_items(demo_ws, [q1["items"][0]["id"]], lane=9999)
     with pytest.raises(ValidationError):
-        roadmap.move_card(demo_ws, q1["items"][0]["id"], lane_id=q2["id"], before_item_id=q1["items"][1]["id"])
+        ops.move_items(demo_ws, [q1["items"][0]["id"]], lane=q2["id"], before_item_id=q1["items"][1]["id"])
 
 
 def test_capacity_counts_unestimated_and_leaves_out_wont_do(ws):

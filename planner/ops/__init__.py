@@ -1,0 +1,80 @@
+"""Use-cases: every change a user can make to a workspace, as plain functions, by entity.
+
+The GUI and the CLI are thin callers of these. Each mutating one validates its
+arguments, writes in one transaction and returns an `OpResult`: its value (the
+row it made, say), the typed `Changes` (which entities, which ids, whether
+scores moved) and a reversal the core applies: `undo(ws, result)` takes it
+back, `redo(ws, undone)` does it again with the same ids. Errors are
+`PlannerError`s. Adding an edit: one function here, inside `operation(...)`,
+and one test in tests/planner/test_history.py.
+"""
+
+from planner.domain import (
+    FIELD_LIMITS,
+    IMPACT_NAMES,
+    IMPACTS,
+    IMPORTANCES,
+    ITEM_FIELDS,
+    KINDS,
+    LANE_KINDS,
+    REACH_MODES,
+    REQUEST_STATUSES,
+    STATUSES,
+    WSJF_SIZES,
+    field_label,
+    valid_text,
+)
+from planner.ops.companies import find_company, upsert_company
+from planner.ops.imports import import_requests, undo_import
+from planner.ops.items import (
+    add_item,
+    delete_item,
+    delete_items,
+    edit_item,
+    edit_items,
+    get_item,
+    move_items,
+    pin,
+)
+from planner.ops.lanes import add_default_lanes, add_lane, quarter_of
+from planner.ops.requests import (
+    add_request,
+    create_item_from_requests,
+    link_request,
+    link_requests,
+    mark_duplicate,
+    request,
+    set_request_status,
+    unlink_request,
+)
+from planner.ops.result import Changes, Entity, OpResult, StaleUndo, operation, redo, undo
+from planner.ops.settings import change_scoring
+from planner.storage import queries
+from planner.text import content_hash
+
+
+def list_items(ws, **kw) -> list[dict]:
+    return queries.list_items(ws, **kw)
+
+
+def list_requests(ws, **kw) -> list[dict]:
+    return queries.list_requests(ws, **kw)
+
+
+def list_companies(ws) -> list[dict]:
+    return queries.list_companies(ws)
+
+
+def list_lanes(ws, **kw) -> list[dict]:
+    return queries.list_lanes(ws, **kw)
+
+
+__all__ = [
+    "FIELD_LIMITS", "IMPACTS", "IMPACT_NAMES", "IMPORTANCES", "ITEM_FIELDS", "KINDS", "LANE_KINDS", "REACH_MODES",
+    "REQUEST_STATUSES", "STATUSES", "WSJF_SIZES", "Changes", "Entity", "OpResult", "StaleUndo",
+    "add_default_lanes", "add_item", "add_lane", "add_request", "change_scoring", "content_hash",
+    "create_item_from_requests", "delete_item", "delete_items", "edit_item", "edit_items", "field_label",
+    "find_company", "get_item", "import_requests", "link_request", "link_requests", "list_companies", "list_items",
+    "list_lanes", "list_requests", "mark_duplicate", "move_items", "operation", "pin", "quarter_of", "redo",
+    "request", "set_request_status", "undo", "undo_import", "unlink_request", "upsert_company", "valid_text",
+]
