@@ -12,6 +12,7 @@ import csv
 import json
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -118,7 +119,10 @@ def main(argv: list[str]) -> int:
         for rows in sorted(sizes):
             print(json.dumps(measure(rows, Path(tmp), reimport or rows == 100_000)), flush=True)
             for db in Path(tmp).glob("*.db*"):
-                db.unlink()
+                if db.is_dir():  # a workspace's backups, made before the reimport
+                    shutil.rmtree(db)
+                else:
+                    db.unlink()
     return 0
 
 

@@ -35,6 +35,7 @@ from planner.scoring import reach as reach_mod  # noqa: E402
 from planner.scoring import score as score_mod  # noqa: E402
 from planner.scoring import stability as stab  # noqa: E402
 from planner.storage import demand, open_workspace  # noqa: E402
+from planner.storage.bulk import insert_workspace_rows  # noqa: E402
 
 ITEMS, REQUESTS, LINKS, COMPANIES = 10_000, 1_000_000, 1_500_000, 5_000
 TODAY = date(2026, 11, 1)
@@ -46,46 +47,34 @@ def build(path: Path) -> float:
     t0 = time.perf_counter()
     rng = np.random.default_rng(7)
     ws = open_workspace(path)
-    conn = ws.conn
-    stamp = "2026-11-01T00:00:00+00:00"
     segments = np.array(["Enterprise", "Mid-market", "SMB"])
-    with ws.db.atomic():
-        conn.executemany(
-            "INSERT INTO companies(id, name, name_key, segment, mrr, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            ((i, f"Company {i}", f"company {i}", str(segments[i % 3]), float(rng.integers(50, 20_000)), stamp)
-             for i in range(1, COMPANIES + 1)),
-        )
-        modes = np.array(["requests", "companies", "weighted", "mrr", "manual"])
-        impacts = np.array([3, 2, 1, 0.5, 0.25])
-        conn.executemany(
-            """INSERT INTO items(id, title, reach_mode, reach_manual, impact, confidence, effort, value, created_at, updated_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            ((i, f"Item {i}", str(modes[i % 5]), float(rng.integers(10, 5000)), float(impacts[i % 5]),
-              float((50, 80, 100)[i % 3]), None if i % 97 == 0 else float(rng.integers(1, 24)) / 2, None, stamp, stamp)
-             for i in range(1, ITEMS + 1)),
-        )
-        company = rng.integers(1, COMPANIES + 1, REQUESTS)
-        no_company = rng.random(REQUESTS) < 0.2
-        person = rng.integers(0, 200_000, REQUESTS)
-        days = rng.integers(0, 730, REQUESTS)
-        status = np.where(rng.random(REQUESTS) < 0.03, "duplicate", "linked")
-        conn.executemany(
-            """INSERT INTO requests(id, source, external_id, title, email, company_id, created_at, status, imported_at, updated_at)
-               VALUES (?, 'bench', ?, 'request', ?, ?, ?, ?, ?, ?)""",
-            ((r + 1, str(r + 1), f"user{person[r]}@example.com", None if no_company[r] else int(company[r]),
-              (TODAY - timedelta(days=int(days[r]))).isoformat(), str(status[r]), stamp, stamp)
-             for r in range(REQUESTS)),
-        )
-        # Demand is long-tailed: a few items gather many links (the busiest about 1 %).
-        popularity = rng.lognormal(0.0, 1.5, ITEMS)
-        item = rng.choice(np.arange(1, ITEMS + 1), size=LINKS * 2, p=popularity / popularity.sum())
-        req = rng.integers(1, REQUESTS + 1, LINKS * 2)
-        pairs = rng.permutation(np.unique(req.astype(np.int64) * (ITEMS + 1) + item))[:LINKS]
-        imp = np.array(["nice_to_have", "important", "critical"])[rng.integers(0, 3, len(pairs))]
-        conn.executemany(
-            "INSERT INTO links(request_id, item_id, importance, created_at) VALUES (?, ?, ?, ?)",
-            ((int(p // (ITEMS + 1)), int(p % (ITEMS + 1)), str(i), stamp) for p, i in zip(pairs, imp)),
-        )
+    # Lists, not generators, where rows draw from `rng`: the draws stay in the order that made the figures so far.
+    companies = [{"id": i, "name": f"Company {i}", "name_key": f"company {i}", "segment": str(segments[i % 3]),
+                  "mrr": float(rng.integers(50, 20_000))} for i in range(1, COMPANIES + 1)]
+    modes = np.array(["requests", "companies", "weighted", "mrr", "manual"])
+    impacts = np.array([3, 2, 1, 0.5, 0.25])
+    items = [{"id": i, "title": f"Item {i}", "reach_mode": str(modes[i % 5]), "reach_manual": float(rng.integers(10, 5000)),
+              "impact": float(impacts[i % 5]), "confidence": float((50, 80, 100)[i % 3]),
+              "effort": None if i % 97 == 0 else float(rng.integers(1, 24)) / 2}
+             for i in range(1, ITEMS + 1)]
+    company = rng.integers(1, COMPANIES + 1, REQUESTS)
+    no_company = rng.random(REQUESTS) < 0.2
+    person = rng.integers(0, 200_000, REQUESTS)
+    days = rng.integers(0, 730, REQUESTS)
+    status = np.where(rng.random(REQUESTS) < 0.03, "duplicate", "linked")
+    requests = ({"id": r + 1, "source": "bench", "external_id": str(r + 1), "title": "request",
+                 "email": f"user{person[r]}@example.com", "company_id": None if no_company[r] else int(company[r]),
+                 "created_at": (TODAY - timedelta(days=int(days[r]))).isoformat(), "status": str(status[r])}
+                for r in range(REQUESTS))
+    # Demand is long-tailed: a few items gather many links (the busiest about 1 %).
+    popularity = rng.lognormal(0.0, 1.5, ITEMS)
+    item = rng.choice(np.arange(1, ITEMS + 1), size=LINKS * 2, p=popularity / popularity.sum())
+    req = rng.integers(1, REQUESTS + 1, LINKS * 2)
+    pairs = rng.permutation(np.unique(req.astype(np.int64) * (ITEMS + 1) + item))[:LINKS]
+    imp = np.array(["nice_to_have", "important", "critical"])[rng.integers(0, 3, len(pairs))]
+    links = ({"request_id": int(p // (ITEMS + 1)), "item_id": int(p % (ITEMS + 1)), "importance": str(i)}
+             for p, i in zip(pairs, imp))
+    insert_workspace_rows(ws, companies=companies, items=items, requests=requests, links=links)
     ws.db.execute("ANALYZE")
     ws.close()
     return time.perf_counter() - t0

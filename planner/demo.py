@@ -170,10 +170,10 @@ def load_demo(ws: Workspace, *, today: date | None = None, seed: int = SEED) -> 
     with announce(ws.path, "loading the demo"), ws.db.atomic():
         ops.add_default_lanes(ws, today=today, capacity=10.0)
         for name, start, end in (("v4.2", 0, 45), ("v4.3", 46, 120), ("v5.0", 121, 240)):
-            if not ws.db["lanes"].count_where("kind = 'release' AND name = ?", [name]):
+            if queries.lane_named(ws, name, "release") is None:
                 ops.add_lane(ws, name=name, kind="release", start_date=(today + timedelta(days=start)).isoformat(),
                              end_date=(today + timedelta(days=end)).isoformat(), capacity=8.0)
-        quarters = [row["id"] for row in ws.db["lanes"].rows_where("kind = 'quarter'", order_by="position")]
+        quarters = queries.lane_ids(ws, "quarter")
 
         companies = _make_companies(ws, rng, stamp)
         metric_ids = _make_metrics(ws, rng, today)
@@ -245,11 +245,11 @@ def load_demo(ws: Workspace, *, today: date | None = None, seed: int = SEED) -> 
             request_rows.append(dup)
             duplicates.append((next_req_id, original["id"]))
             next_req_id += 1
-        ws.db["requests"].insert_all(request_rows)
-        ws.db["links"].insert_all(link_rows)
+        writes.insert_many(ws, "requests", request_rows)
+        writes.insert_many(ws, "links", link_rows)
         writes.mark_linked_requests(ws)
         for dup_id, original_id in duplicates:
-            ws.db["requests"].update(dup_id, {"status": "duplicate", "duplicate_of": original_id})
+            writes.set_request_state(ws, dup_id, {"status": "duplicate", "duplicate_of": original_id})
         requests_made, links_made = len(request_rows), len(link_rows)
 
     counts = queries.counts(ws)
@@ -291,11 +291,11 @@ def _make_companies(ws: Workspace, rng: random.Random, stamp: str) -> list[dict]
 def _make_metrics(ws: Workspace, rng: random.Random, today: date) -> dict:
     ids = {}
     for name, unit, stage, start, step in _METRICS:
-        existing = list(ws.db["metrics"].rows_where("name = ?", [name]))
-        if existing:
-            ids[name] = existing[0]["id"]
+        existing = queries.metric_named(ws, name)
+        if existing is not None:
+            ids[name] = existing
             continue
-        metric_id = ws.db["metrics"].insert(dict(name=name, unit=unit, stage=stage, description=f"{stage} metric")).last_pk
+        metric_id = writes.insert_row(ws, "metrics", dict(name=name, unit=unit, stage=stage, description=f"{stage} metric"))
         ids[name] = metric_id
         value = start
         rows = []
@@ -303,5 +303,5 @@ def _make_metrics(ws: Workspace, rng: random.Random, today: date) -> dict:
             period = date(today.year, today.month, 1) - timedelta(days=30 * months_back)
             value = value + step * rng.uniform(-0.4, 1.0)
             rows.append(dict(metric_id=metric_id, period=period.replace(day=1).isoformat(), segment="", value=round(value, 1)))
-        ws.db["metric_values"].insert_all(rows)
+        writes.insert_many(ws, "metric_values", rows)
     return ids

@@ -29,15 +29,33 @@ def test_ui_runs_no_sql():
     assert offenders == []
 
 
+# SQL in any form: statements, sqlite-utils' table access (`ws.db["items"]`, `.rows_where`, `.count_where`,
+# `.query(`/`.execute(` on a database) and fragments of WHERE clauses.
+SQL = re.compile(
+    r"\b(SELECT|INSERT INTO|INSERT OR|DELETE FROM|CREATE TABLE|CREATE INDEX|UPDATE \w+ SET|PRAGMA)\b"
+    r"|\bdb\[|\.rows_where\(|\.count_where\(|\bdb\.(query|execute|executescript|conn)\b"
+    r"|[\"'][^\"']*\b\w+ = \?[^\"']*[\"']"
+)
+
+
 def test_sql_lives_in_storage():
-    pattern = re.compile(r"\b(SELECT|INSERT INTO|DELETE FROM|CREATE TABLE)\b")
-    allowed = {"storage"}
     offenders = [
-        str(p.relative_to(ROOT))
+        f"{p.relative_to(ROOT)}:{n}"
         for p in (ROOT / "planner").rglob("*.py")
-        if p.relative_to(ROOT / "planner").parts[0] not in allowed and pattern.search(p.read_text(encoding="utf-8"))
+        if p.relative_to(ROOT / "planner").parts[0] != "storage"
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if SQL.search(line)
     ]
     assert offenders == []
+
+
+def test_the_sql_rule_catches_every_form_it_forbids():
+    forbidden = ['ws.db["items"].insert(row)', 'ws.db["lanes"].count_where("kind = ?", [k])',
+                 'table.rows_where("name = ? COLLATE NOCASE", [n])', 'ws.db.execute("SELECT 1")',
+                 'conn.execute("UPDATE items SET x = 1")', '"id = ? AND kind = ?"']
+    allowed = ['ops.edit_item(ws, 7, effort=2)', 'queries.lane_named(ws, name)', '"Select a lane"']
+    assert [line for line in forbidden if not SQL.search(line)] == []
+    assert [line for line in allowed if SQL.search(line)] == []
 
 
 def test_opening_a_workspace_does_not_import_pandas():

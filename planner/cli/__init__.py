@@ -2,18 +2,19 @@
 
 Each area registers its commands from its own module (`core_cmds`,
 `import_cmds`, `score_cmds`, `export_cmds`). A command handler takes the parsed
-arguments and an open workspace and returns the exit code. A `PlannerError`
-prints one line on stderr and exits 2; no traceback for a user error.
+arguments and an open workspace and returns the exit code; what it prints
+goes through `output.py`. A `PlannerError` prints one line on stderr and
+exits 2; no traceback for a user error.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import sys
 from pathlib import Path
 
+from planner.cli.output import printable
 from planner.errors import PlannerError
 
 COMMAND_MODULES = ("core_cmds", "import_cmds", "score_cmds", "export_cmds", "backup_cmds")
@@ -49,27 +50,6 @@ def positive_id(text: str) -> int:
     if not 1 <= number <= ID_MAX:
         raise argparse.ArgumentTypeError(f"{text} is not an id: ids are whole numbers from 1 to {ID_MAX}")
     return number
-
-
-# Characters that drive a terminal (C0 and C1 controls: escape, bell, ...; DEL) or
-# reorder what it shows (bidirectional overrides): never printed raw in a table.
-_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_UNPRINTABLE = {c: "\ufffd" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0), *map(ord, _BIDI)]}
-_UNPRINTABLE.update({ord("\t"): " ", ord("\n"): " ", ord("\r"): " ", 0x2028: " ", 0x2029: " "})
-
-
-def printable(text) -> str:
-    """Text for a terminal line: controls and bidi overrides become \ufffd (spaces for tab and line breaks).
-
-    Only for what is printed for people; --json output stays exact.
-    """
-    text = "" if text is None else str(text)
-    text = text.translate(_UNPRINTABLE)
-    return text.encode("utf-8", "replace").decode("utf-8") if any("\ud800" <= c <= "\udfff" for c in text) else text
-
-
-def print_json(data) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 def busy_timeout() -> float:

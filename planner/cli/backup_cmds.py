@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from planner.cli import print_json
-from planner.cli.core_cmds import _table
+from planner.cli.output import emit, plural, print_rows
 from planner.storage import backups
 
 
@@ -21,25 +20,22 @@ def _jsonable(data: dict) -> dict:
     return out
 
 
-def _counted(n: int, what: str) -> str:
-    return f"{n:,} {what}" + ("" if n == 1 else "s")
-
-
 def _counts_text(counts: dict | None) -> str:
     if not counts or counts.get("items") is None:
         return ""
-    return f" ({_counted(counts['items'], 'item')}, {_counted(counts['requests'], 'request')})"
+    return f" ({plural(counts['items'], 'item')}, {plural(counts['requests'], 'request')})"
 
 
 def cmd_backups(args, ws):
     rows = backups.list_backups(ws.path)
-    if args.json:
-        print_json([_jsonable(r) for r in rows])
-        return 0
+    return emit(args, [_jsonable(r) for r in rows], lambda _: _print_backups(rows, ws.path))
+
+
+def _print_backups(rows: list[dict], path: Path) -> None:
     if not rows:
-        print(f"No backups of {ws.path} yet; `planner backup` makes one.")
-        return 0
-    _table(
+        print(f"No backups of {path} yet; `planner backup` makes one.")
+        return
+    print_rows(
         [
             {
                 "date": r["when"].strftime("%Y-%m-%d %H:%M"),
@@ -52,43 +48,30 @@ def cmd_backups(args, ws):
         ],
         ["date", "reason", "items", "requests", "file"],
     )
-    print(f"In {backups.backups_folder(ws.path)}; the newest {backups.BACKUPS_KEPT} are kept, and the first of each of the last {backups.BACKUPS_KEPT} days.")
-    return 0
+    print(f"In {backups.backups_folder(path)}; the newest {backups.BACKUPS_KEPT} are kept, and the first of each of the last {backups.BACKUPS_KEPT} days.")
 
 
 def cmd_backup(args, ws):
     made = backups.make_backup(ws, reason="manual")
     entry = next((r for r in backups.list_backups(ws.path) if r["file"] == made), {"file": made})
-    if args.json:
-        print_json(_jsonable(entry))
-    else:
-        print(f"Backed up {ws.path.name} to {made}{_counts_text(entry)}.")
-    return 0
+    return emit(args, _jsonable(entry), f"Backed up {ws.path.name} to {made}{_counts_text(entry)}.")
 
 
 def cmd_restore(args, target):
     """`target` is the workspace's path (the CLI does not open a workspace for
     this command, so a damaged one can be restored) or an open Workspace."""
     done = backups.restore_backup(target, Path(args.backup_file))
-    if args.json:
-        print_json(_jsonable(done))
-        return 0
     line = f"Restored {done['workspace'].name} from {done['restored_from'].name}{_counts_text(done['after'])}."
     if done["kept_current_as"] is not None:
         line += f" The previous state was kept as {done['kept_current_as'].name}."
     if done["set_aside_as"] is not None:
         line += f" The file that could not be opened was moved aside as {done['set_aside_as'].name}."
-    print(line)
-    return 0
+    return emit(args, _jsonable(done), line)
 
 
 def cmd_save_copy(args, ws):
     saved = backups.save_copy(ws, Path(args.file))
-    if args.json:
-        print_json(_jsonable(saved))
-    else:
-        print(f"Saved a copy of {ws.path.name} as {saved['file']}{_counts_text(saved)}.")
-    return 0
+    return emit(args, _jsonable(saved), f"Saved a copy of {ws.path.name} as {saved['file']}{_counts_text(saved)}.")
 
 
 def register(sub) -> None:

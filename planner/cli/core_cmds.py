@@ -3,101 +3,56 @@
 from __future__ import annotations
 
 from planner import ops
-from planner.cli import positive_id, print_json, printable
+from planner.cli import positive_id
+from planner.cli.output import emit, emit_rows, printable
 from planner.storage import queries
-
-
-def _table(rows: list[dict], columns: list[str]) -> None:
-    if not rows:
-        print("(none)")
-        return
-    widths = {c: min(48, max(len(c), *(len(_cell(r.get(c))) for r in rows))) for c in columns}
-    print("  ".join(c.ljust(widths[c]) for c in columns))
-    for row in rows:
-        print("  ".join(_cell(row.get(c))[: widths[c]].ljust(widths[c]) for c in columns))
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:g}"
-    return printable(value)  # a title may hold terminal escapes: shown, never obeyed
 
 
 def cmd_items(args, ws):
     rows = ops.list_items(ws)
-    if args.json:
-        print_json(rows)
-    else:
-        _table(rows, ["id", "title", "kind", "status", "theme", "lane", "impact", "confidence", "effort"])
-    return 0
+    return emit_rows(args, rows, ["id", "title", "kind", "status", "theme", "lane", "impact", "confidence", "effort"])
 
 
 def cmd_item_add(args, ws):
     fields = {k: getattr(args, k) for k in ("theme", "effort", "impact", "confidence", "value") if getattr(args, k) is not None}
-    item = ops.add_item(ws, title=args.title, kind=args.kind, status=args.status, lane=args.lane, reach=args.reach, **fields)
-    if args.json:
-        print_json(item)
-    else:
-        print(f"Added item {item['id']}: {printable(item['title'])}")
-    return 0
+    item = ops.add_item(ws, title=args.title, kind=args.kind, status=args.status, lane=args.lane, reach=args.reach, **fields).value
+    return emit(args, item, f"Added item {item['id']}: {printable(item['title'])}")
 
 
 def cmd_requests(args, ws):
     rows = ops.list_requests(ws, unlinked=args.unlinked)
-    if args.json:
-        print_json(rows)
-    else:
-        _table(rows, ["id", "source", "title", "company", "created_at", "status"])
-    return 0
+    return emit_rows(args, rows, ["id", "source", "title", "company", "created_at", "status"])
 
 
 def cmd_companies(args, ws):
     rows = ops.list_companies(ws)
-    if args.json:
-        print_json(rows)
-    else:
-        _table(rows, ["id", "name", "segment", "plan", "mrr", "requests"])
-    return 0
+    return emit_rows(args, rows, ["id", "name", "segment", "plan", "mrr", "requests"])
 
 
 def cmd_link(args, ws):
-    link = ops.link_request(ws, args.request_id, args.item_id, importance=args.importance)
+    link = ops.link_request(ws, args.request_id, args.item_id, importance=args.importance).value
     print(f"Linked request {link['request_id']} to item {link['item_id']} ({link['importance'].replace('_', ' ')}).")
     return 0
 
 
 def cmd_lanes(args, ws):
     rows = ops.list_lanes(ws)
-    if args.json:
-        print_json(rows)
-    else:
-        _table(rows, ["id", "name", "kind", "start_date", "end_date", "capacity", "items", "effort_planned"])
-    return 0
+    return emit_rows(args, rows, ["id", "name", "kind", "start_date", "end_date", "capacity", "items", "effort_planned"])
 
 
 def cmd_demo(args, ws):
     from planner.demo import load_demo
 
     summary = load_demo(ws)
-    if args.json:
-        print_json(summary)
-    else:
-        print(
-            f"Demo workspace ready in {ws.path}: {summary['items']} items, {summary['companies']} companies, "
-            f"{summary['requests']} requests, {summary['metrics']} metrics, {summary['lanes']} lanes."
-        )
-    return 0
+    return emit(args, summary, (
+        f"Demo workspace ready in {ws.path}: {summary['items']} items, {summary['companies']} companies, "
+        f"{summary['requests']} requests, {summary['metrics']} metrics, {summary['lanes']} lanes."
+    ))
 
 
 def cmd_status(args, ws):
     c = queries.counts(ws)
-    if args.json:
-        print_json(dict(c, path=str(ws.path)))
-    else:
-        print(f"{ws.path}: " + ", ".join(f"{v} {k}" for k, v in c.items()))
-    return 0
+    return emit(args, dict(c, path=str(ws.path)), f"{ws.path}: " + ", ".join(f"{v} {k}" for k, v in c.items()))
 
 
 def register(sub) -> None:

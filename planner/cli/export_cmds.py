@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from planner.cli import print_json
+from planner.cli.output import emit
 from planner.errors import ExportFailed, Progress
 from planner.exporting import EDITIONS, LANE_MODES, export_priorities_csv, export_roadmap
 
@@ -24,16 +24,12 @@ def cmd_export(args, ws) -> int:
         )
     else:
         raise ExportFailed(f"{path.name}: give a file name ending in .xlsx (the workbook) or .csv (the priorities).")
-    if args.json:
-        print_json(result)
-    elif suffix == ".csv":
-        print(f"Wrote {result['rows']} items to {result['file']} ({args.edition} edition).")
-    else:
-        print(
-            f"Wrote {result['file']} ({args.edition} edition, {result['lanes']}): "
-            f"{', '.join(result['sheets'])}; {result['items']} items, {result['requests']} requests in {result['seconds']:.1f} s."
-        )
-    return 0
+    if suffix == ".csv":
+        return emit(args, result, f"Wrote {result['rows']} items to {result['file']} ({args.edition} edition).")
+    return emit(args, result, (
+        f"Wrote {result['file']} ({args.edition} edition, {result['lanes']}): "
+        f"{', '.join(result['sheets'])}; {result['items']} items, {result['requests']} requests in {result['seconds']:.1f} s."
+    ))
 
 
 def register(sub) -> None:

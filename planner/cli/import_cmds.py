@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from planner.cli import positive_id, print_json, printable
+from planner.cli import positive_id
+from planner.cli.output import emit, plural, printable
 from planner.errors import ImportFailed
 
 
@@ -48,29 +49,22 @@ def cmd_import(args, ws):
             encoding=args.encoding, strict=args.strict, dry_run=args.dry_run, progress=Progress(),
         )
     except StrictFailure as exc:
-        if args.json:
-            print_json(exc.report)
-        else:
-            _print_report(exc.report)
+        emit(args, exc.report, _print_report)
         print(f"planner: {exc}", file=sys.stderr)
         return 1
-    if args.json:
-        print_json(report)
-    else:
-        _print_report(report)
-    return 0
+    return emit(args, report, _print_report)
 
 
 def cmd_batches(args, ws):
     from planner.importing import list_batches
 
-    rows = list_batches(ws)
-    if args.json:
-        print_json(rows)
-        return 0
+    return emit(args, list_batches(ws), _print_batches)
+
+
+def _print_batches(rows: list[dict]) -> None:
     if not rows:
         print("(no imports yet)")
-        return 0
+        return
     for b in rows:
         state = f"undone {b['undone_at']}" if b["undone_at"] else f"{b['requests_now']} requests now"
         print(
@@ -78,44 +72,39 @@ def cmd_batches(args, ws):
             f"new {b['new']}, updated {b['updated']}, unchanged {b['unchanged']}, duplicates {b['duplicates']}, "
             f"failed {b['failed']}  ({state})"
         )
-    return 0
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n:,} {one if n == 1 else many}"
 
 
 def _losses(preview: dict) -> list[str]:
     """What undoing would lose, one phrase each: the counts the refusal names."""
     out = []
     if preview["hand_links"]["count"]:
-        out.append(_plural(preview["hand_links"]["count"], "link made since the import", "links made since the import"))
+        out.append(plural(preview["hand_links"]["count"], "link made since the import", "links made since the import"))
     if preview["duplicates"]["count"]:
-        out.append(_plural(preview["duplicates"]["count"], "duplicate mark", "duplicate marks"))
+        out.append(plural(preview["duplicates"]["count"], "duplicate mark", "duplicate marks"))
     if preview["updates"]["count"]:
-        out.append(_plural(preview["updates"]["count"], "later import's update", "later imports' updates"))
+        out.append(plural(preview["updates"]["count"], "later import's update", "later imports' updates"))
     return out
 
 
 def _print_undo_preview(preview: dict) -> None:
     print(
         f"Undoing import batch {preview['batch_id']} ({printable(preview['file_name'])}) removes "
-        f"{_plural(preview['requests'], 'request', 'requests')}, {_plural(preview['links'], 'link', 'links')} "
-        f"and {_plural(preview['companies'], 'company', 'companies')}."
+        f"{plural(preview['requests'], 'request', 'requests')}, {plural(preview['links'], 'link', 'links')} "
+        f"and {plural(preview['companies'], 'company', 'companies')}."
     )
     hand, dups, updates = preview["hand_links"], preview["duplicates"], preview["updates"]
     if hand["count"]:
-        print(f"  {_plural(hand['count'], 'link', 'links')} to these requests made since the import would go, e.g.:")
+        print(f"  {plural(hand['count'], 'link', 'links')} to these requests made since the import would go, e.g.:")
         for e in hand["examples"]:
             print(f"    request {e['request_id']} “{printable(e['request'])}” → item {e['item_id']} “{printable(e['item'])}”")
     if dups["count"]:
-        print(f"  {_plural(dups['count'], 'request', 'requests')} marked duplicate of one of these would go back to new, e.g.:")
+        print(f"  {plural(dups['count'], 'request', 'requests')} marked duplicate of one of these would go back to new, e.g.:")
         for e in dups["examples"]:
             where = f"batch {e['batch_id']}" if e["batch_id"] else "not imported"
             print(f"    request {e['request_id']} “{printable(e['request'])}” ({where}), duplicate of request "
                   f"{e['duplicate_of']} “{printable(e['original'])}”")
     if updates["count"]:
-        print(f"  {_plural(updates['count'], 'request', 'requests')} a later import updated would go with those updates, e.g.:")
+        print(f"  {plural(updates['count'], 'request', 'requests')} a later import updated would go with those updates, e.g.:")
         for e in updates["examples"]:
             print(f"    request {e['request_id']} “{printable(e['request'])}”, updated by batch {e['batch_id']} "
                   f"({printable(e['file_name'])})")
@@ -142,7 +131,7 @@ def cmd_undo_import(args, ws):
         f"{removed['links']} links and {removed['companies']} companies."
     )
     if removed["released"]:
-        print(f"  {_plural(removed['released'], 'request', 'requests')} marked duplicate of a removed one "
+        print(f"  {plural(removed['released'], 'request', 'requests')} marked duplicate of a removed one "
               f"went back to new.")
     return 0
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from planner.cli import positive_id, print_json, printable
+from planner.cli import positive_id
+from planner.cli.output import emit, print_table, printable
 from planner.errors import NotFoundError, ValidationError
 from planner.scoring import METHODS, score_items
 
 
 def _cell(value) -> str:
+    """A figure as the scoring commands show it: at most two decimals, thousands grouped, 'yes' for a flag."""
     if value is None:
         return ""
     if isinstance(value, float):
@@ -17,20 +19,24 @@ def _cell(value) -> str:
     return printable(value)
 
 
+# What `score --json` prints of each row.
+_SCORE_KEYS = ("id", "title", "method", "score", "rank", "reach", "reach_source", "impact", "confidence", "effort",
+               "value", "requests", "companies", "mrr", "quadrant", "single_customer", "rank_stability", "explanation",
+               "status", "pinned_rank", "pin_rationale")
+
+
 def cmd_score(args, ws):
     from planner.scoring.score import check_segment
 
     check_segment(ws, args.segment)
     rows = score_items(ws, method=args.method, window_days=args.window_days, segment=args.segment)
-    if args.json:
-        keys = ("id", "title", "method", "score", "rank", "reach", "reach_source", "impact", "confidence", "effort",
-                "value", "requests", "companies", "mrr", "quadrant", "single_customer", "rank_stability", "explanation",
-                "status", "pinned_rank", "pin_rationale")
-        print_json([{k: r[k] for k in keys} for r in rows])
-        return 0
+    return emit(args, [{k: r[k] for k in _SCORE_KEYS} for r in rows], lambda _: _print_scores(rows))
+
+
+def _print_scores(rows: list[dict]) -> None:
     if not rows:
         print("(no items)")
-        return 0
+        return
     print(f"Method: {rows[0]['method']}")
     cols = ("rank", "id", "score", "title", "reach", "requests", "companies", "quadrant", "rank_stability")
     table = [[_cell(r[c]) if c != "title" else printable(r["title"])[:40] for c in cols] for r in rows]
@@ -39,33 +45,28 @@ def cmd_score(args, ws):
             line[3] = (line[3] + " [1 customer]")[:52]
         if r["pinned_rank"] and r["rank"]:
             line[0] += "*"
-    widths = [max(len(c), *(len(t[i]) for t in table)) for i, c in enumerate(cols)]
-    print("  ".join(c.ljust(w) for c, w in zip(cols, widths)))
-    for line in table:
-        print("  ".join(v.ljust(w) for v, w in zip(line, widths)))
+    print_table(list(cols), table)
     for r in rows:
         if r["score"] is None:
             print(f"unscored {r['id']}: {printable(r['unscored_reason'])}")
         elif r["pinned_rank"]:
             print(f"pinned {r['id']} at {r['rank']} (computed {r['computed_rank']}): {printable(r['pin_rationale'])}")
-    return 0
 
 
 def cmd_metrics_import(args, ws):
     from planner.scoring.metrics import import_metrics
 
-    summary = import_metrics(ws, args.file)
-    if args.json:
-        print_json(summary)
-    else:
-        print(
-            f"Imported {summary['file']} ({summary['form']} form): {len(summary['metrics'])} metric(s), "
-            f"{len(summary['metrics_new'])} new; {summary['values_new']} new value(s), "
-            f"{summary['values_updated']} updated, {summary['values_unchanged']} unchanged."
-        )
-        for warning in summary["warnings"]:
-            print(f"note: {printable(warning)}")
-    return 0
+    return emit(args, import_metrics(ws, args.file), _print_metrics_import)
+
+
+def _print_metrics_import(summary: dict) -> None:
+    print(
+        f"Imported {summary['file']} ({summary['form']} form): {len(summary['metrics'])} metric(s), "
+        f"{len(summary['metrics_new'])} new; {summary['values_new']} new value(s), "
+        f"{summary['values_updated']} updated, {summary['values_unchanged']} unchanged."
+    )
+    for warning in summary["warnings"]:
+        print(f"note: {printable(warning)}")
 
 
 def cmd_metrics(args, ws):
@@ -76,18 +77,17 @@ def cmd_metrics(args, ws):
         added = add_template(ws, args.template)
         if not args.json:
             print(f"Added {len(added)} metric(s) from the {args.template} template." if added else "The template's metrics are already here.")
-    rows = demand.list_metrics(ws)
-    if args.json:
-        print_json(rows)
-        return 0
+    return emit(args, demand.list_metrics(ws), _print_metrics)
+
+
+def _print_metrics(rows: list[dict]) -> None:
     if not rows:
         print("(no metrics) Import some with `planner metrics-import FILE` or add a template with --template aarrr.")
-        return 0
+        return
     for r in rows:
         latest = f"{_cell(r['latest_value'])} at {r['latest_period']}" if r["latest_period"] else "no values yet"
         unit = f" {printable(r['unit'])}" if r["unit"] else ""
         print(f"{r['id']:>3}  {printable(r['name'])}{unit}: {latest}; {r['values_count']} value(s), used by {r['items']} item(s)")
-    return 0
 
 
 _ESTIMATE_FLAGS = (
@@ -126,14 +126,10 @@ def cmd_item_set(args, ws):
         fields["pin_rationale"] = args.rationale
     if not fields:
         raise ValidationError("Nothing to change: give at least one option (see `planner item-set --help`).")
-    item = ops.edit_item(ws, args.item_id, **fields)
-    if args.json:
-        print_json(item)
-    else:
-        shown = {("metric" if k == "metric_id" else k): (item.get("metric") if k == "metric_id" else v) for k, v in fields.items()}
-        changed = ", ".join(f"{k.replace('_', ' ')} {_cell(v) if v is not None else 'cleared'}" for k, v in shown.items())
-        print(f"Item {item['id']} ({printable(item['title'])}): {changed}.")
-    return 0
+    item = ops.edit_item(ws, args.item_id, **fields).value
+    shown = {("metric" if k == "metric_id" else k): (item.get("metric") if k == "metric_id" else v) for k, v in fields.items()}
+    changed = ", ".join(f"{k.replace('_', ' ')} {_cell(v) if v is not None else 'cleared'}" for k, v in shown.items())
+    return emit(args, item, f"Item {item['id']} ({printable(item['title'])}): {changed}.")
 
 
 def register(sub) -> None:

@@ -19,7 +19,8 @@ from planner.errors import ExportFailed, ValidationError, check_progress
 from planner.exporting.atomic import check_target, replacing, sweep_leftovers
 from planner.exporting.csv_export import write_csv
 from planner.exporting.snapshot import EDITIONS, LANE_MODES, gather
-from planner.exporting.workbook import label, write_workbook
+from planner.exporting.labels import label
+from planner.exporting.workbook import write_workbook
 
 __all__ = ["export_roadmap", "export_priorities_csv", "sweep_leftovers", "EDITIONS", "LANE_MODES"]
 

@@ -11,7 +11,7 @@ import random
 from datetime import date
 
 from planner import ops
-from planner.storage import queries
+from planner.storage import queries, writes
 from planner.storage import roadmap_queries as rq
 from planner.storage.db import Workspace
 from planner.text import now_iso
@@ -71,10 +71,10 @@ def add_sample_items(ws: Workspace, *, total: int = 2000, seed: int = 7, today: 
                 links.append(dict(request_id=request_id, item_id=item_id,
                                   importance=rng.choice(ops.IMPORTANCES), created_at=stamp))
     with ws.db.atomic():
-        ws.db["items"].insert_all(items, batch_size=500)
-        ws.db["links"].insert_all(links, batch_size=1000)
+        writes.insert_many(ws, "items", items)
+        writes.insert_many(ws, "links", links, batch_size=1000)
         # Capacity in proportion to what landed in each lane, so that some lanes are over and some not.
         for lane in queries.list_lanes(ws):
             planned = lane["effort_planned"] or 0
-            ws.db["lanes"].update(lane["id"], {"capacity": round(max(4.0, planned * rng.uniform(0.8, 1.25)))})
+            writes.update_rows(ws, "lanes", [lane["id"]], {"capacity": round(max(4.0, planned * rng.uniform(0.8, 1.25)))})
     return wanted

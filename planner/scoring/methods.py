@@ -7,11 +7,72 @@ by a missing or zero effort ever reaches the result.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Callable, Mapping
+
 import numpy as np
 
 METHODS = ("rice", "value-effort", "ice", "wsjf")
 IMPACT_NAMES = {3.0: "massive", 2.0: "high", 1.0: "medium", 0.5: "low", 0.25: "minimal"}
 QUADRANTS = ("quick win", "big bet", "fill-in", "time sink")
+
+
+@dataclass(frozen=True)
+class MethodFormula:
+    """A method's score as arithmetic over its factors, stated once.
+
+    The scorer runs `arithmetic` over numpy arrays; the workbook runs it over
+    floats (`score`) and over cell references (`spreadsheet`), so the formula it
+    writes is the scorer's own. `factors` are the names the scoring reports, in
+    the order `arithmetic` takes them; `percent` ones are given in percent and
+    enter the arithmetic as fractions.
+    """
+
+    factors: tuple[str, ...]
+    arithmetic: Callable
+    percent: frozenset[str] = frozenset()
+
+    def score(self, values: Mapping[str, float]) -> float:
+        return self.arithmetic(*(values[name] for name in self.factors))
+
+    def spreadsheet(self, cells: Mapping[str, str]) -> str:
+        """The formula as spreadsheet text, each factor read from its cell in `cells`: 'I2*J2*K2/L2'."""
+        return self.arithmetic(*(_Cell(cells[name]) for name in self.factors)).text
+
+
+class _Cell:
+    """A factor's cell in a formula being written; brackets only where the arithmetic's order needs them."""
+
+    def __init__(self, text: str, level: int = 2):  # level: 0 a sum, 1 a product, 2 a cell or a bracket
+        self.text, self.level = text, level
+
+    def _at(self, level: int) -> str:
+        return self.text if self.level >= level else f"({self.text})"
+
+    def _join(self, op: str, other, level: int) -> "_Cell":
+        other = other if isinstance(other, _Cell) else _Cell(repr(other))  # a constant of the arithmetic
+        return _Cell(f"{self._at(level)}{op}{other._at(level + 1)}", level)
+
+    def __add__(self, other):
+        return self._join("+", other, 0)
+
+    def __mul__(self, other):
+        return self._join("*", other, 1)
+
+    def __truediv__(self, other):
+        return self._join("/", other, 1)
+
+
+FORMULAS = {
+    "rice": MethodFormula(("reach", "impact", "confidence", "effort"),
+                          lambda reach, impact, confidence, effort: reach * impact * confidence / effort,
+                          percent=frozenset({"confidence"})),
+    "value-effort": MethodFormula(("value", "effort"), lambda value, effort: value / effort),
+    "ice": MethodFormula(("impact", "confidence", "ease"), lambda impact, confidence, ease: impact * confidence * ease),
+    "wsjf": MethodFormula(("business_value", "time_criticality", "risk_reduction", "job_size"),
+                          lambda business_value, time_criticality, risk_reduction, job_size:
+                          (business_value + time_criticality + risk_reduction) / job_size),
+}
 
 
 def _usable_effort(effort: np.ndarray) -> np.ndarray:
@@ -22,23 +83,24 @@ def rice(reach, impact, confidence_pct, effort) -> np.ndarray:
     """Intercom's RICE: reach x impact x confidence / effort (confidence given in percent)."""
     ok = _usable_effort(effort) & np.isfinite(reach) & np.isfinite(impact) & np.isfinite(confidence_pct)
     safe_effort = np.where(ok, effort, 1.0)
-    return np.where(ok, reach * impact * (confidence_pct / 100.0) / safe_effort, np.nan)
+    return np.where(ok, FORMULAS["rice"].arithmetic(reach, impact, confidence_pct / 100.0, safe_effort), np.nan)
 
 
 def value_effort(value, effort) -> np.ndarray:
     ok = _usable_effort(effort) & np.isfinite(value)
-    return np.where(ok, value / np.where(ok, effort, 1.0), np.nan)
+    return np.where(ok, FORMULAS["value-effort"].arithmetic(value, np.where(ok, effort, 1.0)), np.nan)
 
 
 def ice(impact, confidence, ease) -> np.ndarray:
     """ICE: impact x confidence x ease, each on 1 to 10."""
-    return impact * confidence * ease  # NaN anywhere stays NaN
+    return FORMULAS["ice"].arithmetic(impact, confidence, ease)  # NaN anywhere stays NaN
 
 
 def wsjf(business_value, time_criticality, risk_reduction, job_size) -> np.ndarray:
     """WSJF: cost of delay (value + time criticality + risk reduction) / job size."""
     ok = np.isfinite(job_size) & (job_size > 0)
-    return np.where(ok, (business_value + time_criticality + risk_reduction) / np.where(ok, job_size, 1.0), np.nan)
+    safe_size = np.where(ok, job_size, 1.0)
+    return np.where(ok, FORMULAS["wsjf"].arithmetic(business_value, time_criticality, risk_reduction, safe_size), np.nan)
 
 
 def scale_1_to_10(signal: np.ndarray, groups: np.ndarray) -> np.ndarray:

@@ -183,3 +183,12 @@ def links_of(ws: Workspace, *, item_id: int | None = None, request_id: int | Non
     if request_id is not None:
         where.append("request_id = ?"); params.append(int(request_id))
     return list(ws.db.query(f"SELECT * FROM links WHERE {' AND '.join(where)} ORDER BY request_id, item_id", params))
+
+
+def lane_ids(ws: Workspace, kind: str) -> list[int]:
+    return [r[0] for r in ws.db.execute("SELECT id FROM lanes WHERE kind = ? ORDER BY position", [kind])]
+
+
+def metric_named(ws: Workspace, name: str) -> int | None:
+    found = ws.db.execute("SELECT id FROM metrics WHERE name = ?", [name]).fetchone()
+    return found[0] if found else None

@@ -99,3 +99,9 @@ def delete_rows(ws: Workspace, table: str, ids) -> None:
 
 def set_request_state(ws: Workspace, request_id: int, values: dict) -> None:
     update_rows(ws, "requests", [request_id], values)
+
+
+def insert_many(ws: Workspace, table: str, rows: list[dict], *, batch_size: int = 500) -> None:
+    """Insert many rows of an entity table (the demo, samples for benchmarks)."""
+    assert table in ENTITY_TABLES + ("metric_values",)
+    ws.db[table].insert_all(rows, batch_size=batch_size)

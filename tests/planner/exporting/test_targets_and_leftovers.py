@@ -52,7 +52,7 @@ def opens(monkeypatch):
 @pytest.fixture
 def often(monkeypatch):
     """Progress on every row, so a small workbook reports while its temporary files exist."""
-    monkeypatch.setattr("planner.exporting.workbook.PROGRESS_EVERY", 1)
+    monkeypatch.setattr("planner.exporting.sheet_writer.PROGRESS_EVERY", 1)
 
 
 def spreadsheet_named_workspace(tmp_path, name="plan.xlsx"):

@@ -112,9 +112,9 @@ def test_undo_then_reimport_brings_the_rows_back(ws, tmp_path):
 
 
 def test_cancel_mid_import_leaves_the_workspace_exactly_as_it_was(ws, tmp_path, monkeypatch):
-    import planner.importing.core as core
+    import planner.importing.frame as frame
 
-    monkeypatch.setattr(core, "CHUNK_ROWS", 10)
+    monkeypatch.setattr(frame, "CHUNK_ROWS", 10)
     import_requests(ws, write_csv(tmp_path / "seed.csv", [HEADER] + _rows(3, start=500)))
     before = dump(ws)
     progress = Progress()
@@ -133,9 +133,9 @@ def test_cancel_mid_import_leaves_the_workspace_exactly_as_it_was(ws, tmp_path, 
 
 
 def test_progress_reports_bytes_up_to_the_file_size(ws, tmp_path, monkeypatch):
-    import planner.importing.core as core
+    import planner.importing.frame as frame
 
-    monkeypatch.setattr(core, "CHUNK_ROWS", 25)
+    monkeypatch.setattr(frame, "CHUNK_ROWS", 25)
     path = write_csv(tmp_path / "big.csv", [HEADER] + _rows(100))
     updates = []
     import_requests(ws, path, progress=Progress(lambda d, t, text: updates.append((d, t))))
@@ -144,13 +144,13 @@ def test_progress_reports_bytes_up_to_the_file_size(ws, tmp_path, monkeypatch):
 
 
 def test_a_failure_late_in_the_file_leaves_nothing_behind(ws, tmp_path, monkeypatch):
-    import planner.importing.core as core
+    import planner.importing.frame as frame
 
-    monkeypatch.setattr(core, "CHUNK_ROWS", 10)
+    monkeypatch.setattr(frame, "CHUNK_ROWS", 10)
     before = dump(ws)
     rows = [HEADER] + _rows(50)
     rows[45][2] = "x" * 200
-    monkeypatch.setattr(core, "MAX_FIELD_CHARS", 100)
+    monkeypatch.setattr(frame, "MAX_FIELD_CHARS", 100)
     with pytest.raises(ImportFailed, match="'Description' is 0 MB long"):
         import_requests(ws, write_csv(tmp_path / "late.csv", rows))
     assert dump(ws) == before
@@ -254,11 +254,11 @@ def test_a_process_killed_mid_import_leaves_the_workspace_as_it_was(tmp_path):
     big = write_csv(tmp_path / "big.csv", [HEADER] + _rows(400))
     script = textwrap.dedent(f"""
         import sys, time
-        import planner.importing.core as core
+        import planner.importing.frame as frame
         from planner.errors import Progress
         from planner.importing import import_requests
         from planner.storage import open_workspace
-        core.CHUNK_ROWS = 50
+        frame.CHUNK_ROWS = 50
         calls = []
         def report(done, total, text):
             calls.append(done)
@@ -288,10 +288,10 @@ def test_the_batch_records_the_whole_files_sha256(ws):
 
 
 def test_a_bulk_load_rebuilds_the_indexes_and_still_finds_duplicates(ws, tmp_path):
-    import planner.importing.core as core
+    import planner.importing.write_requests as write_requests
 
     index_sql = sorted(r for r in ws.conn.execute("SELECT name, sql FROM sqlite_master WHERE tbl_name = 'requests' AND type = 'index'"))
-    n = core.BULK_ROWS + 500
+    n = write_requests.BULK_ROWS + 500
     rows = [HEADER] + _rows(n) + _rows(2)  # the last two repeat ids already in the file
     path = write_csv(tmp_path / "bulk.csv", rows)
     first = import_requests(ws, path)
@@ -307,13 +307,13 @@ def test_a_bulk_load_rebuilds_the_indexes_and_still_finds_duplicates(ws, tmp_pat
 
 
 def test_a_cancelled_bulk_load_puts_the_indexes_back(ws, tmp_path):
-    import planner.importing.core as core
+    import planner.importing.write_requests as write_requests
 
     before = dump(ws)
     indexes = sorted(ws.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'"))
     progress = Progress(lambda done, total, text: progress.cancel() if done > 0 else None)
     with pytest.raises(Cancelled):
-        import_requests(ws, write_csv(tmp_path / "bulk.csv", [HEADER] + _rows(core.BULK_ROWS + 500)), progress=progress)
+        import_requests(ws, write_csv(tmp_path / "bulk.csv", [HEADER] + _rows(write_requests.BULK_ROWS + 500)), progress=progress)
     assert dump(ws) == before
     assert sorted(ws.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")) == indexes
     assert ws.conn.execute("PRAGMA cache_size").fetchone()[0] == -2000

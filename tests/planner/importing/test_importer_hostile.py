@@ -7,7 +7,6 @@ asserts what the user sees: the requests written, or the one line on stderr.
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -134,7 +133,7 @@ print(f"{code} {time.monotonic() - start:.3f} {peak_kb}", file=sys.stderr)
 """
 
 
-def test_16384_columns_by_3000_rows_is_refused_fast_with_bounded_memory(tmp_path):
+def test_16384_columns_by_3000_rows_is_refused_with_bounded_memory(tmp_path):
     path = tmp_path / "wide.csv"
     header = ",".join(["Title"] + [f"c{i}" for i in range(1, 16384)]).encode() + b"\n"
     with open(path, "wb") as fh:
@@ -150,20 +149,17 @@ def test_16384_columns_by_3000_rows_is_refused_fast_with_bounded_memory(tmp_path
     lines = proc.stderr.splitlines()
     assert lines[0] == ("planner: wide.csv has 16,384 columns; the importer reads at most 2,000 "
                         "— is it really a CSV of requests?")
-    code, seconds, peak_kb = lines[1].split()
+    code, _seconds, peak_kb = lines[1].split()  # how fast: benchmarks/refusal_bench.py
     assert len(lines) == 2 and code == "2" and proc.stdout == ""
-    assert float(seconds) < 5.0
     assert int(peak_kb) < 300 * 1024  # the interpreter with pandas is ~100 MB; reading the file took 3.1 GB
 
 
-def test_a_header_of_500k_commas_is_refused_in_a_second(ws, tmp_path):
+def test_a_header_of_500k_commas_is_refused(ws, tmp_path):
     path = tmp_path / "fuzzed.csv"
     path.write_bytes(b"Title" + b"," * 500_000 + b"\nDark mode\n")
     before = dump(ws)
-    start = time.monotonic()
     with pytest.raises(ImportFailed) as caught:
         import_requests(ws, path)
-    assert time.monotonic() - start < 3.0
     assert str(caught.value) == ("fuzzed.csv has 500,001 columns; the importer reads at most 2,000 "
                                  "— is it really a CSV of requests?")
     assert dump(ws) == before

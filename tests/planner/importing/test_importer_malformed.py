@@ -128,12 +128,12 @@ def test_hostile_header_names_stay_data(ws, tmp_path):
 
 
 def test_a_bad_byte_past_the_checked_part_of_a_big_file_stops_the_import_cleanly(ws, tmp_path, monkeypatch):
-    import planner.importing.core as core
+    import planner.importing.frame as frame
     import planner.importing.reading as reading
 
     monkeypatch.setattr(reading, "FULL_CHECK_BYTES", 4096)
     monkeypatch.setattr(reading, "SAMPLE_BYTES", 4096)
-    monkeypatch.setattr(core, "CHUNK_ROWS", 50)
+    monkeypatch.setattr(frame, "CHUNK_ROWS", 50)
     for encoding, bad in (("utf-8", b"\xff\xfe"), ("cp932", b"\x81\x20")):
         good = "".join(f"要望{i},北沢電機\n" for i in range(2000)).encode(encoding)
         path = tmp_path / f"late_{encoding}.csv"

@@ -1,0 +1,136 @@
+"""The Priorities sheet: every item in rank order with its score and the factors behind it.
+
+In the internal edition the score is a live formula over the factor cells,
+written from the scorer's own arithmetic (`planner.scoring.methods.FORMULAS`).
+"""
+
+from __future__ import annotations
+
+from openpyxl.utils import get_column_letter
+
+from planner.exporting.labels import label
+from planner.exporting.sheet_writer import Column, Formula, StreamingBook
+from planner.exporting.snapshot import Snapshot
+from planner.scoring.methods import FORMULAS
+
+# Other spellings of the same factor, so a renamed factor still gets its formula.
+FACTOR_ALIASES = {"value": "business_value", "time": "time_criticality", "risk": "risk_reduction",
+                  "size": "job_size", "job size": "job_size", "business value": "business_value",
+                  "time criticality": "time_criticality", "risk reduction": "risk_reduction"}
+# Factors the business edition leaves out: estimates that are the product team's own.
+INTERNAL_FACTORS = {"effort", "confidence", "ease", "job_size"}
+
+
+def add_sheet(book: StreamingBook, snap: Snapshot) -> None:
+    method = snap.settings.get("method") or (snap.items[0]["method"] if snap.items else "rice")
+    formula = FORMULAS.get(method)
+    percent = formula.percent if formula else frozenset()
+    factor_names: list[str] = []
+    for item in snap.items:
+        for f in item.get("factors") or ():
+            name = _factor_key(f.get("name"), method)
+            if name and name not in factor_names:
+                factor_names.append(name)
+    if not snap.internal:
+        factor_names = [n for n in factor_names if n not in INTERNAL_FACTORS]
+    columns = [
+        Column("Rank", "rank", max_width=7),
+        Column("ID", "id", max_width=8),
+        Column("Title", "wrap", max_width=40, min_width=24),
+        Column("Kind", "text", max_width=14),
+        Column("Status", "text", max_width=14),
+        Column("Theme", "text", max_width=20),
+        Column("Lane", "text", max_width=14),
+        Column("Score", "score", max_width=10, min_width=8),
+    ]
+    first_factor = len(columns)  # the factors follow the score
+    for name in factor_names:
+        kind = "pct" if name in percent else "num2"
+        columns.append(Column(name.replace("_", " ").capitalize(), kind, max_width=12, min_width=8))
+    top_n = snap.settings.get("top_n") or 10
+    columns += [
+        Column("Reach source", "wrap", max_width=26),
+        Column("Quadrant", "text", max_width=12, optional=True),
+        Column("Requests", "int", max_width=10),
+        Column("Companies", "int", max_width=11),
+        Column("MRR at stake", "money", max_width=13),
+        Column("Single customer", "wrap", max_width=24, optional=True),
+        Column(f"Stays in top {top_n}", "pct", max_width=9, optional=True),
+        Column("Pinned rank", "int", max_width=8, optional=True),
+        Column("Why pinned", "wrap", max_width=36, optional=True),
+    ]
+    if snap.internal:
+        columns += [
+            Column("How the score was computed", "wrap", max_width=50, min_width=30, optional=True),
+            Column("Notes", "wrap", max_width=36, optional=True),
+        ]
+    letters = {name: get_column_letter(first_factor + n + 1) for n, name in enumerate(factor_names)}
+    needed = formula.factors if formula else ()
+    live = snap.internal and formula is not None and all(n in letters for n in needed)
+    rows = []
+    for r, item in enumerate(snap.items, start=2):
+        factors = {_factor_key(f.get("name"), method): f.get("value") for f in item.get("factors") or ()}
+        values = {}
+        for name in factor_names:
+            v = factors.get(name)
+            if isinstance(v, (int, float)) and name in percent:
+                v = v / 100.0  # a percentage cell holds a fraction
+            values[name] = v
+        score = item.get("score")
+        if live and score is not None and all(isinstance(values.get(n), (int, float)) for n in needed) and values.get(needed[-1]):
+            cell = Formula("=" + formula.spreadsheet({n: f"{letters[n]}{r}" for n in needed}))
+            # The value stored beside the formula: readers that do not calculate (previews, pandas) still see the score.
+            cell.cached = formula.score(values)
+            # Only a formula that gives the planner's own score (up to its rounding) goes in;
+            # should the scoring ever add a term the formula lacks, the value is shown instead.
+            if abs(cell.cached - score) <= 0.0051 + 1e-9 * abs(score):
+                score = cell
+        detail = snap.details.get(item["id"], {})
+        row = [
+            item.get("rank"),
+            str(item["id"]),
+            item.get("title"),
+            label(item.get("kind")),
+            label(item.get("status")),
+            item.get("theme"),
+            item.get("lane"),
+            score,
+            *(values[n] for n in factor_names),
+            _reach_source(item),
+            label(item.get("quadrant")),
+            item.get("requests"),
+            item.get("companies"),
+            item.get("mrr"),
+            _single_customer(item, show_companies=snap.show_companies),
+            item.get("rank_stability"),
+            item.get("pinned_rank"),
+            item.get("pin_rationale"),
+        ]
+        if snap.internal:
+            row += [item.get("explanation") or item.get("unscored_reason"), detail.get("notes")]
+        rows.append(row)
+    book.table("Priorities", columns, rows, freeze="D2", score_col=get_column_letter(first_factor))
+
+
+def _single_customer(item: dict, *, show_companies: bool):
+    if not item.get("single_customer"):
+        return None
+    share = item.get("top_share")
+    who = item.get("top_company") if show_companies else "one company"
+    if share is not None:
+        return f"{who} ({share:.0%} of demand)"
+    return who
+
+
+def _factor_key(name, method: str) -> str:
+    key = str(name or "").strip().lower()
+    if method == "wsjf":
+        key = FACTOR_ALIASES.get(key, key)
+    return key.replace(" ", "_")
+
+
+def _reach_source(item: dict):
+    for factor in item.get("factors") or ():
+        if factor.get("name") == "reach" and factor.get("source"):
+            return factor["source"][:1].upper() + factor["source"][1:]
+    return label(item.get("reach_source"))

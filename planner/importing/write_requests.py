@@ -1,0 +1,221 @@
+"""Writing an import batch: chunks of converted rows deduplicated and upserted with one `executemany` per kind.
+
+Rows with an id upsert on (source, external_id); rows without one are matched
+by a hash of their content. Each write hands SQLite whole columns, named as in
+`import_store.REQUEST_COLUMNS`, zipped into rows: no per-row Python beyond the zip.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import repeat
+
+from planner.errors import ImportFailed
+from planner.importing.companies import Companies
+from planner.importing.convert import Converter
+from planner.importing.frame import check_lengths, chunks, estimate_rows
+from planner.importing.plan import Plan
+from planner.importing.raw_rows import RawRows
+from planner.storage import import_store
+from planner.storage.import_store import REQUEST_COLUMNS
+from planner.text import content_hash
+
+BULK_ROWS = 20_000  # from this many rows, indexes are rebuilt after the load rather than kept up
+# What a row without an id is matched by: the same text from the same source is the same request.
+HASHED_FIELDS = ("title", "body", "requester", "email", "company", "created_at")
+
+
+class StrictFailure(ImportFailed):
+    """`strict` was asked and some rows failed: nothing was written."""
+
+    def __init__(self, message: str, report: dict):
+        super().__init__(message)
+        self.report = report
+
+
+@dataclass
+class _Idea:
+    """A UserVoice idea: its first row stands for it, every row is a voter."""
+
+    row: dict  # the request columns of the first row, by name
+    voters: set
+    cells: list  # the first row's original cells, for `raw`
+
+
+def _pick(col, mask):
+    """The masked part of a Series, array or list as a plain list; a `repeat` (one value throughout) as it is."""
+    import numpy as np
+
+    if col is None:
+        return repeat(None)
+    if isinstance(col, repeat):
+        return col
+    if hasattr(col, "iloc"):
+        return col[mask].tolist()
+    return np.asarray(col, dtype=object)[mask].tolist()
+
+
+def _first_of(seen: set, keys) -> list[bool]:
+    """For each key, whether it was seen before (in this file); records the new ones."""
+    add = seen.add
+    return [k in seen or add(k) for k in keys]
+
+
+def write_batch(ws, plan: Plan, *, stamp: str, strict: bool, progress) -> dict:
+    """Write the file of `plan` as one import batch stamped `stamp`; returns the report. Call inside a transaction."""
+    writer = _BatchWriter(ws.db, plan, stamp)
+    read: dict = {}
+    for df, done in chunks(plan.shape, read):
+        writer.write_chunk(df)
+        if progress is not None:
+            progress.update(plan.shape.data_start + done, plan.shape.size, f"{writer.rows_read:,} rows read")
+    report = writer.finish(strict=strict, sha256=read.get("sha256"))
+    if progress is not None:
+        progress.update(plan.shape.size, plan.shape.size, "Saving")
+    return report
+
+
+class _BatchWriter:
+    def __init__(self, db, plan: Plan, stamp: str):
+        shape = plan.shape
+        self.db, self.plan, self.stamp = db, plan, stamp
+        self.batch_id = import_store.begin_batch(
+            db, file_name=shape.path.name, sha256=None, source=plan.source, preset=plan.preset.name,
+            encoding=shape.encoding, delimiter=shape.delimiter, mapping=plan.mapping, created_at=stamp,
+        )
+        self.conv = Converter(plan)
+        self.companies = Companies(db, self.batch_id, stamp)
+        self.raw = RawRows(shape.header)
+        self.grouped = plan.preset.group_by_id and bool(plan.columns.get("external_id"))
+        self.ideas: dict[str, _Idea] = {}
+        self.seen: set = set()
+        self.rebuild: list[str] = []
+        bulk_new_source = False
+        expected = estimate_rows(shape)
+        if expected >= BULK_ROWS and expected > import_store.request_count(db):
+            # Duplicate ids within the file are dropped in Python (`seen`), so a source with no
+            # requests yet cannot conflict: its id index can be rebuilt after the load too.
+            bulk_new_source = "source" not in plan.columns and import_store.source_is_new(db, plan.source)
+            self.rebuild = import_store.suspend_indexes(db, with_id_index=bulk_new_source)
+        self.sql_id = import_store.request_sql(by_id="plain" if bulk_new_source else True, batch_id=self.batch_id)
+        self.sql_hash = import_store.request_sql(by_id=False, batch_id=self.batch_id)
+        self.rows_read = self.duplicates = self.changed = self.written = self.records = 0
+
+    def write_chunk(self, df) -> None:
+        import numpy as np
+
+        plan, conv = self.plan, self.conv
+        check_lengths(df, plan.shape)
+        n = len(df)
+        first_row = plan.shape.header_row + self.records + 1
+        if self.records == 0:
+            conv.decide_dates(df)
+        self.records += n
+        values, keep = conv.convert(df, list(range(first_row, first_row + n)))
+        self.rows_read += int(conv.filled.sum())
+        src = values.get("source")
+        src = repeat(plan.source) if src is None else src.where(src != "", plan.source)
+        ext = values.get("external_id")
+        has_id = keep & (ext != "").to_numpy() if ext is not None else np.zeros(n, dtype=bool)
+        no_id = keep & ~has_id
+        dup = np.zeros(n, dtype=bool)
+        hashes = None
+        if has_id.any() and not self.grouped:
+            keys = ext[has_id].tolist() if isinstance(src, repeat) else (src + "\x1f" + ext)[has_id].tolist()
+            dup[has_id] = _first_of(self.seen, keys)
+        if no_id.any():
+            parts = [_pick(src, no_id)] + [_pick(values.get(f), no_id) for f in HASHED_FIELDS]
+            idents = [content_hash(*row) for row in zip(*parts)]
+            dup[no_id] = _first_of(self.seen, idents)
+            hashes = np.asarray(idents, dtype=object)[~dup[no_id]].tolist()
+        self.duplicates += int(dup.sum())
+        company_ids = None if self.grouped else self.companies.ids(values, keep & ~dup)
+        given = dict(values, source=src, company_id=company_ids)
+        cells = [df[c] for c in df.columns]
+        with_id, without_id = has_id & ~dup, no_id & ~dup
+        if with_id.any():
+            columns = {name: _pick(given.get(name), with_id) for name in REQUEST_COLUMNS}
+            if self.grouped:
+                self._gather_ideas(columns, with_id, values, cells)
+            else:
+                self._insert(self.sql_id, columns, with_id, cells)
+        if without_id.any():
+            columns = {name: _pick(given.get(name), without_id) for name in REQUEST_COLUMNS}
+            columns.update(external_id=repeat(None), content_hash=hashes)
+            self._insert(self.sql_hash, columns, without_id, cells)
+
+    def _insert(self, sql: str, columns: dict, mask, cells) -> None:
+        raw = self.raw.texts([c[mask].tolist() for c in cells])
+        rows = zip(*(columns[name] for name in REQUEST_COLUMNS), raw, repeat(self.stamp))
+        self.changed += import_store.write_requests(self.db, sql, rows)
+        self.written += len(raw)
+
+    def _gather_ideas(self, columns: dict, mask, values, cells) -> None:
+        """UserVoice writes one row per voter: the first row of an idea stands for it, each voter is a vote."""
+        m = int(mask.sum())
+        fixed = {name: [next(col)] * m if isinstance(col, repeat) else col for name, col in columns.items()}
+        email = values.get("email")
+        voters = _pick(email, mask) if email is not None else [None] * m
+        raw_cells = [c[mask].tolist() for c in cells]
+        ideas = self.ideas
+        for i, ext in enumerate(fixed["external_id"]):
+            idea = ideas.get(ext)
+            if idea is None:
+                row = {name: col[i] for name, col in fixed.items()}
+                ideas[ext] = _Idea(row, {voters[i] or "voter 1"}, [c[i] for c in raw_cells])
+            else:
+                idea.voters.add(voters[i] or f"voter {len(idea.voters) + 1}")
+
+    def _write_ideas(self) -> None:
+        entries = list(self.ideas.values())
+        raws = self.raw.texts([list(c) for c in zip(*(idea.cells for idea in entries))],
+                              voters=[sorted(idea.voters) for idea in entries])
+        rows = []
+        for idea, raw in zip(entries, raws):
+            # The e-mail on a voter row is the voter's, not the idea's: it goes to `_voters` only.
+            row = dict(idea.row, votes=len(idea.voters), email=None, company_id=None)
+            rows.append(tuple(row[name] for name in REQUEST_COLUMNS) + (raw, self.stamp))
+        self.changed += import_store.write_requests(self.db, self.sql_id, rows)
+        self.written += len(rows)
+
+    def finish(self, *, strict: bool, sha256: str | None) -> dict:
+        """Write what waited for the whole file, count, and refuse a batch that imported nothing (or failed under `strict`)."""
+        db, plan, conv = self.db, self.plan, self.conv
+        shape = plan.shape
+        if self.ideas:
+            self._write_ideas()
+        self.companies.flush()
+        import_store.restore_indexes(db, self.rebuild)
+        warnings = list(plan.warnings) + conv.date_warnings()
+        if conv.rounded_ids:
+            warnings.append(
+                f"{conv.rounded_ids} id(s) like 1.03006E+13 were rounded by a spreadsheet; those rows are matched by content."
+            )
+        if conv.error_count > len(conv.errors):
+            warnings.append(f"Only the first {len(conv.errors)} of {conv.error_count} row errors are listed.")
+        new = import_store.count_added(db, self.batch_id)
+        rows_read = self.rows_read
+        report = {
+            "batch_id": self.batch_id, "file": str(shape.path), "encoding": shape.encoding, "delimiter": shape.delimiter,
+            "preset": plan.preset.name, "source": plan.source, "mapping": plan.mapping, "rows_read": rows_read,
+            "new": new, "updated": self.changed - new, "unchanged": self.written - self.changed,
+            "duplicates": self.duplicates, "failed": conv.failed, "errors": conv.errors,
+            "companies_new": self.companies.created, "warnings": warnings,
+        }
+        if rows_read == 0:
+            raise ImportFailed(f"{shape.path.name}: the file has a header but no rows.")
+        if conv.failed and conv.failed >= rows_read:
+            first = conv.errors[0]
+            raise ImportFailed(
+                f"{shape.path.name}: none of the {rows_read} rows could be imported "
+                f"(row {first['row']}, {first['column']}: {first['message']})"
+            )
+        if strict and conv.failed:
+            first = conv.errors[0]
+            raise StrictFailure(
+                f"{shape.path.name}: {conv.failed} row(s) failed (first: row {first['row']}, {first['column']}: "
+                f"{first['message']}); nothing was imported because of --strict.",
+                dict(report, batch_id=None),
+            )
+        import_store.finish_batch(db, self.batch_id, report, sha256=sha256)
+        return report
