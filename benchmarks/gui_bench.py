@@ -175,7 +175,7 @@ def main() -> int:
 
     from planner.storage import open_workspace
     from ui.app import make_application
-    from ui.backlog_model import KEYS
+    from ui.backlog import KEYS
     from ui.main_window import MainWindow
 
     app = make_application()
@@ -190,7 +190,7 @@ def main() -> int:
         app.processEvents()
     window.repaint()
     open_100k_s = time.perf_counter() - started
-    while backlog._scoring:  # ... and the scores follow from the background
+    while backlog.scores_pending:  # ... and the scores follow from the background
         app.processEvents()
         time.sleep(0.005)
     window.repaint()
@@ -220,12 +220,12 @@ def main() -> int:
     print(f"sort: by score {median(by_score, 0):.1f} ms (CPU {median(by_score, 1):.1f}), "
           f"by title {median(by_title, 0):.1f} ms (CPU {median(by_title, 1):.1f})", file=sys.stderr)
 
-    backlog.search.setFocus()
+    backlog.filters.search.setFocus()
 
     def keystroke():
-        backlog.search.clear()
+        backlog.filters.search.clear()
         app.processEvents()
-        return timed_ms(lambda: QTest.keyClick(backlog.search, "e"))
+        return timed_ms(lambda: QTest.keyClick(backlog.filters.search, "e"))
 
     keystrokes = [keystroke() for _ in range(5)]
     filter_ms, filter_cpu_ms = median(keystrokes, 0), median(keystrokes, 1)

@@ -40,7 +40,7 @@ def main(argv=None) -> dict:
     from planner.roadmap.sample import add_sample_items
     from planner.storage import open_workspace
     from ui.app import make_application
-    from ui.board import BoardView
+    from ui.roadmap import BoardView
     from ui.context import AppContext
     from ui.matrix import MatrixView
 

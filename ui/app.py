@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ui.i18n import install_translators, tr, ui_language
+from ui.i18n import install_translators, ui_language
 
 ORG = "RoadmapPlanner"
 APP = "Roadmap Planner"

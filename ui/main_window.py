@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.errors import PlannerError, WorkspaceError
+from planner.ops import Changes, Entity
 from planner.storage import open_workspace, queries
 from planner.storage.db import INTERACTIVE_BUSY_TIMEOUT
 from ui import hotkeys
@@ -33,13 +34,13 @@ log = logging.getLogger(__name__)
 VIEWS = (
     ("backlog", QT_TRANSLATE_NOOP("", "Backlog"), "ui.backlog", "BacklogView"),
     ("inbox", QT_TRANSLATE_NOOP("", "Inbox"), "ui.inbox", "InboxView"),
-    ("roadmap", QT_TRANSLATE_NOOP("", "Roadmap"), "ui.board", "BoardView"),
+    ("roadmap", QT_TRANSLATE_NOOP("", "Roadmap"), "ui.roadmap", "BoardView"),
     ("matrix", QT_TRANSLATE_NOOP("", "Matrix"), "ui.matrix", "MatrixView"),
-    ("metrics", QT_TRANSLATE_NOOP("", "Metrics"), "ui.metrics_view", "MetricsView"),
+    ("metrics", QT_TRANSLATE_NOOP("", "Metrics"), "ui.metrics", "MetricsView"),
 )
 RECENT_KEPT = 8
 IMPORTABLE = (".csv", ".tsv", ".txt")
-STATUS_AREAS = frozenset({"items", "requests", "links", "companies", "lanes", "metrics"})
+COUNTED = (Entity.ITEMS, Entity.REQUESTS, Entity.LINKS, Entity.COMPANIES, Entity.LANES, Entity.METRICS)  # the status bar counts
 
 
 def default_data_dir() -> Path:
@@ -107,8 +108,8 @@ class MainWindow(QMainWindow):
         self.poll_timer.setInterval(EXTERNAL_POLL_MS)
         self.poll_timer.timeout.connect(self.ctx.check_external_changes)
         self.poll_timer.start()
-        self.ctx.pending_changed.connect(self._on_pending)
-        self.ctx.pending_dropped.connect(lambda n: self.statusBar().clearMessage())
+        self.ctx.runner.pending_changed.connect(self._on_pending)
+        self.ctx.runner.pending_dropped.connect(lambda n: self.statusBar().clearMessage())
         self.ctx.changed_elsewhere.connect(
             lambda: self.statusBar().showMessage(tr("Updated with changes saved in another window or by the command line."), 5000)
         )
@@ -302,8 +303,8 @@ class MainWindow(QMainWindow):
         return self.view("backlog")
 
     # ------------------------------------------------------------ status bar
-    def _on_changed(self, areas) -> None:
-        if areas & STATUS_AREAS:
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(*COUNTED):
             self.update_status()
 
     def update_status(self) -> None:
@@ -355,7 +356,7 @@ class MainWindow(QMainWindow):
 
     def may_drop_pending(self, doing: str) -> bool:
         """Edits still waiting for an import would be lost: ask before closing or switching."""
-        n = len(self.ctx.pending)
+        n = len(self.ctx.runner.pending)
         if not n:
             return True
         box = QMessageBox(QMessageBox.Question, tr("Roadmap Planner"),
@@ -471,7 +472,7 @@ class MainWindow(QMainWindow):
             return
         QApplication.restoreOverrideCursor()
         self.ctx.undo_stack.clear()  # the demo load is not an undoable step: undo must not reach behind it
-        self.ctx.notify()
+        self.ctx.broadcast(Changes.all())
 
     # ------------------------------------------------------------ dialogs
     def _dialog(self, key: str, module_name: str, class_name: str, *args, **kwargs):
@@ -492,16 +493,16 @@ class MainWindow(QMainWindow):
         return self._dialog("import", "ui.import_wizard", "ImportWizard", path=str(path) if path else None, parent=self)
 
     def open_batches(self):
-        return self._dialog("batches", "ui.batches", "BatchesDialog", self)
+        return self._dialog("batches", "ui.dialogs.batches", "BatchesDialog", self)
 
     def open_export(self):
-        return self._dialog("export", "ui.export_dialog", "ExportDialog", self)
+        return self._dialog("export", "ui.dialogs.export", "ExportDialog", self)
 
     def open_scoring_settings(self):
-        return self._dialog("scoring", "ui.scoring_dialog", "ScoringSettingsDialog", self)
+        return self._dialog("scoring", "ui.dialogs.scoring", "ScoringSettingsDialog", self)
 
     def open_backups(self):
-        return self._dialog("backups", "ui.backups_dialog", "BackupsDialog", self)
+        return self._dialog("backups", "ui.dialogs.backups", "BackupsDialog", self)
 
     def save_copy(self) -> Path | None:
         """File > Save a Copy: a consistent copy of the workspace, wherever the user says."""

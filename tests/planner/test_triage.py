@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 
@@ -135,7 +134,7 @@ def test_tokens_split_japanese_into_pairs_and_drop_particles():
     assert triage.tokens("We need the reports") == {"report"}
 
 
-def test_suggestions_on_10k_items_are_fast(ws):
+def test_suggestions_on_10k_items_are_the_five_best(ws):
     rng = random.Random(3)
     words = ("sso saml audit export report gantt slack teams webhook api mobile offline search filter bulk field "
              "workflow approval guest comment upload import calendar invoice billing permission role admin").split()
@@ -145,9 +144,7 @@ def test_suggestions_on_10k_items_are_fast(ws):
               created_at=stamp, updated_at=stamp) for i in range(1, 10_001)], batch_size=2000)
     req = ops.add_request(ws, title="Bulk export of audit permission report")
     triage.suggest_items(ws, req["id"])  # builds the index once
-    started = time.perf_counter()
-    suggestions = triage.suggest_items(ws, req["id"])
-    elapsed = time.perf_counter() - started
+    suggestions = triage.suggest_items(ws, req["id"])  # its speed: benchmarks/triage_bench.py
     assert len(suggestions) == 5
-    # The target is well under 0.3 s; the bound is loose for a busy shared machine.
-    assert elapsed < 1.0, elapsed
+    asked = {"bulk", "export", "audit", "permission", "report"}
+    assert all(len(asked & set(s["title"].split())) >= 3 for s in suggestions), suggestions

@@ -27,16 +27,58 @@ def settings(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, demo_ws, settings, tmp_path, messages):
+def show(qtbot):
+    """Put a widget on screen as a user would see it, owned by the test: `show(widget, size=(w, h))`."""
+
+    def show_widget(widget, *, size=None):
+        qtbot.addWidget(widget)
+        if size is not None:
+            widget.resize(*size)
+        widget.show()
+        qtbot.waitExposed(widget)
+        return widget
+
+    return show_widget
+
+
+@pytest.fixture
+def ctx(demo_ws):
+    """The app's context on the demo workspace, for a view or dialog tested on its own."""
+    from ui.context import AppContext
+
+    return AppContext(demo_ws)
+
+
+@pytest.fixture
+def blank_ctx(ws):
+    """The app's context on a new, empty workspace."""
+    from ui.context import AppContext
+
+    return AppContext(ws)
+
+
+@pytest.fixture
+def make_window(qtbot, settings, tmp_path, messages):
+    """`make_window(workspace)`: a main window on it with the test's own settings and app-data folder."""
     from ui.main_window import MainWindow
 
-    win = MainWindow(demo_ws, settings=settings, data_dir=tmp_path / "appdata")
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    def make(workspace, *, show=True):
+        win = MainWindow(workspace, settings=settings, data_dir=tmp_path / "appdata")
+        qtbot.addWidget(win)
+        if show:
+            win.show()
+            qtbot.waitExposed(win)
+        return win
+
+    return make
+
+
+@pytest.fixture
+def window(make_window, demo_ws):
+    return make_window(demo_ws)
 
 
 @pytest.fixture
 def backlog(window):
     return window.backlog
+

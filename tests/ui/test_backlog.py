@@ -5,7 +5,8 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox
 
 from planner import ops
-from ui.backlog_model import KEYS, NO_LANE, BacklogModel
+from ui.backlog import KEYS, NO_LANE, BacklogModel, BacklogView, BulkEditDialog, PinDialog
+from ui.backlog import view as backlog_view
 
 
 def col(key):
@@ -97,8 +98,6 @@ def test_an_invalid_estimate_shows_why_and_changes_nothing(qtbot, backlog, messa
 
 
 def test_bulk_edit_sets_status_lane_and_theme_in_one_undo_step(qtbot, window, backlog, monkeypatch):
-    from ui import backlog as backlog_module
-
     lane = next(l for l in ops.list_lanes(backlog.ctx.ws) if l["kind"] == "horizon")
 
     def fill_and_accept(dialog):
@@ -110,7 +109,7 @@ def test_bulk_edit_sets_status_lane_and_theme_in_one_undo_step(qtbot, window, ba
         dialog.theme.setCurrentText("Q-focus")
         return QDialog.Accepted
 
-    monkeypatch.setattr(backlog_module.BulkEditDialog, "exec", fill_and_accept)
+    monkeypatch.setattr(BulkEditDialog, "exec", fill_and_accept)
     ids = [backlog.model.item_id(r) for r in (0, 2, 4)]
     before = {i: ops.get_item(backlog.ctx.ws, i) for i in ids}
     backlog.table.clearSelection()
@@ -136,43 +135,43 @@ def test_bulk_edit_sets_status_lane_and_theme_in_one_undo_step(qtbot, window, ba
 
 def test_search_is_instant_and_filters_combine(qtbot, backlog):
     total = backlog.model.rowCount()
-    qtbot.keyClicks(backlog.search, "export")
+    qtbot.keyClicks(backlog.filters.search, "export")
     titles = [r["title"] for r in backlog.model.rows()]
     assert titles and all("export" in (t + str(r.get("theme"))).lower() for t, r in zip(titles, backlog.model.rows()))
     assert "of" in backlog.count.text()
-    backlog.search.clear()
+    backlog.filters.search.clear()
     assert backlog.model.rowCount() == total
 
-    backlog.status_filter.setCurrentIndex(backlog.status_filter.findData("planned"))
+    backlog.filters.status_filter.setCurrentIndex(backlog.filters.status_filter.findData("planned"))
     assert backlog.model.rowCount() and all(r["status"] == "planned" for r in backlog.model.rows())
-    backlog.status_filter.setCurrentIndex(0)
+    backlog.filters.status_filter.setCurrentIndex(0)
 
-    backlog.kind_filter.setCurrentIndex(backlog.kind_filter.findData("bug"))
+    backlog.filters.kind_filter.setCurrentIndex(backlog.filters.kind_filter.findData("bug"))
     assert backlog.model.rowCount() and all(r["kind"] == "bug" for r in backlog.model.rows())
-    backlog.kind_filter.setCurrentIndex(0)
+    backlog.filters.kind_filter.setCurrentIndex(0)
 
-    theme = backlog.theme_filter.itemData(1)
-    backlog.theme_filter.setCurrentIndex(1)
+    theme = backlog.filters.theme_filter.itemData(1)
+    backlog.filters.theme_filter.setCurrentIndex(1)
     assert backlog.model.rowCount() and all(r["theme"] == theme for r in backlog.model.rows())
-    backlog.theme_filter.setCurrentIndex(0)
+    backlog.filters.theme_filter.setCurrentIndex(0)
 
-    backlog.lane_filter.setCurrentIndex(backlog.lane_filter.findData(NO_LANE))
+    backlog.filters.lane_filter.setCurrentIndex(backlog.filters.lane_filter.findData(NO_LANE))
     assert all(r.get("lane") is None for r in backlog.model.rows())
-    backlog.lane_filter.setCurrentIndex(0)
+    backlog.filters.lane_filter.setCurrentIndex(0)
 
-    backlog.single_filter.setChecked(True)
+    backlog.filters.single_filter.setChecked(True)
     assert all(r["single_customer"] for r in backlog.model.rows())
-    backlog.single_filter.setChecked(False)
+    backlog.filters.single_filter.setChecked(False)
     assert backlog.model.rowCount() == total
 
 
 def test_escape_clears_the_search_and_ctrl_f_focuses_it(qtbot, window, backlog):
     window.find_action.trigger()
-    assert backlog.search.hasFocus() or window.focusWidget() is backlog.search
-    qtbot.keyClicks(backlog.search, "zzz-nothing")
+    assert backlog.filters.search.hasFocus() or window.focusWidget() is backlog.filters.search
+    qtbot.keyClicks(backlog.filters.search, "zzz-nothing")
     assert backlog.model.rowCount() == 0
-    qtbot.keyClick(backlog.search, Qt.Key_Escape)
-    assert backlog.search.text() == ""
+    qtbot.keyClick(backlog.filters.search, Qt.Key_Escape)
+    assert backlog.filters.search.text() == ""
 
 
 def test_clicking_a_header_sorts_in_the_model_and_keeps_the_selection(qtbot, backlog):
@@ -204,8 +203,6 @@ def test_delete_and_undo_restore_the_item_and_its_links(qtbot, window, backlog):
 
 
 def test_pin_with_rationale_shows_in_the_detail_panel_and_unpin_undoes(qtbot, window, backlog, monkeypatch):
-    from ui import detail_panel
-
     row = pick(backlog, lambda r: r["rank"] > 10)
 
     def pin_at_two(dialog):
@@ -214,7 +211,7 @@ def test_pin_with_rationale_shows_in_the_detail_panel_and_unpin_undoes(qtbot, wi
         dialog.rationale.setPlainText("Contract commitment to Acme")
         return QDialog.Accepted
 
-    monkeypatch.setattr(detail_panel.PinDialog, "exec", pin_at_two)
+    monkeypatch.setattr(PinDialog, "exec", pin_at_two)
     backlog.select_item(row["id"])
     backlog.detail.pin_button.click()
     qtbot.waitUntil(lambda: rank_of(backlog, row["id"]) == 2)
@@ -232,7 +229,7 @@ def test_detail_panel_lists_linked_requests_and_their_companies(backlog):
     backlog.select_item(row["id"])
     panel = backlog.detail
     assert panel.title.text() == row["title"]
-    requests = panel.requests_model.rows()
+    requests = panel.requests_model.rows
     assert requests and all(r["id"] for r in requests)
     assert "companies" in panel.demand.text()
     assert panel.explanation.text()
@@ -274,12 +271,9 @@ def test_background_rescore_when_scoring_is_slow(qtbot, backlog):
     assert backlog.model.rows()[0]["score"] is not None
 
 
-def test_a_big_workspace_lists_its_items_first_and_scores_follow(qtbot, demo_ws, monkeypatch, messages):
-    from ui import backlog as backlog_module
-    from ui.context import AppContext
-
-    monkeypatch.setattr(backlog_module, "BIG_WORKSPACE", 10)
-    view = backlog_module.BacklogView(AppContext(demo_ws))
+def test_a_big_workspace_lists_its_items_first_and_scores_follow(qtbot, ctx, demo_ws, monkeypatch, messages):
+    monkeypatch.setattr(backlog_view, "BIG_WORKSPACE", 10)
+    view = BacklogView(ctx)
     qtbot.addWidget(view)
     assert view.model.rowCount() == len(ops.list_items(demo_ws))
     assert all(r.get("score") is None for r in view.model.rows())
@@ -341,3 +335,51 @@ def test_delete_key_in_a_cell_editor_edits_the_text_not_the_backlog(qtbot, windo
     qtbot.wait(20)
     assert backlog.model.row_of(item_id) is not None
     assert backlog.ctx.undo_stack.count() == 0
+
+
+def test_a_burst_of_changes_during_a_slow_rescore_costs_two_runs_and_shows_the_last(qtbot, backlog, monkeypatch):
+    runs = []
+    real_load_rows = backlog_view.load_rows
+
+    def counted(ws):
+        runs.append(1)
+        return real_load_rows(ws)
+
+    monkeypatch.setattr(backlog_view, "load_rows", counted)
+    backlog.last_refresh_s = 10  # as on a big workspace: rescoring goes to the background
+    row = pick(backlog, lambda r: r.get("effort") not in (None, 5.0, 6.0, 7.0))
+    for effort in (5.0, 6.0, 7.0):
+        ops.edit_item(backlog.ctx.ws, row["id"], effort=effort)
+        backlog.refresh()
+    assert backlog.scores_pending and "Rescoring…" in backlog.count.text()
+    qtbot.waitUntil(lambda: not backlog.scores_pending, timeout=10000)
+    assert len(runs) == 2  # the first run, then the newest request once: the middle one never ran
+    assert backlog.model.row_dict(backlog.model.row_of(row["id"]))["effort"] == 7.0
+    assert "Rescoring…" not in backlog.count.text()
+
+
+def test_a_new_workspace_during_a_slow_rescore_shows_its_own_items(qtbot, backlog, tmp_path):
+    from planner.storage import open_workspace
+
+    backlog.last_refresh_s = 10
+    backlog.refresh()
+    assert backlog.scores_pending
+    other = open_workspace(tmp_path / "other.db")
+    ops.add_item(other, title="Only in the other workspace")
+    backlog.ctx.replace_workspace(other)
+    qtbot.waitUntil(lambda: [r["title"] for r in backlog.model.rows()] == ["Only in the other workspace"], timeout=10000)
+    qtbot.waitUntil(lambda: not backlog.scores_pending, timeout=10000)
+    assert "Rescoring…" not in backlog.count.text()
+
+
+def test_a_chosen_theme_that_disappears_falls_back_to_all_themes(backlog):
+    themes = backlog.filters.theme_filter
+    gone = themes.itemData(1)
+    themes.setCurrentIndex(1)
+    assert backlog.model.rowCount() < backlog.model.total()
+    for row in backlog.model.rows():
+        ops.edit_item(backlog.ctx.ws, row["id"], theme="Renamed")
+    backlog.refresh()
+    assert themes.currentData() is None
+    assert backlog.model.rowCount() == backlog.model.total()
+    assert themes.findData(gone) < 0 and themes.findData("Renamed") > 0

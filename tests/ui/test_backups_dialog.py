@@ -5,35 +5,27 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from planner import ops
+from planner.ops import Entity
 from planner.storage import backups, open_workspace, queries
-from ui.backups_dialog import BackupsDialog
-from ui.context import AppContext
+from ui.dialogs.backups import BackupsDialog
 
 
 @pytest.fixture
-def ctx(ws):
+def ctx(blank_ctx):
     for title in ("Single sign-on", "Audit log"):
-        ops.add_item(ws, title=title)
-    return AppContext(ws)
+        ops.add_item(blank_ctx.ws, title=title)
+    return blank_ctx
 
 
 @pytest.fixture
-def dialog_for(qtbot, ctx):
-    def make():
-        dialog = BackupsDialog(ctx)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        return dialog
-
-    return make
+def dialog_for(show, ctx):
+    return lambda: show(BackupsDialog(ctx))
 
 
 def shown(dialog, row: int) -> list[str]:
@@ -86,9 +78,7 @@ def test_no_backups_yet_says_so(ctx, dialog_for):
 
 def test_restore_asks_first_then_replaces_the_workspace_and_clears_undo(qtbot, ctx, dialog_for, monkeypatch):
     backup = backups.make_backup(ctx.ws, reason="daily")
-    added = {}
-    ctx.run_op("Add item", lambda: added.update(ops.add_item(ctx.ws, title="Added after the backup")),
-               lambda: ops.delete_item(ctx.ws, added["id"]))
+    assert ctx.runner.run(None, "Add item", lambda ws: ops.add_item(ws, title="Added after the backup"))
     assert ctx.undo_stack.count() == 1
     changed = []
     ctx.changed.connect(changed.append)
@@ -103,7 +93,7 @@ def test_restore_asks_first_then_replaces_the_workspace_and_clears_undo(qtbot, c
     assert asked[0].endswith("The current state is kept as a backup first.")
     assert titles(ctx.ws) == ["Audit log", "Single sign-on"]
     assert ctx.undo_stack.count() == 0  # the steps undo knew of describe the state that was replaced
-    assert changed and "items" in changed[-1] and "requests" in changed[-1]
+    assert changed and changed[-1].touches(Entity.ITEMS) and changed[-1].touches(Entity.REQUESTS)
     kept = dialog.model.rows[0]
     assert kept["reason"] == "before-restore" and kept["items"] == 3 and shown(dialog, 0)[1] == "Before a restore"
     assert dialog.result.text().startswith("Restored the copy from ")

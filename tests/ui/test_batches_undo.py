@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from planner import importing, ops
 from planner.storage import queries
-from ui.batches import BatchesDialog
+from ui.dialogs.batches import BatchesDialog
 from ui.context import AppContext
+from qt_actions import click_undo_import
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -62,7 +63,7 @@ def test_the_question_names_hand_made_links_and_duplicates_and_no_keeps_them(qtb
     d = _open(qtbot, ctx)
     d.select_batch(batch["batch_id"])
     asked = _answer(monkeypatch, QMessageBox.No)
-    qtbot.mouseClick(d.undo_button, Qt.LeftButton)
+    click_undo_import(qtbot, d)
     assert len(asked) == 1
     question = asked[0]
     assert "Remove the 3 requests that “a.csv” added (1 links, 1 companies nothing else uses)?" in question
@@ -82,7 +83,7 @@ def test_yes_undoes_and_the_duplicate_goes_back_to_new(qtbot, ctx, ws, tmp_path,
     d = _open(qtbot, ctx)
     d.select_batch(batch["batch_id"])
     _answer(monkeypatch, QMessageBox.Yes)
-    qtbot.mouseClick(d.undo_button, Qt.LeftButton)
+    click_undo_import(qtbot, d)
     assert queries.counts(ws)["requests"] == 1
     now = ops.request(ws, manual["id"])
     assert (now["status"], now["duplicate_of"]) == ("new", None)
@@ -93,7 +94,7 @@ def test_with_nothing_to_lose_the_question_says_only_what_goes(qtbot, ctx, ws, t
     importing.import_requests(ws, _csv(tmp_path / "a.csv", range(1, 3)), source="sheet")
     d = _open(qtbot, ctx)
     asked = _answer(monkeypatch, QMessageBox.Yes)
-    qtbot.mouseClick(d.undo_button, Qt.LeftButton)
+    click_undo_import(qtbot, d)
     assert asked == ["Remove the 2 requests that “a.csv” added (0 links, 1 companies nothing else uses)? "
                      "Requests it only updated keep their values.\n\nEdit > Undo puts it all back."]
     assert queries.counts(ws)["requests"] == 0
@@ -112,7 +113,7 @@ def test_a_later_imports_updates_are_named(qtbot, ctx, ws, tmp_path, monkeypatch
     d = _open(qtbot, ctx)
     d.select_batch(first["batch_id"])
     asked = _answer(monkeypatch, QMessageBox.No)
-    qtbot.mouseClick(d.undo_button, Qt.LeftButton)
+    click_undo_import(qtbot, d)
     rid = _requests(ws)["R-1"]["id"]
     assert (f"• 2 of these requests were updated by a later import, whose changes would go with them, "
             f"e.g. request {rid} “Request 1 v2” (batch {second['batch_id']}).") in asked[0]
@@ -123,7 +124,7 @@ def test_a_batch_undone_elsewhere_meanwhile_is_said_and_not_undone_twice(qtbot, 
     d = _open(qtbot, ctx)
     importing.undo_import(ws, batch["batch_id"])  # the command line, say, while the window was open
     asked = _answer(monkeypatch, QMessageBox.Yes)
-    qtbot.mouseClick(d.undo_button, Qt.LeftButton)
+    click_undo_import(qtbot, d)
     assert asked == []
     assert messages and "already undone" in messages[-1]["text"]
 
@@ -138,7 +139,7 @@ def test_edit_undo_puts_an_undone_import_back_and_redo_removes_it_again(qtbot, c
     d = _open(qtbot, ctx)
     d.select_batch(batch["batch_id"])
     _answer(monkeypatch, QMessageBox.Yes)
-    qtbot.mouseClick(d.undo_button, Qt.LeftButton)
+    click_undo_import(qtbot, d)
     assert queries.counts(ws)["requests"] == 1
     assert ctx.undo_stack.undoText() == "Undo import of “a.csv”"
     ctx.undo_stack.undo()

@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog
 
 from planner import ops, triage
 from ui.context import AppContext
-from ui.inbox import InboxView
-from ui.item_picker import ItemPicker, RequestPicker
+from ui.inbox import InboxView, ItemPicker, RequestPicker
 
 SSO_REQUEST = "We need SSO for our subsidiary too"
 SSO_ITEM = "Single sign-on with SAML and Okta"
@@ -82,30 +81,30 @@ def test_search_and_filters_narrow_the_list(qtbot, view):
     assert all("SSO" in r["title"] for r in view.model.rows)
     view.search.clear()
     assert view.model.rowCount() == 60
-    view.segment_filter.setCurrentIndex(view.segment_filter.findData("Enterprise"))
+    view.filter_bar.segment_filter.setCurrentIndex(view.filter_bar.segment_filter.findData("Enterprise"))
     assert 0 < view.model.rowCount() < 60 and {r["segment"] for r in view.model.rows} == {"Enterprise"}
-    view.segment_filter.setCurrentIndex(0)
-    source = view.source_filter.itemData(1)
-    view.source_filter.setCurrentIndex(1)
+    view.filter_bar.segment_filter.setCurrentIndex(0)
+    source = view.filter_bar.source_filter.itemData(1)
+    view.filter_bar.source_filter.setCurrentIndex(1)
     assert {r["source"] for r in view.model.rows} == {source}
-    view.source_filter.setCurrentIndex(0)
-    company = view.company_filter.itemData(1)
-    view.company_filter.setCurrentIndex(1)
+    view.filter_bar.source_filter.setCurrentIndex(0)
+    company = view.filter_bar.company_filter.itemData(1)
+    view.filter_bar.company_filter.setCurrentIndex(1)
     assert {r["company"] for r in view.model.rows} == {company}
-    view.company_filter.setCurrentIndex(0)
-    view.since.setDate(QDate(2026, 11, 1))
+    view.filter_bar.company_filter.setCurrentIndex(0)
+    view.filter_bar.since.setDate(QDate(2026, 11, 1))
     assert 0 < view.model.rowCount() < 60
     assert all(r["created_at"] >= "2026-11-01" for r in view.model.rows)
-    view.until.setDate(QDate(2026, 11, 10))
+    view.filter_bar.until.setDate(QDate(2026, 11, 10))
     assert all("2026-11-01" <= r["created_at"][:10] <= "2026-11-10" for r in view.model.rows)
     assert "of 60" in view.count_label.text()
 
 
 def test_detail_pane_suggests_the_sso_item_for_an_sso_request(view):
     _select(view, SSO_REQUEST)
-    assert view.title_label.text() == SSO_REQUEST
-    assert view.current_suggestions[0]["title"] == SSO_ITEM
-    assert view.suggestion_buttons
+    assert view.detail.title_label.text() == SSO_REQUEST
+    assert view.detail.suggestions.current_suggestions[0]["title"] == SSO_ITEM
+    assert view.detail.suggestions.buttons
     # The side list puts the suggestions on top too.
     assert view.items_model.rows[0]["title"] == SSO_ITEM
 
@@ -114,7 +113,7 @@ def test_link_a_suggestion_with_one_click_then_undo(qtbot, view, ctx, demo_ws):
     req = _select(view, SSO_REQUEST)
     row = view.model.row_of(req["id"])
     following = view.model.rows[row + 1]["id"]
-    qtbot.mouseClick(view.suggestion_buttons[0], Qt.LeftButton)
+    qtbot.mouseClick(view.detail.suggestions.buttons[0], Qt.LeftButton)
     sso = _item_id(demo_ws, SSO_ITEM)
     assert _links(demo_ws, req["id"]) == [sso]
     assert req["id"] not in _inbox_ids(view)
@@ -166,7 +165,7 @@ def test_picker_searches_all_items_and_keeps_suggestions_first(qtbot, ctx, demo_
     assert picker.model.rowCount() == len(ops.list_items(demo_ws))
     qtbot.keyClicks(picker.search, "dark")
     assert [r["title"] for r in picker.model.rows] == ["Dark mode"]
-    assert picker.chosen_item_id() == _item_id(demo_ws, "Dark mode")
+    assert picker.chosen_id() == _item_id(demo_ws, "Dark mode")
     picker.search.clear()
     qtbot.keyClick(picker.search, Qt.Key_Down)
     assert picker.current_row() == 1
@@ -296,15 +295,15 @@ def test_empty_inbox_says_so(qtbot, ctx, demo_ws):
     widget = InboxView(ctx)
     qtbot.addWidget(widget)
     assert widget.model.rowCount() == 0
-    assert widget.title_label.text() == "Nothing to triage"
-    assert not widget.link_button.isEnabled()
+    assert widget.detail.title_label.text() == "Nothing to triage"
+    assert not widget.detail.link_button.isEnabled()
 
 
 def test_a_hidden_inbox_catches_up_when_shown(qtbot, view, demo_ws, ctx):
     view.hide()
     req = triage.list_inbox(demo_ws)[0]
-    ops.set_request_status(demo_ws, req["id"], "archived")
-    ctx.notify("requests")
+    archived = ops.set_request_status(demo_ws, req["id"], "archived")
+    ctx.broadcast(archived.changes)
     assert req["id"] in _inbox_ids(view)  # not redrawn while hidden
     view.show()
     assert req["id"] not in _inbox_ids(view)
@@ -320,40 +319,40 @@ def test_the_inbox_inside_the_main_window(window, qtbot):
 
 
 def test_clear_filters_and_go_from_search_to_the_list(qtbot, view):
-    assert not view.clear_filters_button.isVisible()
+    assert not view.filter_bar.clear_filters_button.isVisible()
     qtbot.keyClicks(view.search, "custom")
-    view.segment_filter.setCurrentIndex(view.segment_filter.findData("SMB"))
-    assert view.clear_filters_button.isVisible()
+    view.filter_bar.segment_filter.setCurrentIndex(view.filter_bar.segment_filter.findData("SMB"))
+    assert view.filter_bar.clear_filters_button.isVisible()
     narrowed = view.model.rowCount()
     assert 0 < narrowed < 60
     qtbot.keyClick(view.search, Qt.Key_Down)
     assert view.table.hasFocus() or QApplication.focusWidget() is view.table or not view.isActiveWindow()
-    qtbot.mouseClick(view.clear_filters_button, Qt.LeftButton)
+    qtbot.mouseClick(view.filter_bar.clear_filters_button, Qt.LeftButton)
     assert view.model.rowCount() == 60 and view.search.text() == ""
-    assert view.segment_filter.currentData() is None
-    assert not view.clear_filters_button.isVisible()
+    assert view.filter_bar.segment_filter.currentData() is None
+    assert not view.filter_bar.clear_filters_button.isVisible()
 
 
 def test_a_filtered_company_stays_chosen_after_its_last_request_is_archived(qtbot, view, demo_ws):
-    company = view.company_filter.itemData(1)
-    view.company_filter.setCurrentIndex(1)
+    company = view.filter_bar.company_filter.itemData(1)
+    view.filter_bar.company_filter.setCurrentIndex(1)
     for _ in range(view.model.rowCount()):
         qtbot.keyClick(view.table, Qt.Key_A)
     assert view.model.rowCount() == 0
-    assert view.company_filter.currentData() == company
+    assert view.filter_bar.company_filter.currentData() == company
 
 
 def test_number_keys_link_to_the_numbered_suggestion(qtbot, view, ctx, demo_ws):
     req = _select(view, "Custom fields should be required on create")
-    first = view.current_suggestions[0]
+    first = view.detail.suggestions.current_suggestions[0]
     assert first["title"] == "Custom fields on tasks"
-    assert view.suggestion_buttons[0].text().endswith("1")
+    assert view.detail.suggestions.buttons[0].text().endswith("1")
     qtbot.keyClick(view.table, Qt.Key_1)
     assert _links(demo_ws, req["id"]) == [first["item_id"]]
     ctx.undo_stack.undo()
     assert _links(demo_ws, req["id"]) == []
     _select(view, "Please add a Kanban swimlane by assignee")
-    assert view.current_suggestions == []
+    assert view.detail.suggestions.current_suggestions == []
     qtbot.keyClick(view.table, Qt.Key_1)  # nothing to link to: nothing happens
     assert ctx.undo_stack.index() == 0  # a push would have moved it
 
@@ -361,8 +360,8 @@ def test_number_keys_link_to_the_numbered_suggestion(qtbot, view, ctx, demo_ws):
 def test_a_search_that_matches_nothing_says_so(qtbot, view):
     qtbot.keyClicks(view.search, "zzzz-nothing")
     assert view.model.rowCount() == 0
-    assert view.title_label.text() == "No request matches"
-    assert not view.link_button.isEnabled()
+    assert view.detail.title_label.text() == "No request matches"
+    assert not view.detail.link_button.isEnabled()
 
 
 def test_a_narrow_list_gives_the_title_the_room(qtbot, view):

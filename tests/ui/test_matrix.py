@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from planner import ops
 from planner.scoring import score_items
 from ui.context import AppContext
+from ui.matrix.layout import MatrixLayout
 
 
 @pytest.fixture
@@ -42,8 +43,7 @@ def test_quadrant_counts_match_the_scoring(matrix, demo_ws):
 
 
 def test_each_bubble_sits_in_its_quadrant_on_screen(matrix):
-    plot = matrix.plot_rect(matrix.canvas.viewport().size())
-    split = matrix.to_scene(matrix.data["effort_split"], matrix.data["value_split"], plot)
+    split = MatrixLayout.fit(matrix.canvas.viewport().size(), matrix.data).split
     for item in matrix.canvas.points:
         pos = item.scenePos()
         quadrant = item.point["quadrant"]
@@ -80,8 +80,8 @@ def test_clicking_a_bubble_selects_it_in_the_backlog(qtbot, matrix, ctx):
 
 
 def test_rubber_band_selects_and_moves_them_to_a_lane_undoably(qtbot, matrix, ctx, demo_ws, messages):
-    plot = matrix.plot_rect(matrix.canvas.viewport().size())
-    split = matrix.to_scene(matrix.data["effort_split"], matrix.data["value_split"], plot)
+    layout = MatrixLayout.fit(matrix.canvas.viewport().size(), matrix.data)
+    plot, split = layout.plot, layout.split
     # A box over the quick-wins corner.
     start = matrix.canvas.mapFromScene(plot.topLeft()) + QPoint(1, 1)
     end = matrix.canvas.mapFromScene(split) - QPoint(1, 1)

@@ -3,24 +3,15 @@
 import pytest
 
 from planner import ops
-from ui.context import AppContext
+from planner.ops import Changes, Entity
+from ui.metrics import MetricsView
+
+HOW_TO_GET_METRICS = "No metrics yet. Import a metrics file (period, metric, value) to see them here."
 
 
 @pytest.fixture
-def ctx(demo_ws):
-    return AppContext(demo_ws)
-
-
-@pytest.fixture
-def metrics(qtbot, ctx):
-    from ui.metrics_view import MetricsView
-
-    view = MetricsView(ctx)
-    qtbot.addWidget(view)
-    view.resize(1200, 760)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
+def metrics(show, ctx):
+    return show(MetricsView(ctx), size=(1200, 760))
 
 
 def test_every_metric_has_a_chart_of_its_values(metrics):
@@ -50,15 +41,25 @@ def test_setting_an_items_reach_source_updates_the_view(metrics, ctx, demo_ws):
     nps = next(p for p in metrics.panels if p.data["name"] == "NPS")
     item = ops.list_items(demo_ws)[0]
     ops.edit_item(demo_ws, item["id"], reach_mode="metric", metric_id=nps.data["id"], metric_share=0.2)
-    ctx.notify("items")
+    ctx.broadcast(Changes.of(Entity.ITEMS))
     nps = next(p for p in metrics.panels if p.data["name"] == "NPS")
     assert item["title"] in nps.items_label.text()
 
 
-def test_an_empty_workspace_says_how_to_get_metrics(qtbot, ws):
-    from ui.metrics_view import MetricsView
-
-    view = MetricsView(AppContext(ws))
-    qtbot.addWidget(view)
+def test_an_empty_workspace_says_how_to_get_metrics(show, blank_ctx):
+    view = show(MetricsView(blank_ctx))
     assert not view.panels
-    view.grab()
+    assert view.empty.isVisible()
+    assert view.empty.text() == HOW_TO_GET_METRICS
+
+
+def test_the_how_to_message_goes_once_metrics_arrive(show, blank_ctx, tmp_path):
+    from planner.scoring.metrics import import_metrics
+
+    view = show(MetricsView(blank_ctx))
+    source = tmp_path / "metrics.csv"
+    source.write_text("metric,date,value\nWAU,2026-10-01,5190\nWAU,2026-11-01,5400\n")
+    import_metrics(blank_ctx.ws, source)
+    view.refresh()
+    assert [panel.data["name"] for panel in view.panels] == ["WAU"]
+    assert not view.empty.isVisible()

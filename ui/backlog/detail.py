@@ -1,0 +1,217 @@
+"""The side panel of the backlog: everything behind one item's number.
+
+It shows the description, the score's explanation and factors, the pinned
+rank and why, and the linked requests with their companies, so a PdM can
+answer "why is this ranked here?" without leaving the table.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QTableView, QVBoxLayout, QWidget,
+)
+
+from planner import ops
+from ui.i18n import tr
+from ui.widgets.table_model import RowsTableModel
+
+
+class LinkedRequestsModel(RowsTableModel):
+    COLUMNS = (
+        ("id", QT_TRANSLATE_NOOP("", "#")),
+        ("title", QT_TRANSLATE_NOOP("", "Request")),
+        ("company", QT_TRANSLATE_NOOP("", "Company")),
+        ("segment", QT_TRANSLATE_NOOP("", "Segment")),
+        ("mrr", QT_TRANSLATE_NOOP("", "MRR")),
+        ("created_at", QT_TRANSLATE_NOOP("", "Date")),
+        ("status", QT_TRANSLATE_NOOP("", "Status")),
+    )
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        key = self.COLUMNS[index.column()][0]
+        value = row.get(key)
+        if role == Qt.DisplayRole:
+            if value is None:
+                return ""
+            if key == "mrr":
+                return f"{value:,.0f}"
+            if key == "created_at":
+                return str(value)[:10]
+            return str(value)
+        if role == Qt.ToolTipRole and key == "title":
+            return row.get("body") or row.get("title")
+        if role == Qt.TextAlignmentRole and key in ("id", "mrr"):
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        return None
+
+
+def _label(text: str = "", *, bold=False, dim=False, size=None) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    style = []
+    if bold:
+        style.append("font-weight: 600")
+    if dim:
+        style.append("color: palette(mid)")
+    if size:
+        style.append(f"font-size: {size}pt")
+    if style:
+        label.setStyleSheet("; ".join(style))
+    return label
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-weight: 600; margin-top: 8px")
+    return label
+
+
+class DetailPanel(QWidget):
+    pin_requested = Signal(int)
+    unpin_requested = Signal(int)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.item_id: int | None = None
+        self.row: dict | None = None
+
+        self.title = _label(bold=True, size=13)
+        self.meta = _label(dim=True)
+        self.score = _label(bold=True)
+        self.explanation = _label()
+        self.factors = _label()
+        self.pin_text = _label()
+        self.pin_button = QPushButton(tr("Pin rank…"))
+        self.unpin_button = QPushButton(tr("Unpin"))
+        self.pin_button.clicked.connect(lambda: self.item_id is not None and self.pin_requested.emit(self.item_id))
+        self.unpin_button.clicked.connect(lambda: self.item_id is not None and self.unpin_requested.emit(self.item_id))
+        self.description = _label()
+        self.demand = _label()
+        self.requests_model = LinkedRequestsModel(self)
+        self.requests = QTableView()
+        self.requests.setModel(self.requests_model)
+        self.requests.verticalHeader().hide()
+        self.requests.verticalHeader().setDefaultSectionSize(22)
+        self.requests.setSelectionBehavior(QTableView.SelectRows)
+        self.requests.setAlternatingRowColors(True)
+        self.requests.setWordWrap(False)
+        header = self.requests.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(True)
+        self.requests.setMinimumHeight(160)
+        self.requests.setMinimumWidth(120)
+        self.empty = _label(tr("Select an item to see why it ranks where it does."), dim=True)
+
+        body = QWidget()
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(8, 4, 8, 4)
+        lay.addWidget(self.title)
+        lay.addWidget(self.meta)
+        lay.addWidget(_heading(tr("Score")))
+        lay.addWidget(self.score)
+        lay.addWidget(self.explanation)
+        lay.addWidget(self.factors)
+        lay.addWidget(_heading(tr("Pinned rank")))
+        lay.addWidget(self.pin_text)
+        pins = QHBoxLayout()
+        pins.addWidget(self.pin_button)
+        pins.addWidget(self.unpin_button)
+        pins.addStretch(1)
+        lay.addLayout(pins)
+        lay.addWidget(_heading(tr("Description")))
+        lay.addWidget(self.description)
+        lay.addWidget(_heading(tr("Requests and companies")))
+        lay.addWidget(self.demand)
+        lay.addWidget(self.requests, 1)
+        self.body = body
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # text wraps to the panel's width instead
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.empty)
+        outer.addWidget(scroll, 1)
+        self.scroll = scroll
+        self.show_item(None)
+
+    def show_item(self, row: dict | None) -> None:
+        """Show one scored row (from the backlog model), or nothing."""
+        self.row = row
+        self.item_id = row["id"] if row else None
+        self.empty.setVisible(row is None)
+        self.scroll.setVisible(row is not None)
+        if row is None:
+            self.requests_model.set_rows([])
+            return
+        ws = self.ctx.ws
+        item = ops.get_item(ws, row["id"])
+        self.title.setText(item["title"])
+        bits = [tr(item["kind"].replace("_", " ")), tr(item["status"].replace("_", " "))]
+        if item.get("lane"):
+            bits.append(item["lane"])
+        if item.get("theme"):
+            bits.append(item["theme"])
+        bits.append(f"#{item['id']}")
+        self.meta.setText(" · ".join(bits))
+
+        if row.get("score") is None:
+            self.score.setText(tr("Not scored"))
+            self.explanation.setText(row.get("unscored_reason") or tr("Fill in the estimates to score it."))
+        else:
+            method = row.get("method") or ""
+            self.score.setText(
+                tr("{score} ({method}), rank {rank}").format(
+                    score=f"{row['score']:,.1f}", method=method.upper() if method else "", rank=row.get("rank") or "—"
+                )
+            )
+            self.explanation.setText(row.get("explanation") or "")
+        factors = row.get("factors") or []
+        lines = []
+        for f in factors:
+            value = f.get("value")
+            shown = "—" if value is None else (f"{value:,.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value))
+            source = f" ({f['source']})" if f.get("source") else ""
+            lines.append(f"• {f.get('name')}: {shown}{source}")
+        self.factors.setText("\n".join(lines))
+        self.factors.setVisible(bool(lines))
+
+        pinned = item.get("pinned_rank")
+        if pinned:
+            self.pin_text.setText(
+                tr("Pinned at rank {rank} (by score it would be {computed}).\nWhy: {why}").format(
+                    rank=pinned, computed=row.get("computed_rank") or "—", why=item.get("pin_rationale") or "—"
+                )
+            )
+        else:
+            self.pin_text.setText(tr("Not pinned: the rank follows the score."))
+        self.unpin_button.setEnabled(bool(pinned))
+        self.pin_button.setText(tr("Change pin…") if pinned else tr("Pin rank…"))
+
+        self.description.setText(item.get("description") or tr("No description."))
+        requests = ops.list_requests(ws, item_id=item["id"])
+        self.requests_model.set_rows(requests)
+        companies = Counter(r["company"] for r in requests if r.get("company"))
+        if requests:
+            top = ", ".join(f"{name} ({n})" for name, n in companies.most_common(5))
+            more = len(companies) - 5
+            self.demand.setText(
+                tr("{n} requests from {c} companies").format(n=len(requests), c=len(companies))
+                + (f": {top}" if top else "")
+                + (tr(" and {more} more").format(more=more) if more > 0 else "")
+            )
+        else:
+            self.demand.setText(tr("No linked requests."))
+        self.requests.resizeColumnsToContents()
+        self.requests.setColumnWidth(1, min(self.requests.columnWidth(1), 170))
+        self.requests.setColumnWidth(2, min(self.requests.columnWidth(2), 150))

@@ -1,0 +1,353 @@
+"""The backlog table: scored items, searched, filtered and sorted in Python.
+
+Sorting and filtering happen on the Python list followed by one model reset:
+a `QSortFilterProxyModel` calls back into Python for every comparison and
+took seconds on 100k rows, the list sort takes tens of milliseconds. The
+list is kept in sort order, so a search keystroke is a single pass that keeps
+that order.
+"""
+
+from __future__ import annotations
+
+from operator import itemgetter
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from planner.ops import IMPACT_NAMES
+from ui.i18n import tr
+
+# (key, header, tooltip). Headers go through tr() when shown.
+COLUMNS = (
+    ("pinned", QT_TRANSLATE_NOOP("", "Pin"), QT_TRANSLATE_NOOP("", "Pinned to a rank by hand")),
+    ("rank", QT_TRANSLATE_NOOP("", "Rank"), QT_TRANSLATE_NOOP("", "Rank by score (pinned items keep their rank)")),
+    ("title", QT_TRANSLATE_NOOP("", "Title"), None),
+    ("score", QT_TRANSLATE_NOOP("", "Score"), QT_TRANSLATE_NOOP("", "The score of the chosen method; hover a score for its explanation")),
+    ("reach", QT_TRANSLATE_NOOP("", "Reach"), QT_TRANSLATE_NOOP("", "How many are reached per quarter (from the reach source)")),
+    ("impact", QT_TRANSLATE_NOOP("", "Impact"), QT_TRANSLATE_NOOP("", "RICE impact: 3 massive, 2 high, 1 medium, 0.5 low, 0.25 minimal")),
+    ("confidence", QT_TRANSLATE_NOOP("", "Confidence"), QT_TRANSLATE_NOOP("", "How sure the estimates are, in percent")),
+    ("effort", QT_TRANSLATE_NOOP("", "Effort"), QT_TRANSLATE_NOOP("", "Person-months")),
+    ("value", QT_TRANSLATE_NOOP("", "Value"), QT_TRANSLATE_NOOP("", "Business value, for value/effort")),
+    ("requests", QT_TRANSLATE_NOOP("", "Requests"), QT_TRANSLATE_NOOP("", "Customer requests linked, duplicates and archived ones left out")),
+    ("companies", QT_TRANSLATE_NOOP("", "Companies"), QT_TRANSLATE_NOOP("", "Distinct companies asking")),
+    ("mrr", QT_TRANSLATE_NOOP("", "MRR"), QT_TRANSLATE_NOOP("", "Monthly revenue of the companies asking")),
+    ("single_customer", QT_TRANSLATE_NOOP("", "Breadth"), QT_TRANSLATE_NOOP("", "Whether one customer brings most of the demand")),
+    ("rank_stability", QT_TRANSLATE_NOOP("", "Stability"), QT_TRANSLATE_NOOP("", "How stable the rank is across the estimate ranges")),
+    ("status", QT_TRANSLATE_NOOP("", "Status"), None),
+    ("kind", QT_TRANSLATE_NOOP("", "Kind"), None),
+    ("lane", QT_TRANSLATE_NOOP("", "Lane"), None),
+    ("theme", QT_TRANSLATE_NOOP("", "Theme"), None),
+)
+KEYS = tuple(c[0] for c in COLUMNS)
+EDITABLE = frozenset({"impact", "confidence", "effort", "value", "status"})
+NUMERIC = frozenset({"rank", "score", "reach", "impact", "confidence", "effort", "value", "requests",
+                     "companies", "mrr", "rank_stability"})
+NO_LANE = "\x00no lane"  # filter value for items on no lane
+
+# Custom roles: the raw value (editors, tests) and the item id.
+RAW_ROLE = Qt.UserRole + 1
+ID_ROLE = Qt.UserRole + 2
+
+_WARN = QBrush(QColor("#b35c00"))
+_DIM = QBrush(QColor("#808080"))
+_DONE = frozenset({"shipped", "wont_do"})
+_NCOLS = len(KEYS)
+_DISPLAY, _EDIT, _TOOLTIP, _ALIGN, _FOREGROUND, _FONT = (
+    int(r) for r in (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole, Qt.TextAlignmentRole, Qt.ForegroundRole, Qt.FontRole)
+)
+_RAW, _ID = int(RAW_ROLE), int(ID_ROLE)
+_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _ALIGN, _FOREGROUND, _FONT, _RAW, _ID})
+_RIGHT = Qt.AlignmentFlag(int(Qt.AlignRight | Qt.AlignVCenter))
+_LEFT = Qt.AlignmentFlag(int(Qt.AlignLeft | Qt.AlignVCenter))
+_CENTER = Qt.AlignmentFlag(int(Qt.AlignCenter))
+_ALIGNMENTS = tuple(_RIGHT if k in NUMERIC else _CENTER if k == "pinned" else _LEFT for k in KEYS)
+_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+_EDITABLE_FLAGS = _FLAGS | Qt.ItemIsEditable
+_BOLD: list[QFont] = []  # made on first use: a QFont wants the application to exist
+
+
+def _number(value, digits=1) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.{digits}f}"
+    return f"{value:,.0f}"
+
+
+def value_label(value) -> str:
+    """A status or kind as the backlog shows it: translated, with spaces for underscores."""
+    return tr(str(value).replace("_", " "))
+
+
+def format_value(key: str, row: dict) -> str:
+    value = row.get(key)
+    if key == "pinned":
+        return "⚑" if row.get("pinned_rank") else ""
+    if value is None:
+        return "" if key != "score" else "—"
+    if key == "impact":
+        name = IMPACT_NAMES.get(float(value))
+        return f"{float(value):g} {tr(name)}" if name else f"{float(value):g}"
+    if key == "confidence":
+        return f"{value:.0f}%"
+    if key == "effort":
+        return _number(value, 1)
+    if key in ("score", "reach", "value"):
+        return _number(value, 1)
+    if key == "mrr":
+        return _number(value, 0)
+    if key == "rank_stability":
+        return f"{value * 100:.0f}%"
+    if key == "single_customer":
+        return tr("single") if value else ""
+    if key in ("status", "kind"):
+        return value_label(value)
+    return str(value)
+
+
+class BacklogModel(QAbstractTableModel):
+    """Scored backlog rows. `set_rows` takes `score_items` output (or plain item rows).
+
+    Sort and filter work on lists of row positions and on per-column value lists
+    read once per load: on 100k rows, reaching into every row's dict costs more
+    than comparing the values, because the dicts lie all over memory.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._base: list[dict] = []  # the rows as loaded
+        self._columns: dict[str, list] = {}  # key -> each base row's value, read on first use
+        self._order: list[int] = []  # base positions of every row, in sort order
+        self._rows: list[dict] = []  # the rows that pass the filters, in sort order
+        self._pos: dict[int, int] | None = {}
+        self.sort_key = "rank"
+        self.sort_order = Qt.AscendingOrder
+        self.filters = {"text": "", "status": None, "kind": None, "theme": None, "lane": None, "single": False}
+        # Called as editor(item_id, field, value) -> bool; the view does the write.
+        self.editor = None
+
+    # ------------------------------------------------------------ data in
+    def set_rows(self, rows: list[dict]) -> None:
+        """Show these rows. Plain item rows (scores still on their way) may lack the score keys."""
+        titles, finds = [], []
+        for row in rows:
+            # Precomputed once per load so a keystroke or a title sort does no string work per row.
+            title = (row["title"] or "").casefold()
+            theme = row.get("theme")
+            titles.append(title)
+            finds.append(f"{title}\x1f{theme.casefold()}\x1f#{row['id']}" if theme else f"{title}\x1f#{row['id']}")
+        self.beginResetModel()
+        self._base = rows
+        self._columns = {"_title": titles, "_find": finds}
+        self._order = self._sorted_order()
+        self._rows = self._filtered()
+        self._pos = None
+        self.endResetModel()
+
+    def _column(self, key: str) -> list:
+        values = self._columns.get(key)
+        if values is None:
+            rows = self._base
+            try:
+                values = list(map(itemgetter(key), rows))
+            except KeyError:  # plain item rows lack the score keys
+                values = [r.get(key) for r in rows]
+            self._columns[key] = values
+        return values
+
+    def patch_row(self, item_id: int, **values) -> None:
+        """Show new values in a row at once (the rescore that follows may take a while on a big workspace)."""
+        row = self.row_of(item_id)
+        if row is None:
+            return
+        self._rows[row].update(values)
+        if "title" in values or "theme" in values:
+            self.set_rows(self._base)  # search keys changed; rare
+            return
+        for key in values:
+            self._columns.pop(key, None)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, _NCOLS - 1))
+
+    def all_rows(self) -> list[dict]:
+        """Every row (filtered or not), in sort order."""
+        base = self._base
+        return [base[i] for i in self._order]
+
+    def rows(self) -> list[dict]:
+        return self._rows
+
+    def total(self) -> int:
+        return len(self._base)
+
+    def row_dict(self, row: int) -> dict:
+        return self._rows[row]
+
+    def row_of(self, item_id: int) -> int | None:
+        if self._pos is None:  # built on demand: most resets never look a row up
+            self._pos = {r["id"]: i for i, r in enumerate(self._rows)}
+        return self._pos.get(item_id)
+
+    def item_id(self, row: int) -> int:
+        return self._rows[row]["id"]
+
+    # ------------------------------------------------------------ filter and sort
+    def set_filter(self, **changes) -> None:
+        unknown = set(changes) - set(self.filters)
+        if unknown:
+            raise KeyError(", ".join(sorted(unknown)))
+        self.filters.update(changes)
+        self.beginResetModel()
+        self._rows = self._filtered()
+        self._pos = None
+        self.endResetModel()
+
+    def _filtered(self) -> list[dict]:
+        f = self.filters
+        keep = self._order
+        text = (f["text"] or "").strip().casefold()
+        if text:
+            finds = self._columns["_find"]
+            words = text.split()
+            if len(words) == 1:
+                keep = [i for i in keep if text in finds[i]]
+            else:
+                keep = [i for i in keep if all(w in finds[i] for w in words)]
+        for key in ("status", "kind", "theme"):
+            if f[key]:
+                values, want = self._column(key), f[key]
+                keep = [i for i in keep if values[i] == want]
+        if f["lane"]:
+            values, want = self._column("lane"), (None if f["lane"] == NO_LANE else f["lane"])
+            keep = [i for i in keep if values[i] == want]
+        if f["single"]:
+            values = self._column("single_customer")
+            keep = [i for i in keep if values[i]]
+        base = self._base
+        return [base[i] for i in keep]
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        if not 0 <= column < len(KEYS):
+            return
+        if (KEYS[column], order) == (self.sort_key, self.sort_order):
+            return  # already in this order (the header and the view may both ask)
+        self.sort_key = KEYS[column]
+        self.sort_order = order
+        self.beginResetModel()
+        self._order = self._sorted_order()
+        self._rows = self._filtered()
+        self._pos = None
+        self.endResetModel()
+
+    def _sorted_order(self) -> list[int]:
+        key = self.sort_key
+        desc = self.sort_order == Qt.DescendingOrder
+        if key == "pinned":
+            key = "pinned_rank"
+        elif key == "title":
+            key = "_title"
+        values = self._column(key)
+        # Blanks (unscored, no estimate) always go last, whichever way the sort runs.
+        if None in values:
+            present = [i for i, v in enumerate(values) if v is not None]
+            blank = [i for i, v in enumerate(values) if v is None]
+        else:
+            present, blank = range(len(values)), []
+        if key not in NUMERIC and key not in ("pinned_rank", "single_customer", "_title"):
+            folded = {i: str(values[i]).casefold() for i in present}
+            ordered = sorted(present, key=folded.__getitem__, reverse=desc)
+        else:
+            ordered = sorted(present, key=values.__getitem__, reverse=desc)
+        return ordered + blank
+
+    # ------------------------------------------------------------ Qt model
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index, role=Qt.DisplayRole):
+        # Called thousands of times per repaint: plain ints and early exits, no enum arithmetic.
+        role = int(role)
+        if role not in _ROLES or not index.isValid():
+            return None
+        r, c = index.row(), index.column()
+        if not (0 <= r < len(self._rows)) or not (0 <= c < _NCOLS):
+            return None
+        row = self._rows[r]
+        key = KEYS[c]
+        if role == _DISPLAY:
+            return format_value(key, row)
+        if role == _ALIGN:
+            return _ALIGNMENTS[c]
+        if role == _EDIT or role == _RAW:
+            return row.get(key)
+        if role == _ID:
+            return row["id"]
+        if role == _TOOLTIP:
+            return self._tooltip(key, row)
+        if role == _FOREGROUND:
+            if key == "single_customer" and row.get("single_customer"):
+                return _WARN
+            if key == "score" and row.get("score") is None:
+                return _DIM
+            if row.get("status") in _DONE:
+                return _DIM
+            return None
+        if role == _FONT and key == "rank" and row.get("pinned_rank"):
+            if not _BOLD:
+                font = QFont()
+                font.setBold(True)
+                _BOLD.append(font)
+            return _BOLD[0]
+        return None
+
+    def _tooltip(self, key: str, row: dict):
+        if key == "score":
+            if row.get("score") is None:
+                return row.get("unscored_reason") or tr("Not scored yet: fill in the estimates.")
+            return row.get("explanation") or None
+        if key in ("rank", "pinned") and row.get("pinned_rank"):
+            why = row.get("pin_rationale") or ""
+            return tr("Pinned at rank {rank} (by score: {computed}). {why}").format(
+                rank=row["pinned_rank"], computed=row.get("computed_rank") or "—", why=why
+            )
+        if key == "single_customer" and row.get("single_customer"):
+            share = row.get("top_share")
+            return tr("{company} brings {share} of the demand").format(
+                company=row.get("top_company") or tr("One company"),
+                share=f"{share * 100:.0f}%" if share is not None else tr("most"),
+            )
+        if key == "reach" and row.get("reach_source"):
+            return tr("Reach from: {source}").format(source=row["reach_source"])
+        if key == "title":
+            return row.get("title")
+        return None
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation != Qt.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.DisplayRole:
+            return tr(COLUMNS[section][1])
+        if role == Qt.ToolTipRole and COLUMNS[section][2]:
+            return tr(COLUMNS[section][2])
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.NoItemFlags
+        if self.editor is not None and KEYS[index.column()] in EDITABLE:
+            return _EDITABLE_FLAGS
+        return _FLAGS
+
+    def setData(self, index, value, role=Qt.EditRole):
+        if role != Qt.EditRole or not index.isValid() or self.editor is None:
+            return False
+        key = KEYS[index.column()]
+        if key not in EDITABLE:
+            return False
+        row = self._rows[index.row()]
+        if row.get(key) == value:
+            return False
+        # The editor writes through the undo stack; the rescore that follows resets the model.
+        return bool(self.editor(row["id"], key, value))

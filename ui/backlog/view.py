@@ -1,0 +1,302 @@
+"""The backlog: every item with its score, searchable, sortable and editable in place.
+
+Edits go through `ui.operations.items` (one core operation each, one undo step
+with a menu text that names it); after any change the backlog is rescored and the edited row moves
+to its new rank with the selection still on it.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QHBoxLayout, QLabel, QMenu, QSplitter, QVBoxLayout, QWidget
+
+from planner import ops
+from planner.ops import Changes, Entity
+from planner.storage import queries
+from ui import hotkeys
+from ui.backlog.detail import DetailPanel
+from ui.backlog.dialogs import BulkEditDialog, PinDialog
+from ui.backlog.filters import BacklogFilters
+from ui.backlog.model import KEYS, BacklogModel, value_label
+from ui.backlog.table import BacklogTable
+from ui.context import show_error
+from ui.i18n import tr
+from ui.operations import items as actions
+from ui.operations.items import shown_value
+from ui.tasks import Latest
+
+log = logging.getLogger(__name__)
+
+# What, changed, alters a score, a rank or a shown value.
+SHOWN = (Entity.ITEMS, Entity.REQUESTS, Entity.LINKS, Entity.LANES, Entity.COMPANIES, Entity.METRICS, Entity.SETTINGS,
+         Entity.SCORES)
+# Rescoring slower than this runs in the background so typing never stutters.
+SYNC_LIMIT = 0.2
+# Above this many items the first load lists the items before their scores arrive.
+BIG_WORKSPACE = 5_000
+SMALL_WORKSPACE = 1_000
+
+
+def load_rows(ws) -> list[dict]:
+    """Scored rows, best first; plain item rows while scoring is not installed."""
+    from planner.scoring import score_items
+
+    return score_items(ws)
+
+
+class BacklogView(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = BacklogModel(self)
+        self.model.editor = self.edit_field
+        self.last_refresh_s = 0.0
+        self._loaded = False
+        self._rescore = Latest(ctx, self, lambda ws, progress: load_rows(ws), self._rescored, self._rescore_failed)
+        self._keep: tuple[list[int], int | None] = ([], None)
+
+        self.filters = BacklogFilters(self.model)
+        self.count = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.filters, 1)
+        bar.addWidget(self.count)
+
+        self.table = BacklogTable(self.model)
+        self._deferred_rows = None  # rows that arrived while an estimate was being typed
+        self.table.itemDelegate().closeEditor.connect(lambda *_: QTimer.singleShot(0, self._apply_deferred))
+        self.table.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
+
+        self.detail = DetailPanel(ctx)
+        self.detail.setMinimumWidth(280)
+        self.detail.pin_requested.connect(self.pin_dialog)
+        self.detail.unpin_requested.connect(self.unpin)
+
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([1060, 300])
+        split.setChildrenCollapsible(False)
+        self.splitter = split
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+
+        self._actions()
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
+        ctx.changed.connect(self._on_changed)
+        ctx.item_selected.connect(self.select_item)
+        ctx.workspace_replaced.connect(self._on_workspace_replaced)
+        self.refresh()
+
+    def _actions(self) -> None:
+        def add(text, keys, slot):
+            action = QAction(text, self)
+            action.setShortcut(keys)
+            # Only while the table itself has focus: Delete in an open cell editor edits text, not the backlog.
+            action.setShortcutContext(Qt.WidgetShortcut)
+            action.triggered.connect(slot)
+            self.table.addAction(action)
+            return action
+
+        self.delete_action = add(tr("Delete"), hotkeys.DELETE_ITEM, self.delete_selected)
+        self.bulk_action = add(tr("Edit selected…"), hotkeys.BULK_EDIT, self.bulk_edit_dialog)
+        self.pin_action = add(tr("Pin rank…"), hotkeys.PIN_ITEM, lambda: self.pin_dialog(self.current_id()))
+
+    def focus_search(self) -> None:
+        self.filters.focus_search()
+
+    # ------------------------------------------------------------ loading
+    @property
+    def scores_pending(self) -> bool:
+        """A background rescore is under way or waiting: the scores shown are not the latest yet."""
+        return self._rescore.busy
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(*SHOWN):
+            self._refresh_timer.start()  # several notifications in one turn cost one rescore
+
+    def _on_workspace_replaced(self) -> None:
+        # Ids of another workspace mean other items: select nothing, and time the new one afresh.
+        self._rescore.forget()
+        self._keep = ([], None)
+        self.table.selectionModel().clear()
+        self.last_refresh_s = 0.0
+        self._loaded = False
+        self._refresh_timer.start()  # the "everything changed" notice that follows shares this refresh
+
+    def refresh(self) -> None:
+        """Rescore and reload; in the background when the last rescore was slow.
+
+        A big workspace opens with its items listed at once (unscored) and the
+        scores follow from the background, so opening never freezes. While a
+        background rescore runs, a new one joins it there: the latest answer wins.
+        """
+        self._refresh_timer.stop()
+        ws = self.ctx.ws
+        if not self._loaded and queries.item_count(ws) > BIG_WORKSPACE:
+            self._loaded = True
+            self.last_refresh_s = float("inf")
+            self._apply(queries.list_item_summaries(ws))
+        if self.last_refresh_s <= SYNC_LIMIT and not self._rescore.busy:
+            started = time.perf_counter()
+            rows = load_rows(ws)
+            # A first load of a few items mostly pays one-off imports: only later rescores tell how slow it is.
+            elapsed = time.perf_counter() - started
+            self.last_refresh_s = elapsed if self._loaded or len(rows) > SMALL_WORKSPACE else 0.0
+            self._loaded = True
+            self._apply(rows)
+            return
+        self._rescore.request()
+        self._update_count()
+
+    def _rescored(self, rows: list[dict], seconds: float) -> None:
+        self.last_refresh_s = seconds
+        self._apply(rows)
+
+    def _rescore_failed(self, exc, details: str) -> None:
+        self._update_count()
+        show_error(self, exc, details)
+
+    def _apply(self, rows: list[dict]) -> None:
+        if self.table.state() == QAbstractItemView.EditingState:
+            # Resetting the model now would close the editor and drop what the user is typing.
+            self._deferred_rows = rows
+            return
+        self._deferred_rows = None
+        themes = sorted({r["theme"] for r in rows if r.get("theme")}, key=str.casefold)
+        self.filters.set_choices(themes, [lane["name"] for lane in ops.list_lanes(self.ctx.ws)])
+        self.model.set_rows(rows)
+        self._update_count()
+
+    def _apply_deferred(self) -> None:
+        if self._deferred_rows is not None:
+            self._apply(self._deferred_rows)
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total()
+        text = (tr("{n} items").format(n=f"{total:,}") if shown == total
+                else tr("{shown} of {total} items").format(shown=f"{shown:,}", total=f"{total:,}"))
+        if self._rescore.busy:
+            text += " · " + tr("Rescoring…")
+        self.count.setText(text)
+
+    # ------------------------------------------------------------ selection kept by item id
+    def selected_ids(self) -> list[int]:
+        return self.table.selected_ids()
+
+    def current_id(self) -> int | None:
+        return self.table.current_id()
+
+    def _remember_selection(self) -> None:
+        if self.model.rowCount():
+            self._keep = (self.selected_ids(), self.current_id())
+
+    def _restore_selection(self) -> None:
+        self._update_count()
+        self.table.select_ids(*self._keep)
+        self._show_current()
+
+    def select_item(self, item_id: int) -> None:
+        """Select one item and show it (clearing filters that hide it)."""
+        if self.model.row_of(item_id) is None:
+            self.filters.clear()
+        row = self.model.row_of(item_id)
+        if row is None:
+            return
+        index = self.model.index(row, KEYS.index("title"))
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
+        )
+        self.table.scrollTo(index)
+
+    def _show_current(self) -> None:
+        item_id = self.current_id()
+        row = self.model.row_dict(self.model.row_of(item_id)) if item_id is not None else None
+        if row is not None and self.detail.row is row:
+            return
+        self.detail.show_item(row)
+
+    # ------------------------------------------------------------ edits (all undoable, through ui/operations)
+    def edit_field(self, item_id: int, field: str, value) -> bool:
+        """Set one estimate or the status of one item, undoably."""
+        if ops.get_item(self.ctx.ws, item_id)[field] == value:
+            return False
+        done = actions.set_field(self.ctx, self, item_id, field, value, shown=shown_value(field, value))
+        if done is not None:
+            self.model.patch_row(item_id, **{field: value})  # seen at once; the rescore follows
+        return done is not None
+
+    def bulk_edit(self, item_ids: list[int], fields: dict) -> bool:
+        """Apply the same status/lane/theme to several items in one undo step."""
+        if not item_ids or not fields:
+            return False
+        return actions.edit_items(self.ctx, self, item_ids, fields) is not None
+
+    def bulk_edit_dialog(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        dialog = BulkEditDialog(self.ctx, len(ids), self)
+        if dialog.exec() == QDialog.Accepted:
+            self.bulk_edit(ids, dialog.fields())
+
+    def delete_items(self, item_ids: list[int]) -> bool:
+        ids = list(item_ids)
+        return bool(ids) and actions.delete_items(self.ctx, self, ids) is not None
+
+    def delete_selected(self) -> None:
+        self.delete_items(self.selected_ids())
+
+    def pin(self, item_id: int, rank: int | None, rationale: str | None) -> bool:
+        return actions.pin(self.ctx, self, item_id, rank, rationale) is not None
+
+    def unpin(self, item_id: int) -> None:
+        self.pin(item_id, None, None)
+
+    def pin_dialog(self, item_id: int | None) -> None:
+        if item_id is None:
+            return
+        item = ops.get_item(self.ctx.ws, item_id)
+        row = self.model.row_of(item_id)
+        rank = item["pinned_rank"] or (self.model.row_dict(row).get("rank") if row is not None else 1)
+        dialog = PinDialog(title=item["title"], rank=rank or 1, rationale=item["pin_rationale"] or "", parent=self)
+        if dialog.exec() == QDialog.Accepted:
+            self.pin(item_id, *dialog.values())
+
+    # ------------------------------------------------------------ context menu
+    def _context_menu(self, pos) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.bulk_action)
+        status_menu = menu.addMenu(tr("Set status"))
+        for status in ops.STATUSES:
+            status_menu.addAction(value_label(status), lambda s=status: self.bulk_edit(ids, {"status": s}))
+        lane_menu = menu.addMenu(tr("Move to lane"))
+        lane_menu.addAction(tr("No lane"), lambda: self.bulk_edit(ids, {"lane_id": None}))
+        for lane in ops.list_lanes(self.ctx.ws):
+            lane_menu.addAction(f"{lane['name']} ({tr(lane['kind'])})", lambda i=lane["id"]: self.bulk_edit(ids, {"lane_id": i}))
+        menu.addSeparator()
+        if len(ids) == 1:
+            menu.addAction(self.pin_action)
+            if ops.get_item(self.ctx.ws, ids[0])["pinned_rank"]:
+                menu.addAction(tr("Unpin"), lambda: self.unpin(ids[0]))
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        menu.popup(self.table.viewport().mapToGlobal(pos))

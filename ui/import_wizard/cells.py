@@ -1,0 +1,50 @@
+"""Rows as the importer reads them, one cell a field: the preview's first rows and the rows that failed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from ui.widgets.table_model import RowsTableModel
+
+
+def cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return f"{value:,.0f}"
+    text = " ".join(str(value).split())
+    return text if len(text) <= 120 else text[:119] + "…"
+
+
+class CellsModel(RowsTableModel):
+    """Read-only rows of dicts; the columns ((key, header), ...) are given, or change with `set_table`."""
+
+    def __init__(self, columns=(), parent=None):
+        super().__init__(parent)
+        self.COLUMNS = tuple(columns)
+        self.header_tips: dict[str, str] = {}
+
+    def set_table(self, columns, rows, header_tips=None) -> None:
+        """New columns (headers untranslated, as in COLUMNS), their rows, and a tooltip per column key."""
+        self.beginResetModel()
+        self.COLUMNS = tuple(columns)
+        self.rows = list(rows)
+        self.header_tips = dict(header_tips or {})
+        self.endResetModel()
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.rows) or index.column() >= len(self.COLUMNS):
+            return None
+        value = self.rows[index.row()].get(self.COLUMNS[index.column()][0])
+        if role == Qt.DisplayRole:
+            return cell(value)
+        if role == Qt.ToolTipRole and value not in (None, ""):
+            return str(value)[:1000]
+        return None
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.ToolTipRole and orientation == Qt.Horizontal and 0 <= section < len(self.COLUMNS):
+            return self.header_tips.get(self.COLUMNS[section][0])
+        return super().headerData(section, orientation, role)

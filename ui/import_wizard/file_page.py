@@ -1,0 +1,82 @@
+"""The first page: choose the file with a button, a typed path, or a drop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWizardPage
+
+from ui.i18n import tr
+
+CSV_FILTER = "CSV files (*.csv *.tsv *.txt);;All files (*)"
+
+
+class FilePage(QWizardPage):
+    """Sets `session.path`; `dropped` when a file is dropped on it, to go on at once."""
+
+    dropped = Signal()
+
+    def __init__(self, session):
+        super().__init__()
+        self.session = session
+        self.setTitle(tr("Import requests"))
+        self.setSubTitle(tr("Choose a CSV export from your support, sales or feedback tool, or drop it here."))
+        self.setAcceptDrops(True)
+        self.drop_zone = QLabel(tr("Drop a CSV file here"))
+        self.drop_zone.setAlignment(Qt.AlignCenter)
+        self.drop_zone.setMinimumHeight(160)
+        self.drop_zone.setFrameShape(QFrame.StyledPanel)
+        self.drop_zone.setStyleSheet("QLabel { border: 2px dashed palette(mid); border-radius: 8px; font-size: 15px; }")
+        self.path_edit = QLineEdit(session.path or "")
+        self.path_edit.setPlaceholderText(tr("Path of a CSV file"))
+        self.browse = QPushButton(tr("Choose file…"))
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse)
+        self.hint = QLabel(tr("Jira, Zendesk, Intercom, Canny, productboard, UserVoice, GitHub, Google Forms, "
+                              "Salesforce and Fider exports are recognised; any other CSV works by its column names. "
+                              "Importing the same file again adds nothing."))
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: palette(dark);")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.drop_zone, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.hint)
+        self.browse.clicked.connect(self.choose)
+        self.path_edit.textChanged.connect(lambda _t: self.completeChanged.emit())
+
+    def choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import requests"), self.path_edit.text(), tr(CSV_FILTER))
+        if path:
+            self.path_edit.setText(path)
+
+    def isComplete(self) -> bool:
+        text = self.path_edit.text().strip()
+        return bool(text) and Path(text).is_file()
+
+    def validatePage(self) -> bool:
+        self.session.path = self.path_edit.text().strip()
+        return True
+
+    def dragEnterEvent(self, event):
+        if _local_file(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event):
+        path = _local_file(event.mimeData())
+        if path:
+            event.acceptProposedAction()
+            self.path_edit.setText(path)
+            self.dropped.emit()
+
+
+def _local_file(mime) -> str | None:
+    if mime is None or not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        if url.isLocalFile() and Path(url.toLocalFile()).is_file():
+            return url.toLocalFile()
+    return None

@@ -1,0 +1,78 @@
+"""Actions on backlog items: set a field, bulk edit, delete, pin, move between lanes."""
+
+from __future__ import annotations
+
+from planner import ops
+from planner.errors import PlannerError
+from ui.i18n import tr
+
+# Field names shown in undo texts and messages (translated through `tr`).
+FIELD_NAMES = {"reach_manual": "reach", "lane_id": "lane"}  # fields named otherwise in the window
+
+
+def shown_value(field: str, value) -> str:
+    """A value as the undo text says it: "blank", an impact with its name, a confidence in %, a translated status."""
+    if value is None:
+        return tr("blank")
+    if field == "impact":
+        return f"{float(value):g} ({tr(ops.IMPACT_NAMES.get(float(value), ''))})"
+    if field == "confidence":
+        return f"{float(value):g}%"
+    if field == "status":
+        return tr(str(value).replace("_", " "))
+    return f"{float(value):g}" if isinstance(value, (int, float)) else str(value)
+
+
+def _short(title: str, limit: int = 40) -> str:
+    """A title on one line, cut to `limit` characters, for an undo text."""
+    title = " ".join(title.split())
+    return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
+def _title(ctx, item_id: int) -> str:
+    """The item's title for an undo text; a missing item is the operation's to report, with its message."""
+    try:
+        return ops.get_item(ctx.ws, item_id)["title"]
+    except PlannerError:
+        return str(item_id)
+
+
+def set_field(ctx, parent, item_id: int, field: str, value, *, shown=None):
+    """Set one field of one item; `shown` is the value as the user sees it (for the undo text)."""
+    text = tr("Set {field} of “{title}” to {value}").format(
+        field=tr(FIELD_NAMES.get(field, field).replace("_", " ")), title=_title(ctx, item_id),
+        value=value if shown is None else shown)
+    return ctx.runner.run(parent, text, lambda ws: ops.edit_item(ws, item_id, **{field: value}))
+
+
+def edit_items(ctx, parent, item_ids, fields: dict):
+    """The same status, lane or theme on several items, in one undo step."""
+    ids = list(item_ids)
+    names = ", ".join(tr(k.replace("_id", "")) for k in fields)
+    text = (tr("Change {fields} of {n} items").format(fields=names, n=len(ids)) if len(ids) > 1
+            else tr("Change {fields} of “{title}”").format(fields=names, title=_title(ctx, ids[0])))
+    return ctx.runner.run(parent, text, lambda ws: ops.edit_items(ws, ids, **fields))
+
+
+def delete_items(ctx, parent, item_ids):
+    ids = list(item_ids)
+    text = (tr("Delete “{title}”").format(title=_title(ctx, ids[0])) if len(ids) == 1
+            else tr("Delete {n} items").format(n=len(ids)))
+    return ctx.runner.run(parent, text, lambda ws: ops.delete_items(ws, ids))
+
+
+def pin(ctx, parent, item_id: int, rank: int | None, rationale: str | None):
+    title = _title(ctx, item_id)
+    text = (tr("Pin “{title}” at rank {rank}").format(title=title, rank=rank) if rank
+            else tr("Unpin “{title}”").format(title=title))
+    return ctx.runner.run(parent, text, lambda ws: ops.pin(ws, item_id, rank, rationale))
+
+
+def move_items(ctx, parent, item_ids, lane_id, *, before_item_id=None, lane_name: str | None = None):
+    """Move items to a lane (None: off the roadmap), before a card or at the end."""
+    ids = list(item_ids)
+    name = lane_name or (tr("Not planned") if lane_id is None else next(
+        (lane["name"] for lane in ops.list_lanes(ctx.ws) if lane["id"] == lane_id), str(lane_id)))
+    text = (tr("Move “{title}” to {lane}").format(title=_short(_title(ctx, ids[0])), lane=name) if len(ids) == 1
+            else tr("Move {n} items to {lane}").format(n=len(ids), lane=name))
+    return ctx.runner.run(parent, text, lambda ws: ops.move_items(ws, ids, lane=lane_id, before_item_id=before_item_id))

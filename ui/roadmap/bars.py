@@ -1,0 +1,56 @@
+"""The two bars above the board: the legend, and the lane headers that follow the board's horizontal scroll."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QWidget
+
+from ui.roadmap.geometry import COL_W, HEADER_H, LANE_W, PAD
+from ui.roadmap.painter import BoardPainter
+
+if TYPE_CHECKING:
+    from ui.roadmap.canvas import BoardCanvas
+
+
+class LaneHeaderBar(QWidget):
+    """The lane headers, above the board, following its horizontal scroll."""
+
+    def __init__(self, view: BoardCanvas, parent=None):
+        super().__init__(parent)
+        self.view = view
+        self.offset = 0
+        self.setFixedHeight(HEADER_H + PAD)
+
+    def set_offset(self, value: int) -> None:
+        self.offset = value
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        p.fillRect(self.rect(), QColor("#ffffff"))
+        # The view's frame shifts its contents by a pixel or two; match it.
+        shift = self.view.frameWidth() - self.offset
+        for index, lane in enumerate(self.view.lanes):
+            rect = QRectF(shift + PAD + index * LANE_W, PAD, COL_W, HEADER_H - 2)
+            if rect.right() < 0 or rect.left() > self.width():
+                continue
+            self.view.board_painter.header(p, rect, lane, shown=len(lane["items"]), business=self.view.business)
+        p.end()
+
+
+class LegendBar(QWidget):
+    def __init__(self, painter: BoardPainter, parent=None):
+        super().__init__(parent)
+        self.board_painter = painter
+        self.business = False
+        self.setFixedHeight(painter.small_fm.height() + 8)
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        self.board_painter.legend(p, PAD + 2, self.board_painter.small_fm.ascent() + 4, business=self.business)
+        p.end()
