@@ -31,7 +31,7 @@ def open_or_explain(path: Path, parent=None):
     made a workspace only when the user says so.
     """
     from planner.errors import EmptyForeignDatabase, PlannerError, WorkspaceDamaged
-    from planner.storage import backups, open_workspace
+    from planner.storage import backups, open_workspace, restore
     from planner.storage.db import INTERACTIVE_BUSY_TIMEOUT
     from ui.context import show_error
     from ui.i18n import tr
@@ -59,7 +59,7 @@ def open_or_explain(path: Path, parent=None):
         if not _ask(parent, exc.message, question, tr("Restore Backup")):
             return None
         try:
-            backups.restore_backup(path, newest["file"])
+            restore.restore_backup(path, newest["file"])
             return open_workspace(path, busy_timeout=INTERACTIVE_BUSY_TIMEOUT)
         except PlannerError as again:
             show_error(parent, again)

@@ -4,6 +4,10 @@ It owns no logic: opening and creating workspaces goes through
 `planner.storage`, every change through the views' undoable operations. Views
 other than the backlog are built the first time they are shown, so the
 window appears without waiting for them.
+
+About 600 lines on purpose: it is the one place that lists every menu, action
+and shortcut of the window, and each handler is a few lines that open a view,
+a dialog or a file step; splitting it would scatter that table of contents.
 """
 
 from __future__ import annotations

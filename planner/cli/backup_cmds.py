@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from planner.cli.output import emit, plural, print_rows
-from planner.storage import backups
+from planner.storage import backups, restore
 
 
 def _jsonable(data: dict) -> dict:
@@ -60,7 +60,7 @@ def cmd_backup(args, ws):
 def cmd_restore(args, target):
     """`target` is the workspace's path (the CLI does not open a workspace for
     this command, so a damaged one can be restored) or an open Workspace."""
-    done = backups.restore_backup(target, Path(args.backup_file))
+    done = restore.restore_backup(target, Path(args.backup_file))
     line = f"Restored {done['workspace'].name} from {done['restored_from'].name}{_counts_text(done['after'])}."
     if done["kept_current_as"] is not None:
         line += f" The previous state was kept as {done['kept_current_as'].name}."

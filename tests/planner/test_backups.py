@@ -16,8 +16,10 @@ import pytest
 from planner import ops
 from planner.errors import ExportFailed, NotFoundError, PlannerError, ValidationError, WorkspaceBusy, WorkspaceError
 from planner.storage import backups, open_workspace, queries
+from planner.storage import restore
+from planner.storage.restore import restore_backup
 from planner.storage.backups import (
-    BACKUPS_KEPT, backup_if_due, backups_folder, list_backups, make_backup, newest_backup, restore_backup, save_copy,
+    BACKUPS_KEPT, backup_if_due, backups_folder, list_backups, make_backup, newest_backup, save_copy,
 )
 from planner.storage.db import SCHEMA_APPLICATION_ID, schema_version
 
@@ -276,7 +278,7 @@ def test_restore_waits_for_another_writer_then_gives_up_and_changes_nothing(w, m
     backup = make_backup(w, reason="daily")
     ops.add_item(w, title="Added after the backup")
     before = dump(w)
-    monkeypatch.setattr(backups, "RESTORE_WAIT_SECONDS", 0.3)
+    monkeypatch.setattr(restore, "RESTORE_WAIT_SECONDS", 0.3)
     w.db.execute("PRAGMA busy_timeout=100")
     writer = sqlite3.connect(w.path, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from planner.errors import PlannerError
 from planner.ops import Changes
-from planner.storage import backups
+from planner.storage import backups, restore
 from ui.context import show_error
 from ui.i18n import tr
 from ui.widgets.table_model import RowsTableModel, list_table
@@ -160,7 +160,7 @@ class BackupsDialog(QDialog):
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
             # The open workspace itself, not its path: its connection receives the copy.
-            done = backups.restore_backup(self.ctx.ws, chosen["file"])
+            done = restore.restore_backup(self.ctx.ws, chosen["file"])
         except PlannerError as exc:
             QApplication.restoreOverrideCursor()
             show_error(self, exc)
