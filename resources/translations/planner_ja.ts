@@ -4,2404 +4,2593 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/app.py" line="85"/>
+        <location filename="../../ui/app.py" line="42"/>
         <source>Make it a Roadmap Planner workspace? Nothing in it is lost: it is empty.</source>
         <translation>Roadmap Planner のワークスペースにしますか？ 中身は空なので、失われるものはありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="86"/>
+        <location filename="../../ui/app.py" line="43"/>
         <source>Make It a Workspace</source>
         <translation>ワークスペースにする</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="98"/>
+        <location filename="../../ui/app.py" line="55"/>
         <source>Restore the newest backup, from {when} (items: {items}, requests: {requests})? The damaged file is kept beside it.</source>
         <translation>最新のバックアップ（{when}、項目 {items} 件、要望 {requests} 件）を復元しますか？ 破損したファイルはそのまま横に残します。</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="102"/>
+        <location filename="../../ui/app.py" line="59"/>
         <source>Restore Backup</source>
         <translation>バックアップを復元</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="165"/>
+        <location filename="../../ui/app.py" line="122"/>
         <source>Welcome to Roadmap Planner</source>
         <translation>Roadmap Planner へようこそ</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="166"/>
+        <location filename="../../ui/app.py" line="123"/>
         <source>This workspace is empty. Load the demo workspace (a B2B SaaS backlog with customer requests) to look around?</source>
         <translation>このワークスペースは空です。デモワークスペース(顧客要望付きの B2B SaaS バックログ)を読み込んで試してみますか?</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="52"/>
+        <location filename="../../ui/operations/items.py" line="22"/>
         <source>blank</source>
         <translation>空欄</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="115"/>
+        <location filename="../../ui/backlog/dialogs.py" line="19"/>
         <source>Edit {n} items</source>
         <translation>{n}件の項目を編集</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="117"/>
-        <location filename="../../ui/backlog_model.py" line="36"/>
-        <location filename="../../ui/detail_panel.py" line="30"/>
-        <location filename="../../ui/inbox_model.py" line="178"/>
-        <location filename="../../ui/inbox_model.py" line="243"/>
+        <location filename="../../ui/backlog/detail.py" line="31"/>
+        <location filename="../../ui/backlog/dialogs.py" line="21"/>
+        <location filename="../../ui/backlog/model.py" line="37"/>
+        <location filename="../../ui/import_wizard/labels.py" line="25"/>
+        <location filename="../../ui/inbox/choices.py" line="77"/>
+        <location filename="../../ui/inbox/choices.py" line="115"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="121"/>
-        <location filename="../../ui/backlog_model.py" line="38"/>
+        <location filename="../../ui/backlog/dialogs.py" line="25"/>
+        <location filename="../../ui/backlog/model.py" line="39"/>
         <source>Lane</source>
         <translation>レーン</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="123"/>
-        <location filename="../../ui/backlog.py" line="389"/>
-        <location filename="../../ui/backlog.py" line="591"/>
+        <location filename="../../ui/backlog/dialogs.py" line="27"/>
+        <location filename="../../ui/backlog/filters.py" line="58"/>
+        <location filename="../../ui/backlog/view.py" line="293"/>
         <source>No lane</source>
         <translation>レーンなし</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="126"/>
-        <location filename="../../ui/backlog_model.py" line="39"/>
+        <location filename="../../ui/backlog/dialogs.py" line="30"/>
+        <location filename="../../ui/backlog/model.py" line="40"/>
         <source>Theme</source>
         <translation>テーマ</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="133"/>
+        <location filename="../../ui/backlog/dialogs.py" line="37"/>
         <source>The ticked fields are set on all {n} items; the others stay as they are.</source>
         <translation>チェックした項目は{n}件すべてに設定されます。その他はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="179"/>
+        <location filename="../../ui/backlog/filters.py" line="24"/>
         <source>Search titles and themes…</source>
         <translation>タイトルとテーマを検索…</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="183"/>
-        <location filename="../../ui/board.py" line="653"/>
+        <location filename="../../ui/backlog/filters.py" line="28"/>
+        <location filename="../../ui/roadmap/view.py" line="67"/>
         <source>All statuses</source>
         <translation>すべてのステータス</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="184"/>
-        <location filename="../../ui/board.py" line="649"/>
+        <location filename="../../ui/backlog/filters.py" line="29"/>
+        <location filename="../../ui/roadmap/view.py" line="63"/>
         <source>All kinds</source>
         <translation>すべての種類</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="185"/>
-        <location filename="../../ui/backlog.py" line="388"/>
-        <location filename="../../ui/board.py" line="725"/>
+        <location filename="../../ui/backlog/filters.py" line="30"/>
+        <location filename="../../ui/backlog/filters.py" line="57"/>
+        <location filename="../../ui/roadmap/view.py" line="134"/>
         <source>All themes</source>
         <translation>すべてのテーマ</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="186"/>
-        <location filename="../../ui/backlog.py" line="389"/>
+        <location filename="../../ui/backlog/filters.py" line="31"/>
+        <location filename="../../ui/backlog/filters.py" line="58"/>
         <source>All lanes</source>
         <translation>すべてのレーン</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="187"/>
+        <location filename="../../ui/backlog/filters.py" line="32"/>
         <source>Single-customer only</source>
         <translation>単一顧客のみ</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="299"/>
+        <location filename="../../ui/backlog/view.py" line="117"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="300"/>
+        <location filename="../../ui/backlog/view.py" line="118"/>
         <source>Edit selected…</source>
         <translation>選択を編集…</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="301"/>
-        <location filename="../../ui/detail_panel.py" line="148"/>
-        <location filename="../../ui/detail_panel.py" line="255"/>
+        <location filename="../../ui/backlog/detail.py" line="89"/>
+        <location filename="../../ui/backlog/detail.py" line="196"/>
+        <location filename="../../ui/backlog/view.py" line="119"/>
         <source>Pin rank…</source>
         <translation>順位を固定…</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="408"/>
-        <location filename="../../ui/board.py" line="219"/>
+        <location filename="../../ui/backlog/view.py" line="193"/>
+        <location filename="../../ui/roadmap/painter.py" line="189"/>
         <source>{n} items</source>
         <translation>{n}件</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="409"/>
+        <location filename="../../ui/backlog/view.py" line="194"/>
         <source>{shown} of {total} items</source>
         <translation>{total}件中{shown}件</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="411"/>
+        <location filename="../../ui/backlog/view.py" line="196"/>
         <source>Rescoring…</source>
         <translation>再スコアリング中…</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="488"/>
+        <location filename="../../ui/operations/items.py" line="14"/>
+        <source>effort</source>
+        <translation>工数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="14"/>
+        <source>reach</source>
+        <translation>リーチ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="14"/>
+        <source>impact</source>
+        <translation>インパクト</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="15"/>
+        <source>confidence</source>
+        <translation>確度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="15"/>
+        <source>value</source>
+        <translation>価値</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="15"/>
+        <source>title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="16"/>
+        <source>description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="16"/>
+        <source>owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="16"/>
+        <source>tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="48"/>
         <source>Set {field} of “{title}” to {value}</source>
         <translation>「{title}」の{field}を{value}に設定</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="518"/>
+        <location filename="../../ui/operations/items.py" line="58"/>
         <source>Change {fields} of {n} items</source>
         <translation>{n}件の{fields}を変更</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="519"/>
+        <location filename="../../ui/operations/items.py" line="59"/>
         <source>Change {fields} of “{title}”</source>
         <translation>「{title}」の{fields}を変更</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="535"/>
+        <location filename="../../ui/operations/items.py" line="65"/>
         <source>Delete “{title}”</source>
         <translation>「{title}」を削除</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="536"/>
+        <location filename="../../ui/operations/items.py" line="66"/>
         <source>Delete {n} items</source>
         <translation>{n}件の項目を削除</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="555"/>
+        <location filename="../../ui/operations/items.py" line="72"/>
         <source>Pin “{title}” at rank {rank}</source>
         <translation>「{title}」を{rank}位に固定</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="556"/>
+        <location filename="../../ui/operations/items.py" line="73"/>
         <source>Unpin “{title}”</source>
         <translation>「{title}」の固定を解除</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="587"/>
+        <location filename="../../ui/backlog/view.py" line="289"/>
         <source>Set status</source>
         <translation>ステータスを設定</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="590"/>
+        <location filename="../../ui/backlog/view.py" line="292"/>
         <source>Move to lane</source>
         <translation>レーンへ移動</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog.py" line="598"/>
-        <location filename="../../ui/detail_panel.py" line="149"/>
+        <location filename="../../ui/backlog/detail.py" line="90"/>
+        <location filename="../../ui/backlog/view.py" line="300"/>
         <source>Unpin</source>
         <translation>固定を解除</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="22"/>
+        <location filename="../../ui/backlog/model.py" line="23"/>
         <source>Pin</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="22"/>
+        <location filename="../../ui/backlog/model.py" line="23"/>
         <source>Pinned to a rank by hand</source>
         <translation>手動で順位を固定</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="23"/>
-        <location filename="../../ui/detail_panel.py" line="94"/>
+        <location filename="../../ui/backlog/dialogs.py" line="86"/>
+        <location filename="../../ui/backlog/model.py" line="24"/>
         <source>Rank</source>
         <translation>順位</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="23"/>
+        <location filename="../../ui/backlog/model.py" line="24"/>
         <source>Rank by score (pinned items keep their rank)</source>
         <translation>スコアによる順位(固定した項目は順位を維持)</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="24"/>
+        <location filename="../../ui/backlog/model.py" line="25"/>
+        <location filename="../../ui/import_wizard/labels.py" line="13"/>
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="25"/>
-        <location filename="../../ui/detail_panel.py" line="174"/>
+        <location filename="../../ui/backlog/detail.py" line="115"/>
+        <location filename="../../ui/backlog/model.py" line="26"/>
         <source>Score</source>
         <translation>スコア</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="25"/>
+        <location filename="../../ui/backlog/model.py" line="26"/>
         <source>The score of the chosen method; hover a score for its explanation</source>
         <translation>選択した方式のスコア。スコアにカーソルを合わせると説明が表示されます</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="26"/>
+        <location filename="../../ui/backlog/model.py" line="27"/>
         <source>Reach</source>
         <translation>リーチ</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="26"/>
+        <location filename="../../ui/backlog/model.py" line="27"/>
         <source>How many are reached per quarter (from the reach source)</source>
         <translation>四半期あたりのリーチ数(リーチの算出元から)</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="27"/>
+        <location filename="../../ui/backlog/model.py" line="28"/>
         <source>Impact</source>
         <translation>インパクト</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="27"/>
+        <location filename="../../ui/backlog/model.py" line="28"/>
         <source>RICE impact: 3 massive, 2 high, 1 medium, 0.5 low, 0.25 minimal</source>
         <translation>RICE のインパクト: 3 非常に大、2 大、1 中、0.5 小、0.25 極小</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="28"/>
+        <location filename="../../ui/backlog/model.py" line="29"/>
         <source>Confidence</source>
         <translation>確度</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="28"/>
+        <location filename="../../ui/backlog/model.py" line="29"/>
         <source>How sure the estimates are, in percent</source>
         <translation>見積もりの確からしさ(%)</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="29"/>
+        <location filename="../../ui/backlog/model.py" line="30"/>
         <source>Effort</source>
         <translation>工数</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="29"/>
+        <location filename="../../ui/backlog/model.py" line="30"/>
         <source>Person-months</source>
         <translation>人月</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="30"/>
+        <location filename="../../ui/backlog/model.py" line="31"/>
         <source>Value</source>
         <translation>価値</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="30"/>
+        <location filename="../../ui/backlog/model.py" line="31"/>
         <source>Business value, for value/effort</source>
         <translation>ビジネス価値(価値/工数で使用)</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="31"/>
-        <location filename="../../ui/backups_dialog.py" line="45"/>
+        <location filename="../../ui/backlog/model.py" line="32"/>
+        <location filename="../../ui/dialogs/backups.py" line="47"/>
         <source>Requests</source>
         <translation>要望</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="31"/>
+        <location filename="../../ui/backlog/model.py" line="32"/>
         <source>Customer requests linked, duplicates and archived ones left out</source>
         <translation>紐付いた顧客要望の数(重複とアーカイブは除く)</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="32"/>
+        <location filename="../../ui/backlog/model.py" line="33"/>
         <source>Companies</source>
         <translation>企業</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="32"/>
+        <location filename="../../ui/backlog/model.py" line="33"/>
         <source>Distinct companies asking</source>
         <translation>要望している企業の数(重複なし)</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="33"/>
-        <location filename="../../ui/detail_panel.py" line="28"/>
+        <location filename="../../ui/backlog/detail.py" line="29"/>
+        <location filename="../../ui/backlog/model.py" line="34"/>
+        <location filename="../../ui/import_wizard/labels.py" line="20"/>
         <source>MRR</source>
         <translation>MRR</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="33"/>
+        <location filename="../../ui/backlog/model.py" line="34"/>
         <source>Monthly revenue of the companies asking</source>
         <translation>要望企業の月次売上</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="34"/>
+        <location filename="../../ui/backlog/model.py" line="35"/>
         <source>Breadth</source>
         <translation>広がり</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="34"/>
+        <location filename="../../ui/backlog/model.py" line="35"/>
         <source>Whether one customer brings most of the demand</source>
         <translation>需要の大半が1社によるものかどうか</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="35"/>
+        <location filename="../../ui/backlog/model.py" line="36"/>
         <source>Stability</source>
         <translation>安定度</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="35"/>
+        <location filename="../../ui/backlog/model.py" line="36"/>
         <source>How stable the rank is across the estimate ranges</source>
         <translation>見積もりの幅の中で順位がどれだけ安定しているか</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="37"/>
+        <location filename="../../ui/backlog/model.py" line="38"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="97"/>
+        <location filename="../../ui/backlog/model.py" line="98"/>
         <source>single</source>
         <translation>単一顧客</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="303"/>
+        <location filename="../../ui/backlog/model.py" line="306"/>
         <source>Not scored yet: fill in the estimates.</source>
         <translation>未スコア:見積もりを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="307"/>
+        <location filename="../../ui/backlog/model.py" line="310"/>
         <source>Pinned at rank {rank} (by score: {computed}). {why}</source>
         <translation>{rank}位に固定(スコア順では{computed}位)。{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="312"/>
+        <location filename="../../ui/backlog/model.py" line="315"/>
         <source>{company} brings {share} of the demand</source>
         <translation>需要の{share}が{company}によるもの</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="313"/>
+        <location filename="../../ui/backlog/model.py" line="316"/>
         <source>One company</source>
         <translation>1社のみ</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="314"/>
+        <location filename="../../ui/backlog/model.py" line="317"/>
         <source>most</source>
         <translation>大半</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog_model.py" line="317"/>
+        <location filename="../../ui/backlog/model.py" line="320"/>
         <source>Reach from: {source}</source>
         <translation>リーチの算出元: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="33"/>
+        <location filename="../../ui/dialogs/batches.py" line="36"/>
         <source>Batch</source>
         <translation>バッチ</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="34"/>
+        <location filename="../../ui/dialogs/batches.py" line="37"/>
         <source>Imported</source>
         <translation>インポート日時</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="35"/>
-        <location filename="../../ui/export_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/batches.py" line="38"/>
+        <location filename="../../ui/dialogs/export.py" line="79"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="36"/>
-        <location filename="../../ui/inbox.py" line="147"/>
-        <location filename="../../ui/inbox_model.py" line="119"/>
+        <location filename="../../ui/dialogs/batches.py" line="39"/>
+        <location filename="../../ui/import_wizard/labels.py" line="28"/>
+        <location filename="../../ui/inbox/filters.py" line="43"/>
+        <location filename="../../ui/inbox/model.py" line="97"/>
         <source>Source</source>
         <translation>ソース</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="37"/>
+        <location filename="../../ui/dialogs/batches.py" line="40"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="38"/>
-        <location filename="../../ui/import_wizard.py" line="517"/>
+        <location filename="../../ui/dialogs/batches.py" line="41"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="60"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="39"/>
+        <location filename="../../ui/dialogs/batches.py" line="42"/>
         <source>Unchanged</source>
         <translation>変更なし</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="40"/>
+        <location filename="../../ui/dialogs/batches.py" line="43"/>
         <source>Failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="41"/>
+        <location filename="../../ui/dialogs/batches.py" line="44"/>
         <source>Requests now</source>
         <translation>現在の要望数</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="42"/>
+        <location filename="../../ui/dialogs/batches.py" line="45"/>
         <source>Undone</source>
         <translation>取り消し日時</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="67"/>
+        <location filename="../../ui/dialogs/batches.py" line="66"/>
         <source>Encoding</source>
         <translation>文字コード</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="67"/>
+        <location filename="../../ui/dialogs/batches.py" line="66"/>
         <source>Preset</source>
         <translation>プリセット</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="71"/>
+        <location filename="../../ui/dialogs/batches.py" line="70"/>
         <source>Mapping</source>
         <translation>マッピング</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="80"/>
+        <location filename="../../ui/dialogs/batches.py" line="79"/>
         <source>Import batches</source>
         <translation>インポート履歴</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="84"/>
+        <location filename="../../ui/dialogs/batches.py" line="83"/>
         <source>Nothing has been imported into this workspace yet.</source>
         <translation>このワークスペースにはまだ何もインポートされていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="85"/>
+        <location filename="../../ui/dialogs/batches.py" line="84"/>
         <source>Undo import…</source>
         <translation>インポートを取り消す…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="86"/>
+        <location filename="../../ui/dialogs/batches.py" line="85"/>
         <source>Remove the requests this import added, and companies nothing else uses</source>
         <translation>このインポートで追加された要望と、他で使われていない企業を削除します</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="93"/>
+        <location filename="../../ui/dialogs/batches.py" line="92"/>
         <source>Every import is a batch. Undoing one removes the requests it added, their links, and the companies nothing else uses; requests it only updated keep their values.</source>
         <translation>インポートは1回ごとにバッチとして記録されます。取り消すと、そのバッチで追加された要望とその紐付け、他で使われていない企業が削除されます。更新のみされた要望は現在の値のままです。</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="134"/>
+        <location filename="../../ui/dialogs/batches.py" line="132"/>
         <source>Remove the {n} requests that “{file}” added ({links} links, {companies} companies nothing else uses)? Requests it only updated keep their values.</source>
         <translation>「{file}」で追加された要望 {n} 件（リンク {links} 件、ほかで使われていない企業 {companies} 社）を削除しますか？ 更新しただけの要望は今の値のまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="141"/>
+        <location filename="../../ui/dialogs/batches.py" line="139"/>
         <source>{n} links made since the import would be removed, e.g. request {req} “{title}” → “{item}”.</source>
         <translation>取り込み後に作成したリンク {n} 件が削除されます（例: 要望 {req}「{title}」→「{item}」）。</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="145"/>
+        <location filename="../../ui/dialogs/batches.py" line="143"/>
         <source>{n} requests marked duplicate of one of these would go back to new, e.g. request {req} “{title}”.</source>
         <translation>これらの重複として記録した要望 {n} 件が未仕分けに戻ります（例: 要望 {req}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="149"/>
+        <location filename="../../ui/dialogs/batches.py" line="147"/>
         <source>{n} of these requests were updated by a later import, whose changes would go with them, e.g. request {req} “{title}” (batch {batch}).</source>
         <translation>このうち {n} 件の要望は後の取り込みで更新されており、その変更も失われます（例: 要望 {req}「{title}」、バッチ {batch}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="154"/>
+        <location filename="../../ui/dialogs/batches.py" line="152"/>
         <source>This would also lose work done since the import:</source>
         <translation>取り込み後に行った次の作業も失われます:</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="156"/>
+        <location filename="../../ui/dialogs/batches.py" line="154"/>
         <source>Edit &gt; Undo puts it all back.</source>
         <translation>「編集 &gt; 元に戻す」ですべて元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="169"/>
+        <location filename="../../ui/dialogs/batches.py" line="167"/>
         <source>Undo import</source>
         <translation>インポートを取り消す</translation>
     </message>
     <message>
-        <location filename="../../ui/batches.py" line="184"/>
+        <location filename="../../ui/operations/imports.py" line="11"/>
+        <source>Import “{name}”</source>
+        <translation>「{name}」をインポート</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/imports.py" line="16"/>
         <source>Undo import of “{name}”</source>
         <translation>「{name}」の取り込みを取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="149"/>
+        <location filename="../../ui/roadmap/painter.py" line="119"/>
         <source>{effort} pm</source>
         <translation>{effort}人月</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="195"/>
-        <location filename="../../ui/board.py" line="196"/>
+        <location filename="../../ui/roadmap/painter.py" line="165"/>
+        <location filename="../../ui/roadmap/painter.py" line="166"/>
         <source>score</source>
         <translation>スコア</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="200"/>
-        <location filename="../../ui/board.py" line="201"/>
+        <location filename="../../ui/roadmap/painter.py" line="170"/>
+        <location filename="../../ui/roadmap/painter.py" line="171"/>
         <source>companies asking</source>
         <translation>要望企業数</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="214"/>
-        <location filename="../../ui/board.py" line="609"/>
-        <location filename="../../ui/board.py" line="813"/>
-        <location filename="../../ui/matrix.py" line="244"/>
-        <location filename="../../ui/matrix.py" line="515"/>
+        <location filename="../../ui/matrix/view.py" line="127"/>
+        <location filename="../../ui/matrix/view.py" line="233"/>
+        <location filename="../../ui/operations/items.py" line="80"/>
+        <location filename="../../ui/roadmap/canvas.py" line="333"/>
+        <location filename="../../ui/roadmap/painter.py" line="184"/>
+        <location filename="../../ui/roadmap/view.py" line="215"/>
         <source>Not planned</source>
         <translation>未計画</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="219"/>
+        <location filename="../../ui/roadmap/painter.py" line="189"/>
         <source>{shown} of {n} items</source>
         <translation>{n}件中{shown}件</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="239"/>
+        <location filename="../../ui/roadmap/painter.py" line="209"/>
         <source>{planned} pm planned · no capacity set</source>
         <translation>{planned}人月を計画 · キャパシティ未設定</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="242"/>
+        <location filename="../../ui/roadmap/painter.py" line="212"/>
         <source>{planned} / {cap} pm — over by {over} pm</source>
         <translation>{planned} / {cap}人月 — {over}人月超過</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="247"/>
+        <location filename="../../ui/roadmap/painter.py" line="217"/>
         <source>{planned} / {cap} pm planned</source>
         <translation>{planned} / {cap}人月を計画</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="250"/>
+        <location filename="../../ui/roadmap/painter.py" line="220"/>
         <source>{n} unestimated</source>
         <translation>{n}件 未見積もり</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="426"/>
+        <location filename="../../ui/roadmap/canvas.py" line="150"/>
         <source>Score {score} (rank {rank})</source>
         <translation>スコア {score}({rank}位)</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="428"/>
+        <location filename="../../ui/roadmap/canvas.py" line="152"/>
         <source>{n} companies asking</source>
         <translation>{n}社が要望</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="430"/>
+        <location filename="../../ui/roadmap/canvas.py" line="154"/>
         <source>Effort {effort} person-months</source>
         <translation>工数 {effort}人月</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="604"/>
+        <location filename="../../ui/roadmap/canvas.py" line="328"/>
         <source>Open in the backlog</source>
         <translation>バックログで開く</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="605"/>
+        <location filename="../../ui/roadmap/canvas.py" line="329"/>
         <source>Move to</source>
         <translation>移動先</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="656"/>
+        <location filename="../../ui/roadmap/view.py" line="70"/>
         <source>Business view</source>
         <translation>ビジネス向け表示</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="657"/>
+        <location filename="../../ui/roadmap/view.py" line="71"/>
         <source>Show only what the business edition of the roadmap shows: no effort, capacity or won&apos;t-do items.</source>
         <translation>ビジネス版ロードマップの内容のみ表示します(工数・キャパシティ・見送り項目は非表示)。</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="658"/>
-        <location filename="../../ui/matrix.py" line="170"/>
+        <location filename="../../ui/matrix/view.py" line="55"/>
+        <location filename="../../ui/roadmap/view.py" line="72"/>
         <source>Export PNG…</source>
         <translation>PNGをエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="663"/>
+        <location filename="../../ui/roadmap/view.py" line="77"/>
         <source>Lanes:</source>
         <translation>レーン:</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="791"/>
+        <location filename="../../ui/roadmap/view.py" line="195"/>
         <source>{n} cards</source>
         <translation>{n}枚のカード</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="794"/>
+        <location filename="../../ui/roadmap/view.py" line="198"/>
         <source>{n} more on {modes} lanes</source>
         <translation>{modes}レーンに他{n}件</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="797"/>
+        <location filename="../../ui/roadmap/view.py" line="201"/>
         <source>Over capacity: {lanes}</source>
         <translation>キャパシティ超過: {lanes}</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="823"/>
-        <location filename="../../ui/matrix.py" line="526"/>
+        <location filename="../../ui/operations/items.py" line="82"/>
         <source>Move “{title}” to {lane}</source>
         <translation>「{title}」を{lane}へ移動</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="829"/>
+        <location filename="../../ui/roadmap/view.py" line="222"/>
         <source>Export board as PNG</source>
         <translation>ボードをPNGでエクスポート</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="829"/>
-        <location filename="../../ui/matrix.py" line="532"/>
+        <location filename="../../ui/widgets/files.py" line="29"/>
         <source>PNG images (*.png)</source>
         <translation>PNG画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="870"/>
+        <location filename="../../ui/roadmap/png.py" line="58"/>
         <source>Roadmap — {mode}</source>
         <translation>ロードマップ — {mode}</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="872"/>
+        <location filename="../../ui/roadmap/png.py" line="60"/>
         <source>business view</source>
         <translation>ビジネス向け表示</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="877"/>
-        <location filename="../../ui/matrix.py" line="556"/>
+        <location filename="../../ui/matrix/view.py" line="256"/>
+        <location filename="../../ui/roadmap/png.py" line="65"/>
         <source>{workspace} · {day}</source>
         <translation>{workspace} · {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="894"/>
+        <location filename="../../ui/roadmap/png.py" line="82"/>
         <source>+ {n} more</source>
         <translation>+ 他{n}件</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="897"/>
-        <location filename="../../ui/matrix.py" line="561"/>
+        <location filename="../../ui/matrix/view.py" line="261"/>
+        <location filename="../../ui/roadmap/png.py" line="85"/>
         <source>Could not write {path}.</source>
         <translation>{path} に書き込めませんでした。</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="897"/>
-        <location filename="../../ui/matrix.py" line="561"/>
+        <location filename="../../ui/matrix/view.py" line="261"/>
+        <location filename="../../ui/roadmap/png.py" line="85"/>
         <source>Choose a folder you can write to.</source>
         <translation>書き込み可能なフォルダーを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="38"/>
+        <location filename="../../ui/i18n.py" line="22"/>
         <source>idea</source>
         <translation>アイデア</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="38"/>
+        <location filename="../../ui/i18n.py" line="22"/>
         <source>candidate</source>
         <translation>候補</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="38"/>
+        <location filename="../../ui/i18n.py" line="22"/>
         <source>planned</source>
         <translation>計画済み</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="39"/>
+        <location filename="../../ui/i18n.py" line="23"/>
         <source>in progress</source>
         <translation>進行中</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="39"/>
+        <location filename="../../ui/i18n.py" line="23"/>
         <source>shipped</source>
         <translation>リリース済み</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="39"/>
+        <location filename="../../ui/i18n.py" line="23"/>
         <source>wont do</source>
         <translation>見送り</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="40"/>
+        <location filename="../../ui/i18n.py" line="24"/>
         <source>feature</source>
         <translation>機能</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="40"/>
+        <location filename="../../ui/i18n.py" line="24"/>
         <source>improvement</source>
         <translation>改善</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="40"/>
+        <location filename="../../ui/i18n.py" line="24"/>
         <source>bug</source>
         <translation>バグ</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="41"/>
+        <location filename="../../ui/i18n.py" line="25"/>
         <source>tech debt</source>
         <translation>技術的負債</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="41"/>
+        <location filename="../../ui/i18n.py" line="25"/>
         <source>research</source>
         <translation>調査</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="42"/>
+        <location filename="../../ui/i18n.py" line="26"/>
         <source>massive</source>
         <translation>非常に大</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="42"/>
+        <location filename="../../ui/i18n.py" line="26"/>
         <source>high</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="42"/>
+        <location filename="../../ui/i18n.py" line="26"/>
         <source>medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="43"/>
+        <location filename="../../ui/i18n.py" line="27"/>
         <source>low</source>
         <translation>小</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="43"/>
+        <location filename="../../ui/i18n.py" line="27"/>
         <source>minimal</source>
         <translation>極小</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="44"/>
-        <location filename="../../ui/matrix.py" line="240"/>
+        <location filename="../../ui/i18n.py" line="28"/>
+        <location filename="../../ui/matrix/view.py" line="123"/>
         <source>quarter</source>
         <translation>四半期</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="44"/>
-        <location filename="../../ui/matrix.py" line="240"/>
+        <location filename="../../ui/i18n.py" line="28"/>
+        <location filename="../../ui/matrix/view.py" line="123"/>
         <source>release</source>
         <translation>リリース</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="44"/>
-        <location filename="../../ui/matrix.py" line="240"/>
+        <location filename="../../ui/i18n.py" line="28"/>
+        <location filename="../../ui/matrix/view.py" line="123"/>
         <source>horizon</source>
         <translation>ホライズン</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="45"/>
+        <location filename="../../ui/i18n.py" line="29"/>
         <source>status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="45"/>
+        <location filename="../../ui/i18n.py" line="29"/>
         <source>lane</source>
         <translation>レーン</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="45"/>
+        <location filename="../../ui/i18n.py" line="29"/>
         <source>theme</source>
         <translation>テーマ</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="46"/>
+        <location filename="../../ui/i18n.py" line="30"/>
         <source>kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="230"/>
+        <location filename="../../ui/operations/runner.py" line="137"/>
         <source>{n} change(s) could not be saved: the workspace stayed busy for {s} seconds.</source>
         <translation>{n} 件の変更を保存できませんでした: ワークスペースが {s} 秒間使用中のままでした。</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="357"/>
+        <location filename="../../ui/context.py" line="158"/>
         <source>Nothing was changed.</source>
         <translation>何も変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="358"/>
+        <location filename="../../ui/context.py" line="159"/>
         <source>Part of it had been saved before the error; the views show what is there now.</source>
         <translation>エラーの前に一部が保存されていました。画面には現在の内容を表示しています。</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="367"/>
+        <location filename="../../ui/context.py" line="168"/>
         <source>Something went wrong: {error}</source>
         <translation>問題が発生しました: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="368"/>
+        <location filename="../../ui/context.py" line="169"/>
         <source>Changes that were already saved are kept.</source>
         <translation>すでに保存された変更はそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="119"/>
-        <location filename="../../ui/context.py" line="361"/>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/app.py" line="76"/>
+        <location filename="../../ui/context.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Roadmap Planner</source>
         <translation>Roadmap Planner</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="24"/>
+        <location filename="../../ui/backlog/detail.py" line="25"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="25"/>
-        <location filename="../../ui/inbox_model.py" line="116"/>
-        <location filename="../../ui/inbox_model.py" line="241"/>
+        <location filename="../../ui/backlog/detail.py" line="26"/>
+        <location filename="../../ui/inbox/choices.py" line="113"/>
+        <location filename="../../ui/inbox/model.py" line="94"/>
         <source>Request</source>
         <translation>要望</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="26"/>
-        <location filename="../../ui/inbox.py" line="147"/>
-        <location filename="../../ui/inbox_model.py" line="117"/>
-        <location filename="../../ui/inbox_model.py" line="242"/>
+        <location filename="../../ui/backlog/detail.py" line="27"/>
+        <location filename="../../ui/import_wizard/labels.py" line="18"/>
+        <location filename="../../ui/inbox/choices.py" line="114"/>
+        <location filename="../../ui/inbox/filters.py" line="43"/>
+        <location filename="../../ui/inbox/model.py" line="95"/>
         <source>Company</source>
         <translation>企業</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="27"/>
-        <location filename="../../ui/inbox.py" line="148"/>
-        <location filename="../../ui/inbox_model.py" line="118"/>
-        <location filename="../../ui/scoring_dialog.py" line="65"/>
+        <location filename="../../ui/backlog/detail.py" line="28"/>
+        <location filename="../../ui/dialogs/scoring.py" line="67"/>
+        <location filename="../../ui/import_wizard/labels.py" line="19"/>
+        <location filename="../../ui/inbox/filters.py" line="44"/>
+        <location filename="../../ui/inbox/model.py" line="96"/>
         <source>Segment</source>
         <translation>セグメント</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="21"/>
+        <location filename="../../ui/dialogs/backups.py" line="23"/>
         <source>Daily</source>
         <translation>毎日</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="22"/>
+        <location filename="../../ui/dialogs/backups.py" line="24"/>
         <source>Before an import</source>
         <translation>取り込みの前</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="23"/>
+        <location filename="../../ui/dialogs/backups.py" line="25"/>
         <source>Before undoing an import</source>
         <translation>取り込みの取り消しの前</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="24"/>
+        <location filename="../../ui/dialogs/backups.py" line="26"/>
         <source>Before an upgrade</source>
         <translation>アップグレードの前</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="25"/>
+        <location filename="../../ui/dialogs/backups.py" line="27"/>
         <source>Before a restore</source>
         <translation>復元の前</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="26"/>
+        <location filename="../../ui/dialogs/backups.py" line="28"/>
         <source>Made by hand</source>
         <translation>手動</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="27"/>
+        <location filename="../../ui/dialogs/backups.py" line="29"/>
         <source>Other copy</source>
         <translation>その他のコピー</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="42"/>
-        <location filename="../../ui/detail_panel.py" line="29"/>
-        <location filename="../../ui/inbox_model.py" line="120"/>
+        <location filename="../../ui/backlog/detail.py" line="30"/>
+        <location filename="../../ui/dialogs/backups.py" line="44"/>
+        <location filename="../../ui/inbox/model.py" line="98"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="43"/>
+        <location filename="../../ui/dialogs/backups.py" line="45"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="44"/>
+        <location filename="../../ui/dialogs/backups.py" line="46"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="46"/>
+        <location filename="../../ui/dialogs/backups.py" line="48"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="63"/>
+        <location filename="../../ui/dialogs/backups.py" line="61"/>
         <source>unreadable</source>
         <translation>読み取り不可</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="80"/>
-        <location filename="../../ui/backups_dialog.py" line="149"/>
+        <location filename="../../ui/dialogs/backups.py" line="78"/>
+        <location filename="../../ui/dialogs/backups.py" line="146"/>
         <source>Restore from Backup</source>
         <translation>バックアップから復元</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="84"/>
+        <location filename="../../ui/dialogs/backups.py" line="82"/>
         <source>Roadmap Planner keeps a copy of the workspace once a day, before imports and before upgrades; it keeps the newest {n}, and the first of each of the last {n} days. Restoring one replaces what the workspace holds now, which is kept as a backup first.</source>
         <translation>Roadmap Planner はワークスペースのコピーを 1 日 1 回、取り込みの前、アップグレードの前に保存し、新しいもの {n} 件と、直近 {n} 日のそれぞれ最初のものを残します。復元すると現在の内容は置き換えられますが、置き換える前の状態もバックアップとして残します。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="88"/>
+        <location filename="../../ui/dialogs/backups.py" line="86"/>
         <source>There are no backups of this workspace yet.</source>
         <translation>このワークスペースのバックアップはまだありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="92"/>
+        <location filename="../../ui/dialogs/backups.py" line="90"/>
         <source>Restore…</source>
         <translation>復元…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/backups.py" line="91"/>
         <source>Replace the workspace with the selected backup</source>
         <translation>選んだバックアップでワークスペースを置き換えます</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="94"/>
+        <location filename="../../ui/dialogs/backups.py" line="92"/>
         <source>Open Folder</source>
         <translation>フォルダを開く</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="95"/>
+        <location filename="../../ui/dialogs/backups.py" line="93"/>
         <source>Show the backups in the file manager</source>
         <translation>バックアップをファイルマネージャで表示します</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="150"/>
+        <location filename="../../ui/dialogs/backups.py" line="147"/>
         <source>Replace the workspace with the copy from {when} ({reason}: {items} items, {requests} requests)? The current state is kept as a backup first.</source>
         <translation>ワークスペースを {when} のコピー（{reason}: 項目 {items} 件、要望 {requests} 件）で置き換えますか？ 現在の状態は先にバックアップとして残します。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="170"/>
+        <location filename="../../ui/dialogs/backups.py" line="167"/>
         <source>Restored the copy from {when}. The previous state was kept as {name}.</source>
         <translation>{when} のコピーを復元しました。以前の状態は {name} として残しています。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="82"/>
+        <location filename="../../ui/backlog/dialogs.py" line="74"/>
         <source>Pin “{title}”</source>
         <translation>「{title}」を固定</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="87"/>
+        <location filename="../../ui/backlog/dialogs.py" line="79"/>
         <source>Why this rank? e.g. a contract commitment, a dependency, a launch date</source>
         <translation>この順位の理由は?例:契約上の約束、依存関係、リリース日</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="91"/>
+        <location filename="../../ui/backlog/dialogs.py" line="83"/>
         <source>A pinned item keeps this rank whatever its score; the others rank around it.</source>
         <translation>固定した項目はスコアに関係なくこの順位を保ち、他の項目はその前後に並びます。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="95"/>
+        <location filename="../../ui/backlog/dialogs.py" line="87"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="167"/>
+        <location filename="../../ui/backlog/detail.py" line="108"/>
         <source>Select an item to see why it ranks where it does.</source>
         <translation>項目を選ぶと、その順位の理由が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="178"/>
+        <location filename="../../ui/backlog/detail.py" line="119"/>
         <source>Pinned rank</source>
         <translation>固定順位</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="185"/>
+        <location filename="../../ui/backlog/detail.py" line="126"/>
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="187"/>
+        <location filename="../../ui/backlog/detail.py" line="128"/>
         <source>Requests and companies</source>
         <translation>要望と企業</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="225"/>
+        <location filename="../../ui/backlog/detail.py" line="166"/>
         <source>Not scored</source>
         <translation>未スコア</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="226"/>
+        <location filename="../../ui/backlog/detail.py" line="167"/>
         <source>Fill in the estimates to score it.</source>
         <translation>見積もりを入力するとスコアが付きます。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="230"/>
+        <location filename="../../ui/backlog/detail.py" line="171"/>
         <source>{score} ({method}), rank {rank}</source>
         <translation>{score}({method})、{rank}位</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="248"/>
+        <location filename="../../ui/backlog/detail.py" line="189"/>
         <source>Pinned at rank {rank} (by score it would be {computed}).
 Why: {why}</source>
         <translation>{rank}位に固定(スコア順では{computed}位)。
 理由: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="253"/>
+        <location filename="../../ui/backlog/detail.py" line="194"/>
         <source>Not pinned: the rank follows the score.</source>
         <translation>固定なし:順位はスコアに従います。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="255"/>
+        <location filename="../../ui/backlog/detail.py" line="196"/>
         <source>Change pin…</source>
         <translation>固定を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="257"/>
+        <location filename="../../ui/backlog/detail.py" line="198"/>
         <source>No description.</source>
         <translation>説明はありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="265"/>
+        <location filename="../../ui/backlog/detail.py" line="206"/>
         <source>{n} requests from {c} companies</source>
         <translation>{c}社から{n}件の要望</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="267"/>
+        <location filename="../../ui/backlog/detail.py" line="208"/>
         <source> and {more} more</source>
         <translation> ほか{more}社</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="270"/>
+        <location filename="../../ui/backlog/detail.py" line="211"/>
         <source>No linked requests.</source>
         <translation>紐付いた要望はありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="43"/>
-        <location filename="../../ui/export_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/export.py" line="25"/>
+        <source>Internal — every figure, with effort, confidence and notes</source>
+        <translation>社内版 — 工数・確度・メモを含むすべての数値</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="26"/>
+        <source>Business — for stakeholders, without internal estimates</source>
+        <translation>ビジネス版 — ステークホルダー向け(社内の見積もりは含めません)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="34"/>
+        <source>Roadmap workbook (.xlsx)</source>
+        <translation>ロードマップのブック (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="35"/>
+        <source>Priorities list (.csv)</source>
+        <translation>優先順位リスト (.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="47"/>
+        <location filename="../../ui/dialogs/export.py" line="81"/>
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="53"/>
+        <location filename="../../ui/dialogs/export.py" line="57"/>
         <source>Name the companies asking (the internal edition always does)</source>
         <translation>要望企業名を記載する(社内版では常に記載)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="55"/>
+        <location filename="../../ui/dialogs/export.py" line="59"/>
         <source>The business edition can leave company names out.</source>
         <translation>ビジネス版では企業名を省略できます。</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="57"/>
+        <location filename="../../ui/dialogs/export.py" line="61"/>
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/export.py" line="75"/>
         <source>Format</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="72"/>
+        <location filename="../../ui/dialogs/export.py" line="76"/>
         <source>Edition</source>
         <translation>版</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="73"/>
+        <location filename="../../ui/dialogs/export.py" line="77"/>
         <source>Lanes</source>
         <translation>レーン</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="119"/>
+        <location filename="../../ui/dialogs/export.py" line="123"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="119"/>
+        <location filename="../../ui/dialogs/export.py" line="123"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="120"/>
+        <location filename="../../ui/dialogs/export.py" line="124"/>
         <source>Export to</source>
         <translation>出力先</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/export.py" line="138"/>
         <source>The folder {folder} does not exist.</source>
         <translation>フォルダー {folder} が存在しません。</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="152"/>
+        <location filename="../../ui/dialogs/export.py" line="154"/>
         <source>Exporting…</source>
         <translation>エクスポート中…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="155"/>
+        <location filename="../../ui/dialogs/export.py" line="157"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="169"/>
-        <location filename="../../ui/import_wizard.py" line="643"/>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/dialogs/export.py" line="171"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="582"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="177"/>
+        <location filename="../../ui/dialogs/export.py" line="179"/>
         <source>Written to {file}.</source>
         <translation>{file} に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="179"/>
+        <location filename="../../ui/dialogs/export.py" line="181"/>
         <source>Export finished</source>
         <translation>エクスポート完了</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="180"/>
+        <location filename="../../ui/dialogs/export.py" line="182"/>
         <source>{name} is ready. Open the folder that holds it?</source>
         <translation>{name} ができました。保存先のフォルダーを開きますか?</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="189"/>
+        <location filename="../../ui/dialogs/export.py" line="191"/>
         <source>The export failed; any previous file is unchanged.</source>
         <translation>エクスポートに失敗しました。既存のファイルは変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="195"/>
+        <location filename="../../ui/dialogs/export.py" line="197"/>
         <source>Stopped; any previous file is unchanged.</source>
         <translation>停止しました。既存のファイルは変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="118"/>
-        <location filename="../../ui/import_wizard.py" line="145"/>
-        <location filename="../../ui/import_wizard.py" line="568"/>
+        <location filename="../../ui/import_wizard/file_page.py" line="12"/>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>CSV ファイル (*.csv *.tsv *.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/file_page.py" line="23"/>
+        <location filename="../../ui/import_wizard/file_page.py" line="50"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="31"/>
         <source>Import requests</source>
         <translation>要望をインポート</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="119"/>
+        <location filename="../../ui/import_wizard/file_page.py" line="24"/>
         <source>Choose a CSV export from your support, sales or feedback tool, or drop it here.</source>
         <translation>サポート・営業・フィードバックツールから書き出したCSVを選ぶか、ここにドロップしてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="121"/>
+        <location filename="../../ui/import_wizard/file_page.py" line="26"/>
         <source>Drop a CSV file here</source>
         <translation>CSVファイルをここにドロップ</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="127"/>
+        <location filename="../../ui/import_wizard/file_page.py" line="32"/>
         <source>Path of a CSV file</source>
         <translation>CSVファイルのパス</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="128"/>
+        <location filename="../../ui/import_wizard/file_page.py" line="33"/>
         <source>Choose file…</source>
         <translation>ファイルを選択…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="132"/>
+        <location filename="../../ui/import_wizard/file_page.py" line="37"/>
         <source>Jira, Zendesk, Intercom, Canny, productboard, UserVoice, GitHub, Google Forms, Salesforce and Fider exports are recognised; any other CSV works by its column names. Importing the same file again adds nothing.</source>
         <translation>Jira、Zendesk、Intercom、Canny、productboard、UserVoice、GitHub、Google Forms、Salesforce、Fider のエクスポートを自動認識します。その他のCSVも列名で読み込めます。同じファイルを再度インポートしても重複して追加されません。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="186"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="42"/>
         <source>Check how the file will be read</source>
         <translation>ファイルの読み込み方を確認</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="187"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="43"/>
         <source>Change the encoding, the preset or any field&apos;s column; the rows below follow at once.</source>
         <translation>文字コード・プリセット・各フィールドの列を変更すると、下の行にすぐ反映されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="197"/>
-        <location filename="../../ui/import_wizard.py" line="203"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="51"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="57"/>
         <source>Detect</source>
         <translation>自動検出</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="201"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="55"/>
         <source>Found by reading the file: comma, semicolon, tab or vertical bar.</source>
         <translation>ファイルから判定します:カンマ、セミコロン、タブ、縦棒。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="207"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="61"/>
         <source>e.g. zendesk</source>
         <translation>例: zendesk</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="208"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="62"/>
         <source>Requests are the same request when their source and ID match; a corrected mapping is remembered for this source.</source>
         <translation>ソースとIDが一致する要望は同じ要望とみなします。修正したマッピングはこのソース用に記憶されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="212"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="66"/>
         <source>File:</source>
         <translation>ファイル:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="213"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="67"/>
         <source>Encoding:</source>
         <translation>文字コード:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="214"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="68"/>
         <source>Delimiter:</source>
         <translation>区切り文字:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="216"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="70"/>
         <source>Preset:</source>
         <translation>プリセット:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="217"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="71"/>
         <source>Source:</source>
         <translation>ソース:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="221"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="75"/>
         <source>Columns for each field</source>
         <translation>各フィールドの列</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="249"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="88"/>
         <source>First rows, as they will be imported:</source>
         <translation>先頭の行(インポートされる内容):</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="315"/>
-        <location filename="../../ui/import_wizard.py" line="448"/>
+        <location filename="../../ui/import_wizard/import_page.py" line="51"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="168"/>
         <source>Reading {file}…</source>
         <translation>{file} を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="329"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="175"/>
         <source>The file could not be read.</source>
         <translation>ファイルを読み込めませんでした。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="349"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="190"/>
         <source>Detected: {enc}</source>
         <translation>検出: {enc}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="351"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="192"/>
         <source>Detect ({enc})</source>
         <translation>自動検出({enc})</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="354"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="194"/>
         <source>Detect ({preset})</source>
         <translation>自動検出({preset})</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="359"/>
+        <location filename="../../ui/import_wizard/labels.py" line="12"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="14"/>
+        <source>Body</source>
+        <translation>本文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="15"/>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="16"/>
+        <source>Requester</source>
+        <translation>要望者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="17"/>
+        <source>E-mail</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="21"/>
+        <source>ARR</source>
+        <translation>ARR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="22"/>
+        <source>Plan</source>
+        <translation>プラン</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="23"/>
+        <source>Votes</source>
+        <translation>投票数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="24"/>
+        <source>Importance</source>
+        <translation>重要度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="26"/>
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="27"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="31"/>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="32"/>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8(BOM付き)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="33"/>
+        <source>UTF-16</source>
+        <translation>UTF-16</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="34"/>
+        <source>Japanese (Windows, CP932)</source>
+        <translation>日本語(Windows、Shift_JIS/CP932)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="35"/>
+        <source>Japanese (EUC-JP)</source>
+        <translation>日本語(EUC-JP)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="36"/>
+        <source>Western (Windows-1252)</source>
+        <translation>西ヨーロッパ言語(Windows-1252)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="37"/>
+        <source>Latin-1</source>
+        <translation>Latin-1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="40"/>
+        <source>comma</source>
+        <translation>カンマ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="41"/>
+        <source>semicolon</source>
+        <translation>セミコロン</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="42"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="198"/>
         <source>tab</source>
         <translation>タブ</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="364"/>
+        <location filename="../../ui/import_wizard/labels.py" line="43"/>
+        <source>vertical bar</source>
+        <translation>縦棒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/preview_page.py" line="203"/>
         <source>From column “{col}”</source>
         <translation>列「{col}」から</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="365"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="204"/>
         <source>From the first line of the body</source>
         <translation>本文の1行目から</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="379"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="214"/>
         <source>(not imported)</source>
         <translation>(インポートしない)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="389"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="229"/>
         <source>About {n} rows.</source>
         <translation>約{n}行。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="391"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="231"/>
         <source>No title column: titles are the first line of the body.</source>
         <translation>タイトル列がありません:本文の1行目をタイトルにします。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="397"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="237"/>
         <source>row {row}, {column}: {message}</source>
         <translation>{row}行目、{column}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="401"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="241"/>
         <source> (and {n} more)</source>
         <translation>(ほか{n}件)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="402"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="242"/>
         <source>Rows that will fail:</source>
         <translation>失敗する行:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="420"/>
+        <location filename="../../ui/import_wizard/import_page.py" line="19"/>
         <source>Importing</source>
         <translation>インポート中</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="421"/>
+        <location filename="../../ui/import_wizard/import_page.py" line="20"/>
         <source>All or nothing: a cancel or a failure leaves the workspace as it was.</source>
         <translation>全件か無しか:キャンセルや失敗時はワークスペースは元のままです。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="426"/>
+        <location filename="../../ui/import_wizard/import_page.py" line="25"/>
         <source>Cancel import</source>
         <translation>インポートをキャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="427"/>
+        <location filename="../../ui/import_wizard/import_page.py" line="26"/>
         <source>Stop now; nothing from this file will be kept.</source>
         <translation>今すぐ中止します。このファイルの内容は何も残りません。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="461"/>
+        <location filename="../../ui/import_wizard/import_page.py" line="64"/>
         <source>Cancelling…</source>
         <translation>キャンセル中…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="491"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="33"/>
         <source>Import finished</source>
         <translation>インポート完了</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="492"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="34"/>
         <source>Importing the same file again adds nothing; changed rows update their requests.</source>
         <translation>同じファイルを再度インポートしても追加されません。変更された行は対応する要望を更新します。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="499"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="42"/>
         <source>Save errors as CSV…</source>
         <translation>エラーをCSVで保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="517"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="60"/>
         <source>New requests</source>
         <translation>新規要望</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="518"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="61"/>
         <source>Unchanged (already imported)</source>
         <translation>変更なし(インポート済み)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="518"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="61"/>
         <source>Duplicate rows in the file</source>
         <translation>ファイル内の重複行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="519"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="62"/>
         <source>Failed rows</source>
         <translation>失敗した行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="519"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="62"/>
         <source>New companies</source>
         <translation>新規企業</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="525"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="68"/>
         <source>{rows} rows read from {file} · {enc} · {preset}</source>
         <translation>{file} から{rows}行を読み込み · {enc} · {preset}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="529"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="71"/>
         <source>Wrong file? Undo the whole import from File ▸ Import Batches.</source>
         <translation>ファイルを間違えた場合は、ファイル ▸ インポート履歴 からインポート全体を取り消せます。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="531"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="21"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="531"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="22"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="531"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="23"/>
         <source>Problem</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="535"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="75"/>
         <source>1 row could not be read and was left out:</source>
         <translation>1行を読み込めず、除外しました:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="536"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="76"/>
         <source>{n} rows could not be read; they were left out:</source>
         <translation>{n}行を読み込めず、除外しました:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="538"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="78"/>
         <source>Every row was read.</source>
         <translation>すべての行を読み込みました。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="545"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="85"/>
         <source>Save errors as CSV</source>
         <translation>エラーをCSVで保存</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="545"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="86"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="580"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="43"/>
         <source>Import</source>
         <translation>インポート</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="627"/>
+        <location filename="../../ui/import_wizard/import_page.py" line="41"/>
         <source>The import failed.</source>
         <translation>インポートに失敗しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="633"/>
+        <location filename="../../ui/import_wizard/import_page.py" line="42"/>
         <source>Import cancelled; the workspace is unchanged.</source>
         <translation>インポートをキャンセルしました。ワークスペースは変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="127"/>
+        <location filename="../../ui/inbox/filters.py" line="22"/>
         <source>Search requests, companies, people…</source>
         <translation>要望・企業・人を検索…</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="141"/>
+        <location filename="../../ui/inbox/filters.py" line="36"/>
         <source>Clear</source>
         <translation>クリア</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="142"/>
+        <location filename="../../ui/inbox/filters.py" line="37"/>
         <source>Clear the search and every filter</source>
         <translation>検索とすべてのフィルターをクリア</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="148"/>
+        <location filename="../../ui/inbox/filters.py" line="44"/>
         <source>From</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="148"/>
+        <location filename="../../ui/inbox/filters.py" line="44"/>
         <source>To</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="193"/>
+        <location filename="../../ui/inbox/suggestions.py" line="38"/>
         <source>Suggested items</source>
         <translation>候補の項目</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="198"/>
+        <location filename="../../ui/inbox/detail.py" line="33"/>
         <source>&amp;Link…</source>
         <translation>紐付け(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="199"/>
+        <location filename="../../ui/inbox/detail.py" line="34"/>
         <source>&amp;Duplicate…</source>
         <translation>重複(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="200"/>
+        <location filename="../../ui/inbox/detail.py" line="35"/>
         <source>&amp;Archive</source>
         <translation>アーカイブ(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="201"/>
+        <location filename="../../ui/inbox/detail.py" line="36"/>
         <source>&amp;New item</source>
         <translation>新規項目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="203"/>
+        <location filename="../../ui/inbox/detail.py" line="40"/>
         <source>Link to an item chosen from a list, likeliest first</source>
         <translation>一覧から選んだ項目に紐付け(可能性の高い順)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="204"/>
+        <location filename="../../ui/inbox/detail.py" line="41"/>
         <source>Mark as a duplicate of another request</source>
         <translation>他の要望の重複としてマーク</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="205"/>
+        <location filename="../../ui/inbox/detail.py" line="42"/>
         <source>Archive: not actionable, kept for the record</source>
         <translation>アーカイブ:対応不要、記録として保持</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="206"/>
+        <location filename="../../ui/inbox/detail.py" line="43"/>
         <source>Create a backlog item from the selected requests</source>
         <translation>選択した要望からバックログ項目を作成</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="217"/>
+        <location filename="../../ui/inbox/detail.py" line="51"/>
         <source>Keys: J/K next/previous · 1–5 link to a suggestion · L link… · D duplicate · A archive · N new item</source>
         <translation>キー: J/K 次/前 · 1–5 候補に紐付け · L 紐付け… · D 重複 · A アーカイブ · N 新規項目</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="238"/>
+        <location filename="../../ui/inbox/view.py" line="79"/>
         <source>Find an item…</source>
         <translation>項目を検索…</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="251"/>
+        <location filename="../../ui/inbox/view.py" line="88"/>
         <source>Drag requests onto an item to link them.</source>
         <translation>要望を項目にドラッグすると紐付けられます。</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="299"/>
+        <location filename="../../ui/inbox/filters.py" line="117"/>
         <source>any</source>
         <translation>指定なし</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="365"/>
+        <location filename="../../ui/inbox/filters.py" line="68"/>
         <source>All sources</source>
         <translation>すべてのソース</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="366"/>
+        <location filename="../../ui/inbox/filters.py" line="69"/>
         <source>All companies</source>
         <translation>すべての企業</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="367"/>
-        <location filename="../../ui/scoring_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/scoring.py" line="93"/>
+        <location filename="../../ui/inbox/filters.py" line="70"/>
         <source>All segments</source>
         <translation>全セグメント</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="423"/>
+        <location filename="../../ui/inbox/view.py" line="178"/>
         <source>{shown} of {total} requests to triage</source>
         <translation>未仕分けの要望 {total}件中{shown}件</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="424"/>
+        <location filename="../../ui/inbox/view.py" line="179"/>
         <source>{total} requests to triage</source>
         <translation>未仕分けの要望 {total}件</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="481"/>
+        <location filename="../../ui/inbox/detail.py" line="88"/>
         <source>No request matches</source>
         <translation>一致する要望はありません</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="482"/>
+        <location filename="../../ui/inbox/detail.py" line="89"/>
         <source>Change the search or the filters, or clear them.</source>
         <translation>検索やフィルターを変更するか、クリアしてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="484"/>
+        <location filename="../../ui/inbox/detail.py" line="91"/>
         <source>Nothing to triage</source>
         <translation>仕分けする要望はありません</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="485"/>
+        <location filename="../../ui/inbox/detail.py" line="92"/>
         <source>Every request is linked, marked as a duplicate or archived.</source>
         <translation>すべての要望が紐付け済み、重複、またはアーカイブ済みです。</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="490"/>
+        <location filename="../../ui/inbox/detail.py" line="71"/>
         <source>{n} requests selected; the first:</source>
         <translation>{n}件の要望を選択中。先頭:</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="492"/>
+        <location filename="../../ui/inbox/detail.py" line="73"/>
         <source>no company</source>
         <translation>企業なし</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="495"/>
-        <location filename="../../ui/inbox_model.py" line="137"/>
+        <location filename="../../ui/inbox/detail.py" line="76"/>
+        <location filename="../../ui/inbox/model.py" line="115"/>
         <source>MRR {mrr:,.0f}</source>
         <translation>MRR {mrr:,.0f}</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="501"/>
+        <location filename="../../ui/inbox/suggestions.py" line="54"/>
         <source>Finding similar items…</source>
         <translation>類似の項目を検索中…</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="511"/>
+        <location filename="../../ui/inbox/suggestions.py" line="60"/>
         <source>No item looks like this request. Press N to make one.</source>
         <translation>この要望に似た項目はありません。N キーで作成できます。</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="539"/>
+        <location filename="../../ui/inbox/suggestions.py" line="90"/>
         <source>Link  {key}</source>
         <translation>紐付け  {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="540"/>
+        <location filename="../../ui/inbox/suggestions.py" line="91"/>
         <source>Link to “{title}” (key {key})</source>
         <translation>「{title}」に紐付け(キー {key})</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="553"/>
+        <location filename="../../ui/inbox/suggestions.py" line="22"/>
         <source>Like a linked request: “{text}” ({n} linked)</source>
         <translation>紐付け済みの要望に類似:「{text}」({n}件紐付け済み)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="556"/>
+        <location filename="../../ui/inbox/suggestions.py" line="25"/>
         <source>Title shares {terms}</source>
         <translation>タイトルに共通語: {terms}</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="556"/>
+        <location filename="../../ui/inbox/suggestions.py" line="25"/>
         <source>Title worded alike</source>
         <translation>タイトルの表現が類似</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="557"/>
+        <location filename="../../ui/inbox/suggestions.py" line="26"/>
         <source>Description shares {terms}</source>
         <translation>説明に共通語: {terms}</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="557"/>
+        <location filename="../../ui/inbox/suggestions.py" line="26"/>
         <source>Description worded alike</source>
         <translation>説明の表現が類似</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="588"/>
+        <location filename="../../ui/inbox/view.py" line="272"/>
         <source>item {id}</source>
         <translation>項目 {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="609"/>
+        <location filename="../../ui/operations/requests.py" line="13"/>
         <source>Link request {id} to “{title}”</source>
         <translation>要望 {id} を「{title}」に紐付け</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="610"/>
+        <location filename="../../ui/operations/requests.py" line="14"/>
         <source>Link {n} requests to “{title}”</source>
         <translation>{n}件の要望を「{title}」に紐付け</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="646"/>
+        <location filename="../../ui/operations/requests.py" line="19"/>
         <source>Mark request {id} as a duplicate of request {of}</source>
         <translation>要望 {id} を要望 {of} の重複としてマーク</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="669"/>
+        <location filename="../../ui/operations/requests.py" line="25"/>
         <source>Archive request {id}</source>
         <translation>要望 {id} をアーカイブ</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="670"/>
+        <location filename="../../ui/operations/requests.py" line="26"/>
         <source>Archive {n} requests</source>
         <translation>{n}件の要望をアーカイブ</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="676"/>
+        <location filename="../../ui/inbox/view.py" line="318"/>
         <source>New item</source>
         <translation>新規項目</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="677"/>
+        <location filename="../../ui/inbox/view.py" line="319"/>
         <source>Title of the new backlog item ({n} requests will be linked to it):</source>
         <translation>新しいバックログ項目のタイトル({n}件の要望が紐付けられます):</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="702"/>
+        <location filename="../../ui/operations/requests.py" line="32"/>
         <source>Create item “{title}” from request {id}</source>
         <translation>要望 {id} から項目「{title}」を作成</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="704"/>
+        <location filename="../../ui/operations/requests.py" line="33"/>
         <source>Create item “{title}” from {n} requests</source>
         <translation>{n}件の要望から項目「{title}」を作成</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="177"/>
+        <location filename="../../ui/inbox/choices.py" line="76"/>
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="179"/>
-        <location filename="../../ui/inbox_model.py" line="244"/>
+        <location filename="../../ui/inbox/choices.py" line="78"/>
+        <location filename="../../ui/inbox/choices.py" line="116"/>
         <source>Match</source>
         <translation>一致度</translation>
     </message>
     <message>
-        <location filename="../../ui/item_picker.py" line="30"/>
+        <location filename="../../ui/inbox/pickers.py" line="30"/>
         <source>Type to search…</source>
         <translation>入力して検索…</translation>
     </message>
     <message>
-        <location filename="../../ui/item_picker.py" line="99"/>
+        <location filename="../../ui/inbox/pickers.py" line="89"/>
         <source>Link request {id} to which item? The likeliest are first.</source>
         <translation>要望 {id} をどの項目に紐付けますか?可能性の高い順に表示しています。</translation>
     </message>
     <message>
-        <location filename="../../ui/item_picker.py" line="100"/>
+        <location filename="../../ui/inbox/pickers.py" line="90"/>
         <source>Link {n} requests to which item? The likeliest are first.</source>
         <translation>{n}件の要望をどの項目に紐付けますか?可能性の高い順に表示しています。</translation>
     </message>
     <message>
-        <location filename="../../ui/item_picker.py" line="101"/>
+        <location filename="../../ui/inbox/pickers.py" line="91"/>
         <source>Link to item</source>
         <translation>項目に紐付け</translation>
     </message>
     <message>
-        <location filename="../../ui/item_picker.py" line="120"/>
+        <location filename="../../ui/inbox/pickers.py" line="102"/>
         <source>Mark as duplicate</source>
         <translation>重複としてマーク</translation>
     </message>
     <message>
-        <location filename="../../ui/item_picker.py" line="121"/>
+        <location filename="../../ui/inbox/pickers.py" line="103"/>
         <source>Request {id} repeats which request? Its demand will count once, on the original.</source>
         <translation>要望 {id} はどの要望の重複ですか?需要は元の要望で1回だけ数えます。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="33"/>
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>Backlog</source>
         <translation>バックログ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34"/>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Inbox</source>
         <translation>受信箱</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="35"/>
+        <location filename="../../ui/main_window.py" line="42"/>
         <source>Roadmap</source>
         <translation>ロードマップ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="36"/>
+        <location filename="../../ui/main_window.py" line="43"/>
         <source>Matrix</source>
         <translation>マトリクス</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="37"/>
+        <location filename="../../ui/main_window.py" line="44"/>
         <source>Metrics</source>
         <translation>指標</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Updated with changes saved in another window or by the command line.</source>
         <translation>別のウィンドウまたはコマンドラインで保存された変更を反映しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>&amp;New Workspace…</source>
         <translation>新規ワークスペース(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Create an empty workspace file</source>
         <translation>空のワークスペースファイルを作成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>&amp;Open Workspace…</source>
         <translation>ワークスペースを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Open a workspace file</source>
         <translation>ワークスペースファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Open &amp;Demo Workspace</source>
         <translation>デモワークスペースを開く(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>A B2B SaaS backlog with customer requests, to look around</source>
         <translation>顧客要望付きの B2B SaaS バックログ(お試し用)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;Import CSV…</source>
         <translation>CSVをインポート(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Import customer requests from a CSV file</source>
         <translation>CSVファイルから顧客要望をインポート</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Import &amp;Batches…</source>
         <translation>インポート履歴(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Past imports, and undoing one</source>
         <translation>過去のインポートと、その取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;Export…</source>
         <translation>エクスポート(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Write the roadmap workbook or the priorities CSV</source>
         <translation>ロードマップのブックまたは優先順位CSVを書き出す</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Save a &amp;Copy…</source>
         <translation>コピーを保存(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Write a copy of the workspace to another file</source>
         <translation>ワークスペースのコピーを別のファイルに書き出します</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Back &amp;Up Now</source>
         <translation>今すぐバックアップ(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Keep a copy of the workspace in its backups folder</source>
         <translation>ワークスペースのコピーをバックアップフォルダに保存します</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Re&amp;store from Backup…</source>
         <translation>バックアップから復元(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Replace the workspace with one of its backups</source>
         <translation>ワークスペースをバックアップのひとつで置き換えます</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Find</source>
         <translation>検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Search in the current view</source>
         <translation>現在のビュー内を検索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;Scoring Settings…</source>
         <translation>スコアリング設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Scoring method, time window, segment and importance weights</source>
         <translation>スコアリング方式、対象期間、セグメント、重要度の重み</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;About Roadmap Planner</source>
         <translation>Roadmap Planner について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>System language</source>
         <translation>システムの言語</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Main toolbar</source>
         <translation>メインツールバー</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>The {view} view could not be opened.</source>
         <translation>{view}ビューを開けませんでした。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>{items} items · {requests} requests ({unlinked} to triage) · {companies} companies</source>
         <translation>項目 {items}件 · 要望 {requests}件(未仕分け {unlinked}件)· 企業 {companies}社</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Roadmap Planner — {name}</source>
         <translation>Roadmap Planner — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>No recent workspaces</source>
         <translation>最近使ったワークスペースはありません</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Clear Menu</source>
         <translation>メニューをクリア</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>{n} change(s) are waiting for the workspace to be free (an import is running) and are not saved yet. {doing} anyway and lose them?</source>
         <translation>{n} 件の変更がワークスペースの空きを待っていて（取り込み中です）、まだ保存されていません。変更を破棄して{doing}しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Open another workspace</source>
         <translation>別のワークスペースを開く</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>{name} is open in another window too; what either window saves shows in the other within a second.</source>
         <translation>{name} は別のウィンドウでも開いています。どちらかで保存した内容は 1 秒以内にもう一方に反映されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>{n} change(s) will be saved as soon as the workspace is free ({holder}).</source>
         <translation>{n} 件の変更は、ワークスペースが空きしだい保存されます（{holder}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>another window or a command is writing to it</source>
         <translation>別のウィンドウまたはコマンドが書き込み中です</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>Every change is saved.</source>
         <translation>すべての変更を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>This workspace is already open here.</source>
         <translation>このワークスペースはすでにここで開いています。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>New Workspace</source>
         <translation>新規ワークスペース</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>Workspaces (*.db)</source>
         <translation>ワークスペース (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>{path} already exists.</source>
         <translation>{path} は既に存在します。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Open it with File &gt; Open, or pick a new file name for a new workspace.</source>
         <translation>ファイル &gt; 開く で開くか、新しいワークスペース用に別のファイル名を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="433"/>
         <source>Open Workspace</source>
         <translation>ワークスペースを開く</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>Workspaces (*.db);;All files (*)</source>
         <translation>ワークスペース (*.db);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>Save a Copy</source>
         <translation>コピーを保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>Saved a copy as {path}</source>
         <translation>{path} にコピーを保存しました</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>Backed up as {path}</source>
         <translation>{path} にバックアップしました</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="538"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="538"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>The language changes the next time Roadmap Planner starts.</source>
         <translation>言語は Roadmap Planner の次回起動時に切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>About Roadmap Planner</source>
         <translation>Roadmap Planner について</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>Roadmap Planner keeps the backlog, customer requests, scoring and the roadmap in one local file.</source>
         <translation>Roadmap Planner は、バックログ・顧客要望・スコアリング・ロードマップを1つのローカルファイルで管理します。</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="75"/>
+        <location filename="../../ui/matrix/canvas.py" line="55"/>
         <source>{quadrant} · {status} · {kind}</source>
         <translation>{quadrant} · {status} · {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="77"/>
+        <location filename="../../ui/matrix/canvas.py" line="57"/>
         <source>Value {value} · effort {effort} person-months</source>
         <translation>価値 {value} · 工数 {effort}人月</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="78"/>
+        <location filename="../../ui/matrix/canvas.py" line="58"/>
         <source>{companies} companies asking · MRR {mrr}</source>
         <translation>要望企業 {companies}社 · MRR {mrr}</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="81"/>
+        <location filename="../../ui/matrix/canvas.py" line="61"/>
         <source>Lane: {lane}</source>
         <translation>レーン: {lane}</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="165"/>
+        <location filename="../../ui/matrix/view.py" line="50"/>
         <source>Companies asking</source>
         <translation>要望企業数</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="166"/>
+        <location filename="../../ui/matrix/view.py" line="51"/>
         <source>MRR at stake</source>
         <translation>影響MRR</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="168"/>
+        <location filename="../../ui/matrix/view.py" line="53"/>
         <source>Move</source>
         <translation>移動</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="173"/>
+        <location filename="../../ui/matrix/view.py" line="58"/>
         <source>Bubble size:</source>
         <translation>バブルの大きさ:</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="178"/>
+        <location filename="../../ui/matrix/view.py" line="63"/>
         <source>Move to:</source>
         <translation>移動先:</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="225"/>
+        <location filename="../../ui/matrix/view.py" line="110"/>
         <source>Scoring…</source>
         <translation>スコアリング中…</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="262"/>
+        <location filename="../../ui/matrix/view.py" line="149"/>
         <source>{n} without value or effort</source>
         <translation>価値・工数なし {n}件</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="375"/>
+        <location filename="../../ui/matrix/frame.py" line="50"/>
         <source>effort split {e}</source>
         <translation>工数の境界 {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="376"/>
+        <location filename="../../ui/matrix/frame.py" line="51"/>
         <source>value split {v}</source>
         <translation>価値の境界 {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="424"/>
+        <location filename="../../ui/matrix/frame.py" line="89"/>
         <source>Effort (person-months) →</source>
         <translation>工数(人月)→</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="427"/>
+        <location filename="../../ui/matrix/frame.py" line="93"/>
         <source>Value →</source>
         <translation>価値 →</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="432"/>
+        <location filename="../../ui/matrix/frame.py" line="98"/>
         <source>Bubble size: companies asking (largest {n})</source>
         <translation>バブルの大きさ: 要望企業数(最大 {n})</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="434"/>
+        <location filename="../../ui/matrix/frame.py" line="100"/>
         <source>Bubble size: MRR at stake (largest {n})</source>
         <translation>バブルの大きさ: 影響MRR(最大 {n})</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="503"/>
+        <location filename="../../ui/matrix/view.py" line="221"/>
         <source>{n} selected</source>
         <translation>{n}件を選択中</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="503"/>
+        <location filename="../../ui/matrix/view.py" line="221"/>
         <source>Click a bubble, or drag a box around several</source>
         <translation>バブルをクリック、またはドラッグで複数選択</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="525"/>
+        <location filename="../../ui/operations/items.py" line="83"/>
         <source>Move {n} items to {lane}</source>
         <translation>{n}件の項目を{lane}へ移動</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="532"/>
+        <location filename="../../ui/matrix/view.py" line="240"/>
         <source>Export matrix as PNG</source>
         <translation>マトリクスをPNGでエクスポート</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix.py" line="545"/>
+        <location filename="../../ui/matrix/view.py" line="245"/>
         <source>The matrix is still being scored; try again in a moment.</source>
         <translation>マトリクスのスコアリング中です。しばらくしてからもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../ui/metrics_view.py" line="55"/>
+        <location filename="../../ui/metrics/chart.py" line="47"/>
         <source>No values yet: import them with File &gt; Import metrics.</source>
         <translation>値がまだありません:ファイル &gt; 指標をインポート で取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/metrics_view.py" line="134"/>
+        <location filename="../../ui/metrics/view.py" line="47"/>
         <source>no change since {period}</source>
         <translation>{period}から変化なし</translation>
     </message>
     <message>
-        <location filename="../../ui/metrics_view.py" line="139"/>
+        <location filename="../../ui/metrics/view.py" line="52"/>
         <source>since {period}</source>
         <translation>{period}比</translation>
     </message>
     <message>
-        <location filename="../../ui/metrics_view.py" line="142"/>
+        <location filename="../../ui/metrics/view.py" line="55"/>
         <source>No values yet</source>
         <translation>値なし</translation>
     </message>
     <message>
-        <location filename="../../ui/metrics_view.py" line="157"/>
+        <location filename="../../ui/metrics/view.py" line="70"/>
         <source>Items drawing their reach from it</source>
         <translation>この指標をリーチに使う項目</translation>
     </message>
     <message>
-        <location filename="../../ui/metrics_view.py" line="165"/>
+        <location filename="../../ui/metrics/view.py" line="78"/>
         <source>None yet. Set an item’s reach source to this metric.</source>
         <translation>まだありません。項目のリーチの算出元をこの指標に設定してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/metrics_view.py" line="168"/>
+        <location filename="../../ui/metrics/view.py" line="81"/>
         <source>Also tied to it</source>
         <translation>関連する項目</translation>
     </message>
     <message>
-        <location filename="../../ui/metrics_view.py" line="199"/>
+        <location filename="../../ui/metrics/view.py" line="108"/>
         <source>Metrics over time, and the items whose reach comes from them</source>
         <translation>指標の推移と、その指標をリーチに使う項目</translation>
     </message>
     <message>
-        <location filename="../../ui/metrics_view.py" line="233"/>
+        <location filename="../../ui/metrics/view.py" line="116"/>
         <source>No metrics yet. Import a metrics file (period, metric, value) to see them here.</source>
         <translation>指標はまだありません。指標ファイル(期間、指標、値)をインポートするとここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap_style.py" line="34"/>
+        <location filename="../../ui/widgets/labels.py" line="10"/>
         <source>Idea</source>
         <translation>アイデア</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap_style.py" line="34"/>
+        <location filename="../../ui/widgets/labels.py" line="10"/>
         <source>Candidate</source>
         <translation>候補</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap_style.py" line="34"/>
+        <location filename="../../ui/widgets/labels.py" line="10"/>
         <source>Planned</source>
         <translation>計画済み</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap_style.py" line="35"/>
+        <location filename="../../ui/widgets/labels.py" line="11"/>
         <source>In progress</source>
         <translation>進行中</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap_style.py" line="35"/>
+        <location filename="../../ui/widgets/labels.py" line="11"/>
         <source>Shipped</source>
         <translation>リリース済み</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap_style.py" line="35"/>
+        <location filename="../../ui/widgets/labels.py" line="11"/>
         <source>Won&apos;t do</source>
         <translation>見送り</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap_style.py" line="41"/>
+        <location filename="../../ui/widgets/labels.py" line="17"/>
         <source>Feature</source>
         <translation>機能</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap_style.py" line="41"/>
+        <location filename="../../ui/widgets/labels.py" line="17"/>
         <source>Improvement</source>
         <translation>改善</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap_style.py" line="41"/>
+        <location filename="../../ui/widgets/labels.py" line="17"/>
         <source>Bug</source>
         <translation>バグ</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap_style.py" line="42"/>
+        <location filename="../../ui/widgets/labels.py" line="18"/>
         <source>Tech debt</source>
         <translation>技術的負債</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap_style.py" line="42"/>
+        <location filename="../../ui/widgets/labels.py" line="18"/>
         <source>Research</source>
         <translation>調査</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap_style.py" line="48"/>
+        <location filename="../../ui/roadmap/style.py" line="34"/>
         <source>Quick wins</source>
         <translation>クイックウィン</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap_style.py" line="48"/>
+        <location filename="../../ui/roadmap/style.py" line="34"/>
         <source>Big bets</source>
         <translation>ビッグベット</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap_style.py" line="49"/>
+        <location filename="../../ui/roadmap/style.py" line="35"/>
         <source>Fill-ins</source>
         <translation>穴埋め</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap_style.py" line="49"/>
+        <location filename="../../ui/roadmap/style.py" line="35"/>
         <source>Time sinks</source>
         <translation>時間泥棒</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap_style.py" line="54"/>
+        <location filename="../../ui/dialogs/export.py" line="29"/>
+        <location filename="../../ui/roadmap/style.py" line="40"/>
         <source>Quarters</source>
         <translation>四半期</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap_style.py" line="54"/>
+        <location filename="../../ui/dialogs/export.py" line="30"/>
+        <location filename="../../ui/roadmap/style.py" line="40"/>
         <source>Releases</source>
         <translation>リリース</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap_style.py" line="54"/>
+        <location filename="../../ui/dialogs/export.py" line="31"/>
+        <location filename="../../ui/roadmap/style.py" line="40"/>
         <source>Now / Next / Later</source>
         <translation>Now / Next / Later</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_dialog.py" line="19"/>
+        <location filename="../../ui/dialogs/scoring.py" line="21"/>
         <source>RICE — reach × impact × confidence ÷ effort</source>
         <translation>RICE — リーチ × インパクト × 確度 ÷ 工数</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_dialog.py" line="20"/>
+        <location filename="../../ui/dialogs/scoring.py" line="22"/>
         <source>Value ÷ effort</source>
         <translation>価値 ÷ 工数</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_dialog.py" line="21"/>
+        <location filename="../../ui/dialogs/scoring.py" line="23"/>
         <source>ICE — impact × confidence × ease</source>
         <translation>ICE — インパクト × 確度 × 容易さ</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_dialog.py" line="22"/>
+        <location filename="../../ui/dialogs/scoring.py" line="24"/>
         <source>WSJF — cost of delay ÷ job size</source>
         <translation>WSJF — 遅延コスト ÷ ジョブサイズ</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_dialog.py" line="25"/>
+        <location filename="../../ui/dialogs/scoring.py" line="27"/>
         <source>Nice to have</source>
         <translation>あれば望ましい</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_dialog.py" line="26"/>
+        <location filename="../../ui/dialogs/scoring.py" line="28"/>
         <source>Important</source>
         <translation>重要</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_dialog.py" line="27"/>
+        <location filename="../../ui/dialogs/scoring.py" line="29"/>
         <source>Critical</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_dialog.py" line="36"/>
+        <location filename="../../ui/dialogs/scoring.py" line="38"/>
         <source>Scoring Settings</source>
         <translation>スコアリング設定</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_dialog.py" line="42"/>
+        <location filename="../../ui/dialogs/scoring.py" line="44"/>
         <source> days</source>
         <translation> 日</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_dialog.py" line="43"/>
+        <location filename="../../ui/dialogs/scoring.py" line="45"/>
         <source>Only requests made within this many days count as demand.</source>
         <translation>この日数以内の要望だけを需要として数えます。</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_dialog.py" line="45"/>
+        <location filename="../../ui/dialogs/scoring.py" line="47"/>
         <source>Count only the demand of companies in this segment.</source>
         <translation>このセグメントの企業の需要だけを数えます。</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_dialog.py" line="47"/>
+        <location filename="../../ui/dialogs/scoring.py" line="49"/>
         <source>Importance weights</source>
         <translation>重要度の重み</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_dialog.py" line="56"/>
+        <location filename="../../ui/dialogs/scoring.py" line="58"/>
         <source>A request counts with the weight of how important it is to the customer (used when reach is weighted).</source>
         <translation>要望は顧客にとっての重要度に応じた重みで数えます(リーチを重み付きにした場合)。</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_dialog.py" line="63"/>
+        <location filename="../../ui/dialogs/scoring.py" line="65"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_dialog.py" line="64"/>
+        <location filename="../../ui/dialogs/scoring.py" line="66"/>
         <source>Time window</source>
         <translation>対象期間</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_dialog.py" line="118"/>
+        <location filename="../../ui/operations/settings.py" line="10"/>
         <source>method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_dialog.py" line="118"/>
+        <location filename="../../ui/operations/settings.py" line="10"/>
         <source>time window</source>
         <translation>対象期間</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_dialog.py" line="118"/>
+        <location filename="../../ui/operations/settings.py" line="11"/>
         <source>segment</source>
         <translation>セグメント</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_dialog.py" line="119"/>
+        <location filename="../../ui/operations/settings.py" line="11"/>
         <source>importance weights</source>
         <translation>重要度の重み</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_dialog.py" line="120"/>
+        <location filename="../../ui/operations/settings.py" line="19"/>
         <source>Change scoring {what}</source>
         <translation>スコアリングの{what}を変更</translation>
     </message>

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from planner import ops
 from planner.errors import PlannerError
 from ui.i18n import tr
 
 # Field names shown in undo texts and messages (translated through `tr`).
 FIELD_NAMES = {"reach_manual": "reach", "lane_id": "lane"}  # fields named otherwise in the window
+# Field names said in undo texts ("Set effort of “SSO” to 2"), marked so lupdate extracts them.
+SAID_FIELDS = (QT_TRANSLATE_NOOP("", "effort"), QT_TRANSLATE_NOOP("", "reach"), QT_TRANSLATE_NOOP("", "impact"),
+               QT_TRANSLATE_NOOP("", "confidence"), QT_TRANSLATE_NOOP("", "value"), QT_TRANSLATE_NOOP("", "title"),
+               QT_TRANSLATE_NOOP("", "description"), QT_TRANSLATE_NOOP("", "owner"), QT_TRANSLATE_NOOP("", "tags"))
 
 
 def shown_value(field: str, value) -> str:

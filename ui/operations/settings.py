@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from planner import ops
 from ui.i18n import tr
 
-_NAMES = {"method": "method", "window_days": "time window", "segment": "segment", "importance_weights": "importance weights"}
+_NAMES = {"method": QT_TRANSLATE_NOOP("", "method"), "window_days": QT_TRANSLATE_NOOP("", "time window"),
+          "segment": QT_TRANSLATE_NOOP("", "segment"), "importance_weights": QT_TRANSLATE_NOOP("", "importance weights")}
 
 
 def change_scoring(ctx, parent, before: dict, after: dict):
