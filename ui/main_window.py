@@ -31,6 +31,7 @@ from ui import hotkeys
 from ui.i18n import LANGUAGE_KEY
 from ui.context import EXTERNAL_POLL_MS, AppContext, show_error
 from ui.i18n import tr
+from ui.widgets.files import ask_save_path
 
 log = logging.getLogger(__name__)
 
@@ -415,13 +416,11 @@ class MainWindow(QMainWindow):
         return str(Path(self.ctx.ws.path).parent)
 
     def new_workspace(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self, tr("New Workspace"), str(Path(self._start_dir()) / "roadmap.db"),
-                                              tr("Workspaces (*.db)"))
-        if not path:
+        path = ask_save_path(self, tr("New Workspace"), str(Path(self._start_dir()) / "roadmap.db"),
+                             file_filter=tr("Workspaces (*.db)"), suffix=".db")
+        if path is None:
             return False
         path = Path(path)
-        if path.suffix.lower() != ".db":
-            path = path.with_suffix(".db")
         if path.exists() and path.stat().st_size > 0:
             show_error(self, WorkspaceError(
                 tr("{path} already exists.").format(path=path),
@@ -513,11 +512,11 @@ class MainWindow(QMainWindow):
         from planner.storage.backups import save_copy
 
         path = Path(self.ctx.ws.path)
-        target, _ = QFileDialog.getSaveFileName(self, tr("Save a Copy"), str(path.with_name(f"{path.stem} copy.db")),
-                                                tr("Workspaces (*.db)"))
-        if not target:
+        target = ask_save_path(self, tr("Save a Copy"), str(path.with_name(f"{path.stem} copy.db")),
+                               file_filter=tr("Workspaces (*.db)"), suffix=".db")
+        if target is None:
             return None
-        target = Path(target) if Path(target).suffix else Path(target).with_suffix(".db")
+        target = Path(target)
         return self._file_step(lambda: save_copy(self.ctx.ws, target)["file"], tr("Saved a copy as {path}"))
 
     def back_up_now(self) -> Path | None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from planner import ops
 from ui.i18n import tr
+from ui.widgets.labels import kind_label, status_label
 from ui.widgets.table_model import RowsTableModel
 
 
@@ -30,11 +31,7 @@ class LinkedRequestsModel(RowsTableModel):
         ("status", QT_TRANSLATE_NOOP("", "Status")),
     )
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        key = self.COLUMNS[index.column()][0]
+    def row_data(self, row, key, role):
         value = row.get(key)
         if role == Qt.DisplayRole:
             if value is None:
@@ -157,7 +154,7 @@ class DetailPanel(QWidget):
         ws = self.ctx.ws
         item = ops.get_item(ws, row["id"])
         self.title.setText(item["title"])
-        bits = [tr(item["kind"].replace("_", " ")), tr(item["status"].replace("_", " "))]
+        bits = [kind_label(item["kind"]), status_label(item["status"])]
         if item.get("lane"):
             bits.append(item["lane"])
         if item.get("theme"):

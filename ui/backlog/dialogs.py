@@ -7,8 +7,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner import ops
-from ui.backlog.model import value_label
 from ui.i18n import tr
+from ui.widgets.labels import status_label
 
 
 class BulkEditDialog(QDialog):
@@ -21,7 +21,7 @@ class BulkEditDialog(QDialog):
         self.use_status = QCheckBox(tr("Status"))
         self.status = QComboBox()
         for status in ops.STATUSES:
-            self.status.addItem(value_label(status), status)
+            self.status.addItem(status_label(status), status)
         self.use_lane = QCheckBox(tr("Lane"))
         self.lane = QComboBox()
         self.lane.addItem(tr("No lane"), None)

@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWid
 
 from planner import ops
 from ui import hotkeys
-from ui.backlog.model import NO_LANE, value_label
+from ui.backlog.model import NO_LANE
 from ui.i18n import tr
 from ui.widgets.combos import refill_combo
+from ui.widgets.labels import kind_label, status_label
 
 
 class BacklogFilters(QWidget):
@@ -24,8 +25,8 @@ class BacklogFilters(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(200)
         self.search.textChanged.connect(lambda text: model.set_filter(text=text))
-        self.status_filter = self._combo(tr("All statuses"), [(value_label(s), s) for s in ops.STATUSES], "status")
-        self.kind_filter = self._combo(tr("All kinds"), [(value_label(k), k) for k in ops.KINDS], "kind")
+        self.status_filter = self._combo(tr("All statuses"), [(status_label(s), s) for s in ops.STATUSES], "status")
+        self.kind_filter = self._combo(tr("All kinds"), [(kind_label(k), k) for k in ops.KINDS], "kind")
         self.theme_filter = self._combo(tr("All themes"), [], "theme")
         self.lane_filter = self._combo(tr("All lanes"), [], "lane")
         self.single_filter = QCheckBox(tr("Single-customer only"))

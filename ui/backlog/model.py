@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner.ops import IMPACT_NAMES
 from ui.i18n import tr
+from ui.widgets.labels import kind_label, status_label
 
 # (key, header, tooltip). Headers go through tr() when shown.
 COLUMNS = (
@@ -74,11 +75,6 @@ def _number(value, digits=1) -> str:
     return f"{value:,.0f}"
 
 
-def value_label(value) -> str:
-    """A status or kind as the backlog shows it: translated, with spaces for underscores."""
-    return tr(str(value).replace("_", " "))
-
-
 def format_value(key: str, row: dict) -> str:
     value = row.get(key)
     if key == "pinned":
@@ -100,8 +96,10 @@ def format_value(key: str, row: dict) -> str:
         return f"{value * 100:.0f}%"
     if key == "single_customer":
         return tr("single") if value else ""
-    if key in ("status", "kind"):
-        return value_label(value)
+    if key == "status":
+        return status_label(value)
+    if key == "kind":
+        return kind_label(value)
     return str(value)
 
 

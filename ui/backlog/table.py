@@ -8,8 +8,9 @@ from PySide6.QtWidgets import (
 )
 
 from planner import ops
-from ui.backlog.model import COLUMNS, KEYS, value_label
+from ui.backlog.model import COLUMNS, KEYS
 from ui.i18n import tr
+from ui.widgets.labels import status_label
 
 WIDTHS = {"pinned": 30, "rank": 50, "title": 230, "score": 62, "reach": 56, "impact": 86, "confidence": 82,
           "effort": 52, "value": 50, "requests": 70, "companies": 78, "mrr": 72, "single_customer": 64,
@@ -29,7 +30,7 @@ class BacklogDelegate(QStyledItemDelegate):
         if key == "status":
             box = QComboBox(parent)
             for status in ops.STATUSES:
-                box.addItem(value_label(status), status)
+                box.addItem(status_label(status), status)
             return box
         if key == "confidence":
             spin = QSpinBox(parent)

@@ -21,13 +21,14 @@ from ui import hotkeys
 from ui.backlog.detail import DetailPanel
 from ui.backlog.dialogs import BulkEditDialog, PinDialog
 from ui.backlog.filters import BacklogFilters
-from ui.backlog.model import KEYS, BacklogModel, value_label
+from ui.backlog.model import KEYS, BacklogModel
 from ui.backlog.table import BacklogTable
 from ui.context import show_error
 from ui.i18n import tr
 from ui.operations import items as actions
 from ui.operations.items import shown_value
 from ui.tasks import Latest
+from ui.widgets.labels import status_label
 
 log = logging.getLogger(__name__)
 
@@ -287,7 +288,7 @@ class BacklogView(QWidget):
         menu.addAction(self.bulk_action)
         status_menu = menu.addMenu(tr("Set status"))
         for status in ops.STATUSES:
-            status_menu.addAction(value_label(status), lambda s=status: self.bulk_edit(ids, {"status": s}))
+            status_menu.addAction(status_label(status), lambda s=status: self.bulk_edit(ids, {"status": s}))
         lane_menu = menu.addMenu(tr("Move to lane"))
         lane_menu.addAction(tr("No lane"), lambda: self.bulk_edit(ids, {"lane_id": None}))
         for lane in ops.list_lanes(self.ctx.ws):

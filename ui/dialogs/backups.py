@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
 from PySide6.QtWidgets import (
     QApplication, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QMessageBox,
     QPushButton, QVBoxLayout,
@@ -16,7 +15,8 @@ from planner.ops import Changes
 from planner.storage import backups, restore
 from ui.context import show_error
 from ui.i18n import tr
-from ui.widgets.table_model import RowsTableModel, list_table
+from ui.widgets.files import open_folder
+from ui.widgets.table_model import RowsTableModel, list_table, selected_row
 
 # The reasons' labels (planner.storage.backups.REASONS), marked here so lupdate finds them.
 REASON_LABELS = {
@@ -49,11 +49,7 @@ class BackupsModel(RowsTableModel):
     )
     NUMBERS = {"items", "requests", "size"}
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        key = self.COLUMNS[index.column()][0]
+    def row_data(self, row, key, role):
         if role == Qt.DisplayRole:
             if key == "when":
                 return local_time(row["when"])
@@ -123,8 +119,7 @@ class BackupsDialog(QDialog):
         self._update_buttons()
 
     def selected_backup(self) -> dict | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return self.model.rows[rows[0].row()] if rows and rows[0].row() < len(self.model.rows) else None
+        return selected_row(self.table)
 
     def select_file(self, file) -> None:
         for n, r in enumerate(self.model.rows):
@@ -141,7 +136,7 @@ class BackupsDialog(QDialog):
         return folder if folder.is_dir() else Path(self.ctx.ws.path).parent
 
     def open_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder())))
+        open_folder(self.folder())
 
     def restore_selected(self) -> dict | None:
         chosen = self.selected_backup()

@@ -15,7 +15,7 @@ from planner.importing.batch import undo_import_preview
 from ui.context import show_error
 from ui.i18n import tr
 from ui.operations import imports as actions
-from ui.widgets.table_model import RowsTableModel, list_table
+from ui.widgets.table_model import RowsTableModel, list_table, selected_row
 
 
 def _local_time(stamp) -> str:
@@ -46,11 +46,7 @@ class BatchesModel(RowsTableModel):
     )
     NUMBERS = {"id", "new", "updated", "unchanged", "failed", "requests_now"}
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        key = self.COLUMNS[index.column()][0]
+    def row_data(self, row, key, role):
         value = row.get(key)
         if role == Qt.DisplayRole:
             if value is None:
@@ -120,8 +116,7 @@ class BatchesDialog(QDialog):
         self._update_buttons()
 
     def selected_batch(self) -> dict | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return self.model.rows[rows[0].row()] if rows and rows[0].row() < len(self.model.rows) else None
+        return selected_row(self.table)
 
     def _update_buttons(self) -> None:
         batch = self.selected_batch()

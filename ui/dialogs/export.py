@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QMessageBox, QProgressBar, QPushButton, QVBoxLayout,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 from planner.errors import ExportFailed
 from ui.context import show_error
 from ui.i18n import tr
-from ui.widgets.files import ask_save_path
+from ui.widgets.files import ask_save_path, open_folder
 
 # Shown through tr(); marked here so lupdate finds them.
 EDITION_LABELS = {
@@ -35,11 +34,6 @@ FORMATS = (
     ("xlsx", QT_TRANSLATE_NOOP("", "Roadmap workbook (.xlsx)")),
     ("csv", QT_TRANSLATE_NOOP("", "Priorities list (.csv)")),
 )
-
-
-def open_folder(path: Path) -> bool:
-    """Show a folder in the desktop's file manager (tests replace QDesktopServices.openUrl)."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 class ExportDialog(QDialog):

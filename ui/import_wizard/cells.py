@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from ui.widgets.table_model import RowsTableModel
 
@@ -34,10 +34,8 @@ class CellsModel(RowsTableModel):
         self.header_tips = dict(header_tips or {})
         self.endResetModel()
 
-    def data(self, index: QModelIndex, role=Qt.DisplayRole):
-        if not index.isValid() or index.row() >= len(self.rows) or index.column() >= len(self.COLUMNS):
-            return None
-        value = self.rows[index.row()].get(self.COLUMNS[index.column()][0])
+    def row_data(self, row, key, role):
+        value = row.get(key)
         if role == Qt.DisplayRole:
             return cell(value)
         if role == Qt.ToolTipRole and value not in (None, ""):

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QTableView,
-    QVBoxLayout, QWizardPage,
+    QAbstractItemView, QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout,
+    QWizardPage,
 )
 
 from planner import importing
@@ -23,6 +23,7 @@ from ui.import_wizard.cells import CellsModel
 from ui.import_wizard.labels import DELIMITER_LABELS, ENCODING_LABELS, FIELD_LABELS, preset_label
 from ui.tasks import Latest
 from ui.widgets.combos import refill_combo
+from ui.widgets.table_model import list_table
 
 # Files from this size are previewed on a pool thread (checking a 150 MB file takes about a second).
 BACKGROUND_PREVIEW_BYTES = 8 << 20
@@ -74,7 +75,10 @@ class PreviewPage(QWizardPage):
         self.mapping_box = QGroupBox(tr("Columns for each field"))
         self.field_combos = self._field_combos(QGridLayout(self.mapping_box))
         self.rows_model = CellsModel(parent=self)
-        self.rows_view = _rows_table(self.rows_model)
+        # Columns change with every file: they keep Qt's widths, the last one taking the spare room.
+        self.rows_view = list_table(self.rows_model, selection=QAbstractItemView.ExtendedSelection)
+        self.rows_view.setWordWrap(False)
+        self.rows_view.horizontalHeader().setStretchLastSection(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.RichText)
@@ -238,15 +242,3 @@ def _summary(p: dict) -> str:
         failing = tr("Rows that will fail:")
         parts.append(f"<span style='color:#b00020'>{failing} {shown}{more}</span>")
     return "<br>".join(parts)
-
-
-def _rows_table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    view.setSelectionBehavior(QAbstractItemView.SelectRows)
-    view.setWordWrap(False)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    return view

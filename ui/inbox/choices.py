@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
 
-from ui.i18n import tr
 from ui.inbox.model import RowsModel
+from ui.widgets.labels import status_label
 
 _BOLD: list[QFont] = []
 
@@ -59,10 +59,10 @@ class ChoiceModel(RowsModel):
     def tooltip(self, row, key):
         return row.get("why") or None
 
-    def data(self, index, role=Qt.DisplayRole):
-        if role == Qt.FontRole and index.isValid() and index.row() < len(self.rows) and self.rows[index.row()].get("score") is not None:
+    def row_data(self, row, key, role):
+        if role == Qt.FontRole and row.get("score") is not None:
             return _bold()
-        return super().data(index, role)
+        return super().row_data(row, key, role)
 
     def sort(self, column, order=Qt.AscendingOrder):
         # The order is "best match first"; column sorting would hide that.
@@ -99,7 +99,7 @@ class ItemChoiceModel(ChoiceModel):
 
     def display(self, row, key):
         if key == "status":
-            return tr((row.get("status") or "").replace("_", " "))
+            return status_label(row.get("status"))
         return super().display(row, key)
 
     def tooltip(self, row, key):

@@ -34,11 +34,7 @@ class RowsModel(RowsTableModel):
 
     # -- Qt
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
-            return None
-        row = self.rows[index.row()]
-        key = self.COLUMNS[index.column()][0]
+    def row_data(self, row, key, role):
         if role == Qt.DisplayRole:
             return self.display(row, key)
         if role == Qt.ToolTipRole:
@@ -83,9 +79,6 @@ class RowsModel(RowsTableModel):
         if self._sort is not None:
             self._sort_rows(rows)  # new rows keep the order the user chose
         super().set_rows(rows)
-
-    def row_dict(self, row: int) -> dict | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def row_of(self, row_id) -> int:
         for n, r in enumerate(self.rows):

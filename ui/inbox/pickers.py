@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 from planner import ops, triage
 from ui.i18n import tr
 from ui.inbox.choices import ChoiceModel, ItemChoiceModel, RequestChoiceModel
-from ui.widgets.table_model import list_table
+from ui.widgets.table_model import list_table, selected_row
 
 
 class PickerDialog(QDialog):
@@ -73,7 +73,7 @@ class PickerDialog(QDialog):
         return row >= 0
 
     def chosen_id(self) -> int | None:
-        row = self.model.row_dict(self.current_row())
+        row = selected_row(self.table)
         return row["id"] if row else None
 
     def pick(self) -> int | None:

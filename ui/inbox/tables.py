@@ -89,16 +89,6 @@ class ItemDropTable(QTableView):
         self.requests_dropped.emit(ids, int(target["id"]))
 
 
-def read_only_rows(table: QTableView, model, *, selection=QAbstractItemView.SingleSelection) -> None:
-    """Set `table` up as a read-only list of whole rows of `model`, one line each."""
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectRows)
-    table.setSelectionMode(selection)
-    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.setWordWrap(False)
-
-
 def fixed_widths(table: QTableView, samples: dict[int, str]) -> None:
     """Column 0 takes the room left; the others fit a typical value and can be dragged wider."""
     header = table.horizontalHeader()

@@ -23,9 +23,10 @@ from ui.inbox.choices import ItemChoiceModel
 from ui.inbox.detail import RequestDetail
 from ui.inbox.filters import InboxFilters
 from ui.inbox.model import InboxModel
-from ui.inbox.tables import ItemDropTable, TriageTable, fixed_widths, read_only_rows, triage_action
+from ui.inbox.tables import ItemDropTable, TriageTable, fixed_widths, triage_action
 from ui.operations import requests as actions
 from ui.tasks import Latest
+from ui.widgets.table_model import list_table, selected_row, selected_rows
 
 log = logging.getLogger(__name__)
 
@@ -54,13 +55,12 @@ class InboxView(RefreshWhenShown, QWidget):
         self.search = self.filter_bar.search  # what the window's Find focuses
 
         self.model = InboxModel(self)
-        self.table = TriageTable()
-        read_only_rows(self.table, self.model, selection=QAbstractItemView.ExtendedSelection)
+        self.table = list_table(self.model, table=TriageTable(), selection=QAbstractItemView.ExtendedSelection)
+        self.table.setWordWrap(False)
         self.table.setDragEnabled(True)
         self.table.setDragDropMode(QAbstractItemView.DragOnly)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(4, Qt.DescendingOrder)
-        self.table.setAlternatingRowColors(True)
         # Widths from the font, not from the rows: measuring rows on every reset is slow on big inboxes.
         fixed_widths(self.table, {1: "Humongous Insur", 2: "Enterprise", 3: "salesforce", 4: "2026-12-31"})
         # The segment is in the company's tooltip, the filter and the detail; the title needs the room.
@@ -79,8 +79,9 @@ class InboxView(RefreshWhenShown, QWidget):
         self.item_search.setPlaceholderText(tr("Find an item…"))
         self.item_search.setClearButtonEnabled(True)
         self.items_model = ItemChoiceModel(self)
-        self.items_table = ItemDropTable()
-        read_only_rows(self.items_table, self.items_model)
+        self.items_table = list_table(self.items_model, table=ItemDropTable())
+        self.items_table.setWordWrap(False)
+        self.items_table.setAlternatingRowColors(False)
         fixed_widths(self.items_table, {1: "candidate", 2: "100%"})
         # Narrow as it is, the side list shows titles; the status is in the picker and the backlog.
         self.items_table.hideColumn(1)
@@ -194,12 +195,10 @@ class InboxView(RefreshWhenShown, QWidget):
 
     # ------------------------------------------------------------------ selection
     def selected_ids(self) -> list[int]:
-        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
-        return [self.model.rows[r]["id"] for r in rows if r < len(self.model.rows)]
+        return [row["id"] for row in selected_rows(self.table)]
 
     def current_request(self) -> dict | None:
-        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
-        return self.model.row_dict(rows[0]) if rows else None
+        return selected_row(self.table)
 
     def select_row(self, row: int) -> None:
         if row < 0 or row >= self.model.rowCount():

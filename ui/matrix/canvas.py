@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsScene, QGraphicsVie
 
 from ui.i18n import tr
 from ui.matrix.layout import MAX_R
-from ui.roadmap.style import format_money, format_number, kind_label, quadrant_label, status_color, status_label
+from ui.roadmap.style import format_money, format_number, quadrant_label, status_color
+from ui.widgets.labels import kind_label, status_label
 
 if TYPE_CHECKING:
     from ui.matrix.view import MatrixView

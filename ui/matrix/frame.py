@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsLine
 from planner import ops
 from ui.i18n import tr
 from ui.matrix.layout import MatrixLayout, quadrant_label_pos
-from ui.roadmap.style import QUADRANT_COLORS, format_money, format_number, quadrant_label, status_color, status_label
+from ui.roadmap.style import QUADRANT_COLORS, format_money, format_number, quadrant_label, status_color
+from ui.widgets.labels import status_label
 
 
 def draw_frame(scene: QGraphicsScene, layout: MatrixLayout, data: dict, *, font: QFont, size_by: str) -> list[QGraphicsItem]:

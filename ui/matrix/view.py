@@ -26,6 +26,7 @@ from ui.matrix.frame import draw_frame
 from ui.matrix.layout import MatrixLayout, bubble_radius
 from ui.roadmap.style import quadrant_label
 from ui.tasks import Latest
+from ui.widgets.combos import refill_combo
 from ui.widgets.files import save_png_as
 
 # What the view shows: where items sit, their scores, and the lanes.
@@ -119,15 +120,11 @@ class MatrixView(RefreshWhenShown, QWidget):
         show_error(self, exc, details)
 
     def _fill_lanes(self) -> None:
-        current = self.lane_box.currentData()
-        self.lane_box.clear()
         kinds = {"quarter": tr("quarter"), "release": tr("release"), "horizon": tr("horizon")}
         order = {"quarter": 0, "release": 1, "horizon": 2}
-        for lane in sorted(ops.list_lanes(self.ctx.ws), key=lambda lane: (order.get(lane["kind"], 3), lane["position"], lane["id"])):
-            self.lane_box.addItem(f"{lane['name']} ({kinds.get(lane['kind'], lane['kind'])})", lane["id"])
-        self.lane_box.addItem(tr("Not planned"), -1)
-        index = self.lane_box.findData(current)
-        self.lane_box.setCurrentIndex(max(0, index))
+        lanes = sorted(ops.list_lanes(self.ctx.ws), key=lambda lane: (order.get(lane["kind"], 3), lane["position"], lane["id"]))
+        choices = [(f"{lane['name']} ({kinds.get(lane['kind'], lane['kind'])})", lane["id"]) for lane in lanes]
+        refill_combo(self.lane_box, choices + [(tr("Not planned"), -1)])
 
     def _load_points(self) -> bool:
         """The last score rows as matrix points at the chosen bubble size; False (and shown) if that failed."""

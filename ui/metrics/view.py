@@ -14,7 +14,8 @@ from planner.ops import Changes, Entity
 from ui.context import RefreshWhenShown, show_error
 from ui.i18n import tr
 from ui.metrics.chart import LineChart, period_label
-from ui.roadmap.style import OK_COLOR, OVER_COLOR, format_number, status_label
+from ui.roadmap.style import OK_COLOR, OVER_COLOR, format_number
+from ui.widgets.labels import status_label
 
 SHOWN = (Entity.METRICS, Entity.ITEMS)
 

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsRectItem, QG
 from ui.i18n import tr
 from ui.roadmap.geometry import CARD_H, CARD_INSET, CARD_W, COL_W, GAP, LANE_W, PAD, PITCH, board_width, card_pos
 from ui.roadmap.painter import BoardPainter
-from ui.roadmap.style import format_number, kind_label, status_label
+from ui.roadmap.style import format_number
+from ui.widgets.labels import kind_label, status_label
 
 
 class CardItem(QGraphicsItem):

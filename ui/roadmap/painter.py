@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication
 from planner import ops, roadmap
 from ui.i18n import tr
 from ui.roadmap.geometry import CARD_W
-from ui.roadmap.style import OK_COLOR, OVER_COLOR, format_number, kind_label, status_color, status_label
+from ui.roadmap.style import OK_COLOR, OVER_COLOR, format_number, status_color
+from ui.widgets.labels import kind_label, status_label
 
 def _fmt_day(text: str | None) -> str:
     if not text:

@@ -1,4 +1,4 @@
-"""Colours and labels the board, the matrix and the metrics view share."""
+"""Colours, quadrant and lane-mode names and number formats the board, the matrix and the metrics view share."""
 
 from __future__ import annotations
 
@@ -27,20 +27,6 @@ OK_COLOR = "#2e7d32"
 
 def status_color(status: str | None) -> QColor:
     return QColor(STATUS_COLORS.get(status or "", "#9aa5b1"))
-
-
-def status_label(status: str | None) -> str:
-    return {
-        "idea": tr("Idea"), "candidate": tr("Candidate"), "planned": tr("Planned"),
-        "in_progress": tr("In progress"), "shipped": tr("Shipped"), "wont_do": tr("Won't do"),
-    }.get(status or "", status or "")
-
-
-def kind_label(kind: str | None) -> str:
-    return {
-        "feature": tr("Feature"), "improvement": tr("Improvement"), "bug": tr("Bug"),
-        "tech_debt": tr("Tech debt"), "research": tr("Research"),
-    }.get(kind or "", kind or "")
 
 
 def quadrant_label(quadrant: str | None) -> str:

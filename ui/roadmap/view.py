@@ -24,9 +24,11 @@ from ui.operations import items as actions
 from ui.roadmap import png
 from ui.roadmap.bars import LaneHeaderBar, LegendBar
 from ui.roadmap.canvas import BoardCanvas
-from ui.roadmap.style import OVER_COLOR, kind_label, lane_mode_label, status_label
+from ui.roadmap.style import OVER_COLOR, lane_mode_label
 from ui.tasks import Latest
+from ui.widgets.combos import refill_combo
 from ui.widgets.files import save_png_as
+from ui.widgets.labels import kind_label, status_label
 
 SYNC_SCORE_ITEMS = 300  # up to this many items, score on the spot; above, in the background
 # What the view shows: where items sit, their scores, and the lanes.
@@ -128,18 +130,8 @@ class BoardView(RefreshWhenShown, QWidget):
             self.refresh_or_defer()
 
     def _fill_themes(self) -> None:
-        current = self.theme_box.currentData()
         themes = roadmap.themes(self.ctx.ws)
-        if [self.theme_box.itemData(i) for i in range(1, self.theme_box.count())] == themes:
-            return
-        self.theme_box.blockSignals(True)
-        self.theme_box.clear()
-        self.theme_box.addItem(tr("All themes"), None)
-        for theme in themes:
-            self.theme_box.addItem(theme, theme)
-        index = self.theme_box.findData(current)
-        self.theme_box.setCurrentIndex(max(0, index))
-        self.theme_box.blockSignals(False)
+        refill_combo(self.theme_box, [(tr("All themes"), None)] + [(theme, theme) for theme in themes])
 
     def refresh(self, *, rescore: bool = True) -> None:
         """Redraw the board now from the workspace, keeping the scroll position.

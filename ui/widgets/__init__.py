@@ -1,1 +1,1 @@
-"""Widgets and helpers shared by the views: the rows table model, file choosers, combo boxes, escaping."""
+"""Widgets and helpers shared by the views: the rows table model, files and folders, combo boxes, status and kind labels."""

@@ -1,9 +1,12 @@
-"""Choosing a file to save to: the dialog, and the suffix added when the name typed lacks it."""
+"""Files and folders: choosing a file to save to (adding the suffix the name typed lacks), showing a folder."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from planner.errors import PlannerError
@@ -30,3 +33,8 @@ def save_png_as(parent: QWidget, title: str, default: str, write: Callable[[str]
         write(path)
     except PlannerError as exc:
         show_error(parent, exc)
+
+
+def open_folder(path: Path | str) -> bool:
+    """Show a folder in the desktop's file manager (tests replace QDesktopServices.openUrl)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -11,8 +11,8 @@ from ui.i18n import tr
 class RowsTableModel(QAbstractTableModel):
     """Rows are dicts; COLUMNS is ((key, header), ...) with headers marked for translation.
 
-    Subclasses add `data`. Sorting and filtering happen on `rows` (a Python
-    list) followed by a reset, never through a proxy model.
+    Subclasses answer `row_data`. Sorting and filtering happen on `rows` (a
+    Python list) followed by a reset, never through a proxy model.
     """
 
     COLUMNS: tuple = ()
@@ -26,6 +26,18 @@ class RowsTableModel(QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
+    def row_dict(self, row: int) -> dict | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def data(self, index, role=Qt.DisplayRole):
+        row = self.row_dict(index.row()) if index.isValid() else None
+        if row is None or not 0 <= index.column() < len(self.COLUMNS):
+            return None
+        return self.row_data(row, self.COLUMNS[index.column()][0], role)
+
+    def row_data(self, row: dict, key: str, role):
+        """What `data` gives for `role` in the column `key` of `row`: nothing, unless a subclass says."""
+
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self.rows)
 
@@ -38,16 +50,38 @@ class RowsTableModel(QAbstractTableModel):
         return None
 
 
-def list_table(model, *, stretch: int) -> QTableView:
-    """A read-only table of whole rows, one selectable at a time, column `stretch` taking the spare width."""
-    table = QTableView()
+def list_table(model, *, stretch: int | None = None, table: QTableView | None = None,
+               selection=QAbstractItemView.SingleSelection) -> QTableView:
+    """`table` (a new QTableView by default) set up as a read-only list of whole rows of `model`.
+
+    One row is selectable at a time unless `selection` says otherwise. Columns
+    fit their contents and column `stretch` takes the spare width; with no
+    `stretch` the column widths are left to the caller.
+    """
+    table = table if table is not None else QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SingleSelection)
+    table.setSelectionMode(selection)
     table.setEditTriggers(QAbstractItemView.NoEditTriggers)
     table.verticalHeader().hide()
     table.setAlternatingRowColors(True)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.Stretch)
+    if stretch is not None:
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.Stretch)
     return table
+
+
+def selected_rows(table: QTableView) -> list[dict]:
+    """The dicts of the rows selected in `table`, a view of a `RowsTableModel`, top to bottom."""
+    selection, model = table.selectionModel(), table.model()
+    if selection is None:
+        return []
+    found = (model.row_dict(r) for r in sorted(index.row() for index in selection.selectedRows()))
+    return [row for row in found if row is not None]
+
+
+def selected_row(table: QTableView) -> dict | None:
+    """The dict of the (topmost) row selected in `table`; None when nothing is."""
+    rows = selected_rows(table)
+    return rows[0] if rows else None
