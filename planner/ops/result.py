@@ -142,15 +142,14 @@ def _stale(conflict: journal.Conflict, doing: str) -> StaleUndo:
     if label:
         what += f" “{label}”"
     if now is None:
-        how = f"The {what} no longer exists"
+        state = "no longer exists"
     elif change.before is None:
-        how = f"The {what} exists now"
+        state = "exists now"
     else:
-        how = f"The {what} was changed since"
+        state = "was changed since"
     return StaleUndo(
-        f"{how}, so {doing} was not done.",
-        hint="It was changed in another window or by the command line, and doing this would overwrite that. "
-             "Nothing was changed.",
+        f"{doing} was not done: {what} {state}.",
+        hint="It was changed in another window or by the command line, and doing this now would overwrite that.",
     )
 
 
@@ -194,15 +193,18 @@ class _Running:
         return OpResult(value, Changes.from_rows(list(self.rows)), RowReversal(self.rows), self.text)
 
 
-def undo(ws: Workspace, result: OpResult) -> OpResult:
-    """Take an operation back; the returned result's `undo` is the redo."""
+def undo(ws: Workspace, result: OpResult, *, doing: str | None = None) -> OpResult:
+    """Take an operation back; the returned result's `undo` is the redo.
+
+    `doing` names the step in messages (the window passes its own, translated, words).
+    """
     if result.undo is None:
         raise PlannerError(f"“{result.text}” cannot be undone.")
-    return replace(result.undo.apply(ws, f"Undo {result.text}".strip()), text=result.text)
+    return replace(result.undo.apply(ws, doing or f"Undo {result.text}".strip()), text=result.text)
 
 
-def redo(ws: Workspace, undone: OpResult) -> OpResult:
+def redo(ws: Workspace, undone: OpResult, *, doing: str | None = None) -> OpResult:
     """Do again what `undo` took back (the same rows, with the same ids)."""
     if undone.undo is None:
         raise PlannerError(f"“{undone.text}” cannot be redone.")
-    return replace(undone.undo.apply(ws, f"Redo {undone.text}".strip()), text=undone.text)
+    return replace(undone.undo.apply(ws, doing or f"Redo {undone.text}".strip()), text=undone.text)

@@ -34,7 +34,7 @@
         <translation>このワークスペースは空です。デモワークスペース(顧客要望付きの B2B SaaS バックログ)を読み込んで試してみますか?</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="22"/>
+        <location filename="../../ui/operations/items.py" line="23"/>
         <source>blank</source>
         <translation>空欄</translation>
     </message>
@@ -146,82 +146,82 @@
         <translation>再スコアリング中…</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="14"/>
+        <location filename="../../ui/operations/items.py" line="15"/>
         <source>effort</source>
         <translation>工数</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="14"/>
+        <location filename="../../ui/operations/items.py" line="15"/>
         <source>reach</source>
         <translation>リーチ</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="14"/>
+        <location filename="../../ui/operations/items.py" line="15"/>
         <source>impact</source>
         <translation>インパクト</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="15"/>
+        <location filename="../../ui/operations/items.py" line="16"/>
         <source>confidence</source>
         <translation>確度</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="15"/>
+        <location filename="../../ui/operations/items.py" line="16"/>
         <source>value</source>
         <translation>価値</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="15"/>
+        <location filename="../../ui/operations/items.py" line="16"/>
         <source>title</source>
         <translation>タイトル</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="16"/>
+        <location filename="../../ui/operations/items.py" line="17"/>
         <source>description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="16"/>
+        <location filename="../../ui/operations/items.py" line="17"/>
         <source>owner</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="16"/>
+        <location filename="../../ui/operations/items.py" line="17"/>
         <source>tags</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="48"/>
+        <location filename="../../ui/operations/items.py" line="49"/>
         <source>Set {field} of “{title}” to {value}</source>
         <translation>「{title}」の{field}を{value}に設定</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="58"/>
+        <location filename="../../ui/operations/items.py" line="59"/>
         <source>Change {fields} of {n} items</source>
         <translation>{n}件の{fields}を変更</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="59"/>
+        <location filename="../../ui/operations/items.py" line="60"/>
         <source>Change {fields} of “{title}”</source>
         <translation>「{title}」の{fields}を変更</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="65"/>
+        <location filename="../../ui/operations/items.py" line="66"/>
         <source>Delete “{title}”</source>
         <translation>「{title}」を削除</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="66"/>
+        <location filename="../../ui/operations/items.py" line="67"/>
         <source>Delete {n} items</source>
         <translation>{n}件の項目を削除</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="72"/>
+        <location filename="../../ui/operations/items.py" line="73"/>
         <source>Pin “{title}” at rank {rank}</source>
         <translation>「{title}」を{rank}位に固定</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="73"/>
+        <location filename="../../ui/operations/items.py" line="74"/>
         <source>Unpin “{title}”</source>
         <translation>「{title}」の固定を解除</translation>
     </message>
@@ -582,7 +582,7 @@
     <message>
         <location filename="../../ui/matrix/view.py" line="127"/>
         <location filename="../../ui/matrix/view.py" line="233"/>
-        <location filename="../../ui/operations/items.py" line="80"/>
+        <location filename="../../ui/operations/items.py" line="81"/>
         <location filename="../../ui/roadmap/canvas.py" line="333"/>
         <location filename="../../ui/roadmap/painter.py" line="184"/>
         <location filename="../../ui/roadmap/view.py" line="215"/>
@@ -676,7 +676,7 @@
         <translation>キャパシティ超過: {lanes}</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="82"/>
+        <location filename="../../ui/operations/items.py" line="83"/>
         <source>Move “{title}” to {lane}</source>
         <translation>「{title}」を{lane}へ移動</translation>
     </message>
@@ -845,6 +845,16 @@
         <location filename="../../ui/operations/runner.py" line="137"/>
         <source>{n} change(s) could not be saved: the workspace stayed busy for {s} seconds.</source>
         <translation>{n} 件の変更を保存できませんでした: ワークスペースが {s} 秒間使用中のままでした。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/runner.py" line="180"/>
+        <source>Redo {what}</source>
+        <translation>やり直す: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/runner.py" line="189"/>
+        <source>Undo {what}</source>
+        <translation>元に戻す: {what}</translation>
     </message>
     <message>
         <location filename="../../ui/context.py" line="158"/>
@@ -2342,7 +2352,7 @@ Why: {why}</source>
         <translation>バブルをクリック、またはドラッグで複数選択</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="83"/>
+        <location filename="../../ui/operations/items.py" line="84"/>
         <source>Move {n} items to {lane}</source>
         <translation>{n}件の項目を{lane}へ移動</translation>
     </message>

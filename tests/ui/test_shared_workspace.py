@@ -127,6 +127,25 @@ def test_a_failed_undo_can_be_tried_again(qtbot, window, demo_ws, messages):
     assert ops.get_item(demo_ws, item_id)["effort"] == (effort or 1) + 7
 
 
+def test_undo_after_the_command_line_changed_the_same_value_says_so_and_keeps_it(qtbot, window, demo_ws, messages):
+    item_id = window.backlog.model.item_id(0)
+    title = ops.get_item(demo_ws, item_id)["title"]
+    assert window.backlog.edit_field(item_id, "effort", 13)
+    stack = window.ctx.undo_stack
+    other = open_workspace(demo_ws.path, migrate=False)
+    try:
+        ops.edit_item(other, item_id, effort=21)
+    finally:
+        other.close()
+    stack.undo()
+    qtbot.wait(50)  # the stack puts its position back on the next turn of the event loop
+    assert messages[-1]["text"] == (f"Undo Set effort of “{title}” to 13 was not done: "
+                                    f"item {item_id} “{title}” was changed since.")
+    assert "Nothing was changed." in messages[-1]["informative"]
+    assert ops.get_item(demo_ws, item_id)["effort"] == 21
+    assert stack.canUndo() and stack.index() == 1  # Undo still offers the step
+
+
 def test_a_second_start_on_the_same_workspace_brings_the_first_window_forward(qtbot, tmp_path):
     from PySide6.QtWidgets import QWidget
 

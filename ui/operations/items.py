@@ -7,6 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from planner import ops
 from planner.errors import PlannerError
 from ui.i18n import tr
+from ui.widgets.labels import status_label
 
 # Field names shown in undo texts and messages (translated through `tr`).
 FIELD_NAMES = {"reach_manual": "reach", "lane_id": "lane"}  # fields named otherwise in the window
@@ -25,7 +26,7 @@ def shown_value(field: str, value) -> str:
     if field == "confidence":
         return f"{float(value):g}%"
     if field == "status":
-        return tr(str(value).replace("_", " "))
+        return status_label(value)
     return f"{float(value):g}" if isinstance(value, (int, float)) else str(value)
 
 

@@ -177,7 +177,8 @@ class OpCommand(QUndoCommand):
         if self.skip_next:
             self.skip_next = False
             return
-        done = self.runner.step(self, lambda ws: ops.redo(ws, self.undone), back=self.runner.ctx.undo_stack.undo)
+        doing = tr("Redo {what}").format(what=self.text())
+        done = self.runner.step(self, lambda ws: ops.redo(ws, self.undone, doing=doing), back=self.runner.ctx.undo_stack.undo)
         if done:
             self.result = done
 
@@ -185,6 +186,7 @@ class OpCommand(QUndoCommand):
         if self.skip_next:
             self.skip_next = False
             return
-        undone = self.runner.step(self, lambda ws: ops.undo(ws, self.result), back=self.runner.ctx.undo_stack.redo)
+        doing = tr("Undo {what}").format(what=self.text())
+        undone = self.runner.step(self, lambda ws: ops.undo(ws, self.result, doing=doing), back=self.runner.ctx.undo_stack.redo)
         if undone:
             self.undone = undone
