@@ -72,3 +72,20 @@ def test_not_a_workspace_is_refused_with_the_file_named(tmp_path):
     result = planner("--db", str(path), "items", check=False)
     assert result.returncode == 2
     assert str(path) in result.stderr and "not a Roadmap Planner workspace" in result.stderr
+
+
+def test_lanes_can_be_added_changed_and_deleted_from_the_command_line(tmp_path):
+    db = str(tmp_path / "lanes.db")
+    first = json.loads(planner("--db", db, "lane-add", "2027 Q1", "--start", "2027-01-01", "--end", "2027-03-31",
+                               "--capacity", "8", "--json").stdout)
+    following = planner("--db", db, "lane-add", "--next-quarter").stdout
+    assert following.strip() == "Added lane 2: 2027 Q2 (quarter, 2027-04-01 to 2027-06-30, capacity 8 person-months)."
+    planner("--db", db, "item-add", "SSO", "--lane", "2027 Q1", "--effort", "3")
+    changed = json.loads(planner("--db", db, "lane-set", str(first["id"]), "--capacity", "12", "--json").stdout)
+    assert changed["capacity"] == 12
+    refused = planner("--db", db, "lane-set", str(first["id"]), "--end", "2026-12-31", check=False)
+    assert refused.returncode == 2 and refused.stderr.strip() == "planner: A lane cannot end before it starts."
+    gone = planner("--db", db, "lane-delete", str(first["id"])).stdout
+    assert gone.strip() == "Deleted lane 2027 Q1; 1 item(s) are now off the roadmap."
+    items = json.loads(planner("--db", db, "items", "--json").stdout)
+    assert [(i["title"], i["lane"]) for i in items] == [("SSO", None)]

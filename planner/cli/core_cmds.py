@@ -40,6 +40,37 @@ def cmd_lanes(args, ws):
     return emit_rows(args, rows, ["id", "name", "kind", "start_date", "end_date", "capacity", "items", "effort_planned"])
 
 
+def _lane_line(lane: dict) -> str:
+    dates = f", {lane['start_date']} to {lane['end_date']}" if lane.get("start_date") and lane.get("end_date") else ""
+    capacity = f", capacity {lane['capacity']:g} person-months" if lane.get("capacity") is not None else ""
+    return f"lane {lane['id']}: {printable(lane['name'])} ({lane['kind']}{dates}{capacity})"
+
+
+def cmd_lane_add(args, ws):
+    if args.next_quarter:
+        lane = ops.add_next_quarter(ws, capacity=args.capacity).value
+    elif not args.name:
+        from planner.errors import ValidationError
+
+        raise ValidationError("Name the lane, or pass --next-quarter.")
+    else:
+        lane = ops.add_lane(ws, name=args.name, kind=args.kind, start_date=args.start, end_date=args.end,
+                           capacity=args.capacity).value
+    return emit(args, lane, "Added " + _lane_line(lane) + ".")
+
+
+def cmd_lane_set(args, ws):
+    fields = {k: v for k, v in (("name", args.name), ("capacity", args.capacity), ("start_date", args.start),
+                                 ("end_date", args.end)) if v is not None}
+    lane = ops.edit_lane(ws, args.lane_id, **fields).value
+    return emit(args, lane, "Changed " + _lane_line(lane) + ".")
+
+
+def cmd_lane_delete(args, ws):
+    gone = ops.delete_lane(ws, args.lane_id).value
+    return emit(args, gone, f"Deleted lane {printable(gone['lane'])}; {gone['items_off_the_roadmap']} item(s) are now off the roadmap.")
+
+
 def cmd_demo(args, ws):
     from planner.demo import load_demo
 
@@ -96,6 +127,30 @@ def register(sub) -> None:
     p = sub.add_parser("lanes", help="list roadmap lanes")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_lanes)
+
+    p = sub.add_parser("lane-add", help="add a roadmap lane (a quarter, a release or a Now/Next/Later bucket)")
+    p.add_argument("name", nargs="?", help="the lane's name, e.g. '2027 Q3' or 'v5.1'")
+    p.add_argument("--kind", default="quarter", choices=ops.LANE_KINDS)
+    p.add_argument("--start", metavar="DATE", help="first day, e.g. 2027-07-01")
+    p.add_argument("--end", metavar="DATE", help="last day, e.g. 2027-09-30")
+    p.add_argument("--capacity", type=float, metavar="PM", help="capacity in person-months")
+    p.add_argument("--next-quarter", action="store_true", help="the quarter after the last one, with its capacity")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_lane_add)
+
+    p = sub.add_parser("lane-set", help="rename a lane or change its dates or capacity")
+    p.add_argument("lane_id", type=positive_id)
+    p.add_argument("--name")
+    p.add_argument("--start", metavar="DATE")
+    p.add_argument("--end", metavar="DATE")
+    p.add_argument("--capacity", type=float, metavar="PM", help="capacity in person-months")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_lane_set)
+
+    p = sub.add_parser("lane-delete", help="delete a lane; its items stay in the backlog, off the roadmap")
+    p.add_argument("lane_id", type=positive_id)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_lane_delete)
 
     p = sub.add_parser("status", help="the workspace's path and counts")
     p.add_argument("--json", action="store_true")

@@ -36,7 +36,7 @@ from planner.ops.items import (
     move_items,
     pin,
 )
-from planner.ops.lanes import add_default_lanes, add_lane, quarter_of
+from planner.ops.lanes import add_default_lanes, add_lane, add_next_quarter, delete_lane, edit_lane, quarter_of
 from planner.ops.requests import (
     add_request,
     create_item_from_requests,
@@ -72,7 +72,7 @@ def list_lanes(ws, **kw) -> list[dict]:
 __all__ = [
     "FIELD_LIMITS", "IMPACTS", "IMPACT_NAMES", "IMPORTANCES", "ITEM_FIELDS", "KINDS", "LANE_KINDS", "REACH_MODES",
     "REQUEST_STATUSES", "STATUSES", "WSJF_SIZES", "Changes", "Entity", "OpResult", "StaleUndo",
-    "add_default_lanes", "add_item", "add_lane", "add_request", "change_scoring", "content_hash",
+    "add_default_lanes", "add_item", "add_lane", "add_next_quarter", "delete_lane", "edit_lane", "add_request", "change_scoring", "content_hash",
     "create_item_from_requests", "delete_item", "delete_items", "edit_item", "edit_items", "field_label",
     "find_company", "get_item", "import_requests", "link_request", "link_requests", "list_companies", "list_items",
     "list_lanes", "list_requests", "mark_duplicate", "move_items", "operation", "pin", "quarter_of", "redo",

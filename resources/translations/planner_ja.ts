@@ -84,20 +84,20 @@
     </message>
     <message>
         <location filename="../../ui/backlog/filters.py" line="28"/>
-        <location filename="../../ui/roadmap/view.py" line="67"/>
+        <location filename="../../ui/roadmap/view.py" line="68"/>
         <source>All statuses</source>
         <translation>すべてのステータス</translation>
     </message>
     <message>
         <location filename="../../ui/backlog/filters.py" line="29"/>
-        <location filename="../../ui/roadmap/view.py" line="63"/>
+        <location filename="../../ui/roadmap/view.py" line="64"/>
         <source>All kinds</source>
         <translation>すべての種類</translation>
     </message>
     <message>
         <location filename="../../ui/backlog/filters.py" line="30"/>
         <location filename="../../ui/backlog/filters.py" line="57"/>
-        <location filename="../../ui/roadmap/view.py" line="134"/>
+        <location filename="../../ui/roadmap/view.py" line="136"/>
         <source>All themes</source>
         <translation>すべてのテーマ</translation>
     </message>
@@ -585,7 +585,7 @@
         <location filename="../../ui/operations/items.py" line="81"/>
         <location filename="../../ui/roadmap/canvas.py" line="333"/>
         <location filename="../../ui/roadmap/painter.py" line="184"/>
-        <location filename="../../ui/roadmap/view.py" line="215"/>
+        <location filename="../../ui/roadmap/view.py" line="217"/>
         <source>Not planned</source>
         <translation>未計画</translation>
     </message>
@@ -640,38 +640,38 @@
         <translation>移動先</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/view.py" line="70"/>
+        <location filename="../../ui/roadmap/view.py" line="71"/>
         <source>Business view</source>
         <translation>ビジネス向け表示</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/view.py" line="71"/>
+        <location filename="../../ui/roadmap/view.py" line="72"/>
         <source>Show only what the business edition of the roadmap shows: no effort, capacity or won&apos;t-do items.</source>
         <translation>ビジネス版ロードマップの内容のみ表示します(工数・キャパシティ・見送り項目は非表示)。</translation>
     </message>
     <message>
         <location filename="../../ui/matrix/view.py" line="55"/>
-        <location filename="../../ui/roadmap/view.py" line="72"/>
+        <location filename="../../ui/roadmap/view.py" line="73"/>
         <source>Export PNG…</source>
         <translation>PNGをエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/view.py" line="77"/>
+        <location filename="../../ui/roadmap/view.py" line="78"/>
         <source>Lanes:</source>
         <translation>レーン:</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/view.py" line="195"/>
+        <location filename="../../ui/roadmap/view.py" line="197"/>
         <source>{n} cards</source>
         <translation>{n}枚のカード</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/view.py" line="198"/>
+        <location filename="../../ui/roadmap/view.py" line="200"/>
         <source>{n} more on {modes} lanes</source>
         <translation>{modes}レーンに他{n}件</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/view.py" line="201"/>
+        <location filename="../../ui/roadmap/view.py" line="203"/>
         <source>Over capacity: {lanes}</source>
         <translation>キャパシティ超過: {lanes}</translation>
     </message>
@@ -681,7 +681,7 @@
         <translation>「{title}」を{lane}へ移動</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/view.py" line="222"/>
+        <location filename="../../ui/roadmap/view.py" line="224"/>
         <source>Export board as PNG</source>
         <translation>ボードをPNGでエクスポート</translation>
     </message>
@@ -2603,6 +2603,76 @@ Why: {why}</source>
         <location filename="../../ui/operations/settings.py" line="19"/>
         <source>Change scoring {what}</source>
         <translation>スコアリングの{what}を変更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/lanes.py" line="10"/>
+        <source>Rename lane “{old}” to “{new}”</source>
+        <translation>レーン「{old}」の名前を「{new}」に変更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/lanes.py" line="15"/>
+        <source>Set capacity of “{lane}” to {n} person-months</source>
+        <translation>「{lane}」のキャパシティを{n}人月に設定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/lanes.py" line="20"/>
+        <source>Add the next quarter</source>
+        <translation>次の四半期を追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/lanes.py" line="24"/>
+        <source>Delete lane “{lane}”</source>
+        <translation>レーン「{lane}」を削除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roadmap/lane_menu.py" line="16"/>
+        <source>Rename Lane…</source>
+        <translation>レーン名を変更…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roadmap/lane_menu.py" line="18"/>
+        <source>Set Capacity…</source>
+        <translation>キャパシティを設定…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roadmap/lane_menu.py" line="20"/>
+        <source>Add the Next Quarter</source>
+        <translation>次の四半期を追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roadmap/lane_menu.py" line="22"/>
+        <source>Delete Lane…</source>
+        <translation>レーンを削除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roadmap/lane_menu.py" line="27"/>
+        <source>Rename Lane</source>
+        <translation>レーン名を変更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roadmap/lane_menu.py" line="27"/>
+        <source>New name of the lane “{lane}”:</source>
+        <translation>レーン「{lane}」の新しい名前：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roadmap/lane_menu.py" line="35"/>
+        <source>Set Capacity</source>
+        <translation>キャパシティを設定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roadmap/lane_menu.py" line="35"/>
+        <source>Capacity of “{lane}” in person-months:</source>
+        <translation>「{lane}」のキャパシティ（人月）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roadmap/lane_menu.py" line="45"/>
+        <source>Delete Lane</source>
+        <translation>レーンを削除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roadmap/lane_menu.py" line="46"/>
+        <source>Delete the lane “{lane}”? Its {n} items stay in the backlog, off the roadmap. Edit &gt; Undo puts the lane and its items back.</source>
+        <translation>レーン「{lane}」を削除しますか？このレーンの{n}件の項目はバックログに残り、ロードマップからは外れます。「編集 &gt; 元に戻す」でレーンと項目を元に戻せます。</translation>
     </message>
 </context>
 </TS>

@@ -69,6 +69,10 @@ CASES = {
     "update a company": lambda ws: ops.upsert_company(ws, name="ACME", mrr=9000, segment="Enterprise"),
     "add lane": lambda ws: ops.add_lane(ws, name="v2.0", kind="release", capacity=6),
     "change scoring": lambda ws: ops.change_scoring(ws, method="value-effort", window_days=90),
+    "rename a lane and set its capacity": lambda ws: ops.edit_lane(ws, _id(ws, "lanes", "2026 Q4"), name="Q4 FY26",
+                                                                  capacity=14),
+    "delete a lane with items": lambda ws: ops.delete_lane(ws, _id(ws, "lanes", "2026 Q4")),
+    "add the next quarter": lambda ws: ops.add_next_quarter(ws),
 }
 
 
@@ -174,3 +178,19 @@ def test_an_import_joins_the_history(world, tmp_path):
     assert dump(world)["links"] == before["links"]
     ops.redo(world, undone)
     assert dump(world)["requests"] == after["requests"]
+
+
+def test_lanes_are_edited_with_checks_and_the_next_quarter_follows_the_last(world):
+    q4 = _id(world, "lanes", "2026 Q4")
+    with pytest.raises(ValidationError, match="already a quarter lane named '2027 q1'"):
+        ops.edit_lane(world, q4, name="2027 q1")
+    with pytest.raises(ValidationError, match="end before it starts"):
+        ops.edit_lane(world, q4, end_date="2026-09-30")
+    with pytest.raises(ValidationError, match="person-months"):
+        ops.edit_lane(world, q4, capacity=-2)
+    next_one = ops.add_next_quarter(world)
+    assert (next_one["name"], next_one["start_date"], next_one["end_date"]) == ("2027 Q4", "2027-10-01", "2027-12-31")
+    assert next_one["capacity"] == 12.0  # the last quarter's
+    gone = ops.delete_lane(world, q4)
+    assert gone.value == {"lane": "2026 Q4", "items_off_the_roadmap": 2}
+    assert {i["lane"] for i in ops.list_items(world)} == {None}

@@ -232,3 +232,37 @@ def test_a_new_workspace_replaces_the_board(qtbot, board, ctx, tmp_path):
     ctx.replace_workspace(fresh)
     assert [lane["name"] for lane in board.lanes] == ["Not planned", "2031 Q1"]
     assert [c["title"] for c in board.lanes[1]["items"]] == ["Only item"]
+
+
+def test_a_lane_header_menu_renames_sets_capacity_adds_a_quarter_and_deletes_undoably(board, ctx, demo_ws, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from ui.roadmap.lane_menu import lane_menu
+
+    q1 = lane_named(board, "2027 Q1")
+    header_x = next(x for x in range(0, board.header.width()) if board.header.lane_at(x) is q1)
+    assert board.header.lane_at(header_x)["name"] == "2027 Q1"
+    assert [a.text() for a in lane_menu(board, board.lanes[0]).actions()] == []  # Not planned has no menu
+    assert [a.text() for a in lane_menu(board, q1).actions() if a.text()] == [
+        "Rename Lane…", "Set Capacity…", "Add the Next Quarter", "Delete Lane…"]
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("FY27 Q1", True))
+    monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **k: (14.0, True))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    actions = {a.text(): a for a in lane_menu(board, q1).actions()}
+    actions["Rename Lane…"].trigger()
+    actions["Set Capacity…"].trigger()
+    assert (lane_named(board, "FY27 Q1")["capacity"]) == 14.0
+    {a.text(): a for a in lane_menu(board, lane_named(board, "FY27 Q1")).actions()}["Add the Next Quarter"].trigger()
+    assert [lane["name"] for lane in board.lanes][-1] == "2027 Q4"
+    moved = lane_named(board, "FY27 Q1")["item_count"]
+    assert moved > 0
+    {a.text(): a for a in lane_menu(board, lane_named(board, "FY27 Q1")).actions()}["Delete Lane…"].trigger()
+    assert "FY27 Q1" not in [lane["name"] for lane in board.lanes]
+    assert len(board.lanes[0]["items"]) >= moved  # its items went to Not planned
+
+    for _ in range(4):
+        ctx.undo_stack.undo()
+    assert lane_named(board, "2027 Q1")["capacity"] == q1["capacity"]
+    assert lane_named(board, "2027 Q1")["item_count"] == moved
+    assert [lane["name"] for lane in board.lanes][-1] == "2027 Q3"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPoint, QRectF, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 
 
 class LaneHeaderBar(QWidget):
-    """The lane headers, above the board, following its horizontal scroll."""
+    """The lane headers, above the board, following its horizontal scroll. Right-click one for its menu."""
+
+    lane_menu_requested = Signal(object, QPoint)  # the lane (a board column), where to show the menu
 
     def __init__(self, view: BoardCanvas, parent=None):
         super().__init__(parent)
@@ -28,12 +30,27 @@ class LaneHeaderBar(QWidget):
         self.offset = value
         self.update()
 
+    def _shift(self) -> int:
+        return self.view.frameWidth() - self.offset  # the view's frame shifts its contents by a pixel or two
+
+    def lane_at(self, x: float) -> dict | None:
+        """The lane whose header is at `x` in this bar (None between headers)."""
+        for index, lane in enumerate(self.view.lanes):
+            left = self._shift() + PAD + index * LANE_W
+            if left <= x <= left + COL_W:
+                return lane
+        return None
+
+    def contextMenuEvent(self, event) -> None:
+        lane = self.lane_at(event.pos().x())
+        if lane is not None:
+            self.lane_menu_requested.emit(lane, event.globalPos())
+
     def paintEvent(self, event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.Antialiasing)
         p.fillRect(self.rect(), QColor("#ffffff"))
-        # The view's frame shifts its contents by a pixel or two; match it.
-        shift = self.view.frameWidth() - self.offset
+        shift = self._shift()
         for index, lane in enumerate(self.view.lanes):
             rect = QRectF(shift + PAD + index * LANE_W, PAD, COL_W, HEADER_H - 2)
             if rect.right() < 0 or rect.left() > self.width():

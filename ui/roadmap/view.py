@@ -24,6 +24,7 @@ from ui.operations import items as actions
 from ui.roadmap import png
 from ui.roadmap.bars import LaneHeaderBar, LegendBar
 from ui.roadmap.canvas import BoardCanvas
+from ui.roadmap.lane_menu import lane_menu
 from ui.roadmap.style import OVER_COLOR, lane_mode_label
 from ui.tasks import Latest
 from ui.widgets.combos import refill_combo
@@ -89,6 +90,7 @@ class BoardView(RefreshWhenShown, QWidget):
         self.canvas = BoardCanvas(self)
         self.header = LaneHeaderBar(self.canvas, self)
         self.canvas.horizontalScrollBar().valueChanged.connect(self.header.set_offset)
+        self.header.lane_menu_requested.connect(lambda lane, at: lane_menu(self, lane).exec(at))
         self.legend = LegendBar(self.canvas.board_painter, self)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
