@@ -12,7 +12,7 @@ from pathlib import Path
 import sqlite_utils
 
 from planner.errors import EmptyForeignDatabase, PlannerError, WorkspaceError
-from planner.storage import failures
+import planner.storage.failures as failures
 from planner.storage.schema import MIGRATION_SET, migrations
 
 # 'RMPL' in ASCII: marks a file as ours so that another SQLite file is refused.

@@ -18,7 +18,7 @@ from planner import ops, triage
 from planner.ops import Changes, Entity
 from ui.context import RefreshWhenShown
 from ui.i18n import tr
-from ui.inbox import pickers
+import ui.inbox.pickers as pickers
 from ui.inbox.choices import ItemChoiceModel
 from ui.inbox.detail import RequestDetail
 from ui.inbox.filters import InboxFilters

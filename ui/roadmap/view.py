@@ -21,7 +21,7 @@ from planner.storage import queries
 from ui.context import RefreshWhenShown, show_error
 from ui.i18n import tr
 from ui.operations import items as actions
-from ui.roadmap import png
+import ui.roadmap.png as png
 from ui.roadmap.bars import LaneHeaderBar, LegendBar
 from ui.roadmap.canvas import BoardCanvas
 from ui.roadmap.lane_menu import lane_menu
