@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
 
-NEW = QKeySequence.StandardKey.New
+NEW_ITEM = QKeySequence.StandardKey.New  # the PdM adds items far more often than workspaces
+NEW_WORKSPACE = QKeySequence("Ctrl+Shift+N")
 OPEN = QKeySequence.StandardKey.Open
 # Spelled out: some Linux desktops bind no standard Quit key ("Ctrl" is Cmd on macOS).
 QUIT = QKeySequence("Ctrl+Q")

@@ -147,7 +147,9 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         S = QStyle.StandardPixmap
-        self.new_action = self._action(tr("&New Workspace…"), self.new_workspace, hotkeys.NEW, icon=S.SP_FileIcon,
+        self.new_item_action = self._action(tr("New I&tem…"), self.new_item, hotkeys.NEW_ITEM, icon=S.SP_FileIcon,
+                                            tip=tr("Add a backlog item: only a title is needed"))
+        self.new_action = self._action(tr("&New Workspace…"), self.new_workspace, hotkeys.NEW_WORKSPACE,
                                        tip=tr("Create an empty workspace file"))
         self.open_action = self._action(tr("&Open Workspace…"), self.open_workspace_dialog, hotkeys.OPEN,
                                         icon=S.SP_DialogOpenButton, tip=tr("Open a workspace file"))
@@ -196,6 +198,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file = bar.addMenu(tr("&File"))
+        file.addAction(self.new_item_action)
+        file.addSeparator()
         file.addAction(self.new_action)
         file.addAction(self.open_action)
         self.recent_menu = file.addMenu(tr("Open &Recent"))
@@ -243,8 +247,8 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         bar.setIconSize(QSize(16, 16))
-        for action in (self.undo_action, self.redo_action, None, self.import_action, self.export_action, None,
-                       self.scoring_action):
+        for action in (self.undo_action, self.redo_action, None, self.new_item_action, self.import_action,
+                       self.export_action, None, self.scoring_action):
             if action is None:
                 bar.addSeparator()
             else:
@@ -428,6 +432,11 @@ class MainWindow(QMainWindow):
             ))
             return False
         return self.switch_workspace(path)
+
+    def new_item(self):
+        """File ▸ New Item (Ctrl+N): the backlog's New Item form, from whichever view."""
+        self.nav.setCurrentRow(0)
+        return self.backlog.new_item()
 
     def open_workspace_dialog(self) -> bool:
         path, _ = QFileDialog.getOpenFileName(self, tr("Open Workspace"), self._start_dir(),

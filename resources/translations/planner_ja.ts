@@ -47,6 +47,7 @@
         <location filename="../../ui/backlog/detail.py" line="31"/>
         <location filename="../../ui/backlog/dialogs.py" line="21"/>
         <location filename="../../ui/backlog/model.py" line="37"/>
+        <location filename="../../ui/backlog/new_item.py" line="57"/>
         <location filename="../../ui/import_wizard/labels.py" line="25"/>
         <location filename="../../ui/inbox/choices.py" line="77"/>
         <location filename="../../ui/inbox/choices.py" line="115"/>
@@ -56,19 +57,22 @@
     <message>
         <location filename="../../ui/backlog/dialogs.py" line="25"/>
         <location filename="../../ui/backlog/model.py" line="39"/>
+        <location filename="../../ui/backlog/new_item.py" line="59"/>
         <source>Lane</source>
         <translation>レーン</translation>
     </message>
     <message>
         <location filename="../../ui/backlog/dialogs.py" line="27"/>
         <location filename="../../ui/backlog/filters.py" line="58"/>
-        <location filename="../../ui/backlog/view.py" line="293"/>
+        <location filename="../../ui/backlog/new_item.py" line="35"/>
+        <location filename="../../ui/backlog/view.py" line="352"/>
         <source>No lane</source>
         <translation>レーンなし</translation>
     </message>
     <message>
         <location filename="../../ui/backlog/dialogs.py" line="30"/>
         <location filename="../../ui/backlog/model.py" line="40"/>
+        <location filename="../../ui/backlog/new_item.py" line="58"/>
         <source>Theme</source>
         <translation>テーマ</translation>
     </message>
@@ -113,37 +117,70 @@
         <translation>単一顧客のみ</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="117"/>
+        <location filename="../../ui/backlog/view.py" line="134"/>
+        <location filename="../../ui/backlog/view.py" line="303"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="118"/>
+        <location filename="../../ui/backlog/view.py" line="135"/>
         <source>Edit selected…</source>
         <translation>選択を編集…</translation>
     </message>
     <message>
         <location filename="../../ui/backlog/detail.py" line="89"/>
         <location filename="../../ui/backlog/detail.py" line="196"/>
-        <location filename="../../ui/backlog/view.py" line="119"/>
+        <location filename="../../ui/backlog/view.py" line="136"/>
         <source>Pin rank…</source>
         <translation>順位を固定…</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="193"/>
+        <location filename="../../ui/backlog/view.py" line="101"/>
+        <source>No items yet. Add the first one, or import the requests you have (File ▸ Import CSV).</source>
+        <translation>まだ項目がありません。最初の項目を追加するか、手元の要望を取り込んでください（ファイル ▸ CSVをインポート）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/view.py" line="102"/>
+        <location filename="../../ui/backlog/view.py" line="342"/>
+        <source>New Item…</source>
+        <translation>新規項目…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/view.py" line="210"/>
+        <location filename="../../ui/backlog/view.py" line="301"/>
         <location filename="../../ui/roadmap/painter.py" line="189"/>
         <source>{n} items</source>
         <translation>{n}件</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="194"/>
+        <location filename="../../ui/backlog/view.py" line="211"/>
         <source>{shown} of {total} items</source>
         <translation>{total}件中{shown}件</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="196"/>
+        <location filename="../../ui/backlog/view.py" line="213"/>
         <source>Rescoring…</source>
         <translation>再スコアリング中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/view.py" line="300"/>
+        <source>“{title}”</source>
+        <translation>「{title}」</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/view.py" line="304"/>
+        <source>Delete {what}? {n} linked requests will go back to the inbox. Edit &gt; Undo puts it all back.</source>
+        <translation>{what}を削除しますか？紐づく{n}件の要望は受信箱に戻ります。「編集 &gt; 元に戻す」ですべて元に戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/view.py" line="313"/>
+        <source>Deleted {n} item(s); {m} requests went back to the inbox.</source>
+        <translation>{n}件の項目を削除しました。{m}件の要望が受信箱に戻りました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/view.py" line="314"/>
+        <source>Deleted {n} item(s).</source>
+        <translation>{n}件の項目を削除しました。</translation>
     </message>
     <message>
         <location filename="../../ui/operations/items.py" line="15"/>
@@ -196,48 +233,53 @@
         <translation>「{title}」の{field}を{value}に設定</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="59"/>
+        <location filename="../../ui/operations/items.py" line="57"/>
+        <source>Add item “{title}”</source>
+        <translation>項目「{title}」を追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="65"/>
         <source>Change {fields} of {n} items</source>
         <translation>{n}件の{fields}を変更</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="60"/>
+        <location filename="../../ui/operations/items.py" line="66"/>
         <source>Change {fields} of “{title}”</source>
         <translation>「{title}」の{fields}を変更</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="66"/>
+        <location filename="../../ui/operations/items.py" line="72"/>
         <source>Delete “{title}”</source>
         <translation>「{title}」を削除</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="67"/>
+        <location filename="../../ui/operations/items.py" line="73"/>
         <source>Delete {n} items</source>
         <translation>{n}件の項目を削除</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="73"/>
+        <location filename="../../ui/operations/items.py" line="79"/>
         <source>Pin “{title}” at rank {rank}</source>
         <translation>「{title}」を{rank}位に固定</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="74"/>
+        <location filename="../../ui/operations/items.py" line="80"/>
         <source>Unpin “{title}”</source>
         <translation>「{title}」の固定を解除</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="289"/>
+        <location filename="../../ui/backlog/view.py" line="348"/>
         <source>Set status</source>
         <translation>ステータスを設定</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="292"/>
+        <location filename="../../ui/backlog/view.py" line="351"/>
         <source>Move to lane</source>
         <translation>レーンへ移動</translation>
     </message>
     <message>
         <location filename="../../ui/backlog/detail.py" line="90"/>
-        <location filename="../../ui/backlog/view.py" line="300"/>
+        <location filename="../../ui/backlog/view.py" line="359"/>
         <source>Unpin</source>
         <translation>固定を解除</translation>
     </message>
@@ -264,6 +306,7 @@
     </message>
     <message>
         <location filename="../../ui/backlog/model.py" line="25"/>
+        <location filename="../../ui/backlog/new_item.py" line="54"/>
         <location filename="../../ui/import_wizard/labels.py" line="13"/>
         <source>Title</source>
         <translation>タイトル</translation>
@@ -291,6 +334,7 @@
     </message>
     <message>
         <location filename="../../ui/backlog/model.py" line="28"/>
+        <location filename="../../ui/backlog/new_item.py" line="61"/>
         <source>Impact</source>
         <translation>インパクト</translation>
     </message>
@@ -301,6 +345,7 @@
     </message>
     <message>
         <location filename="../../ui/backlog/model.py" line="29"/>
+        <location filename="../../ui/backlog/new_item.py" line="62"/>
         <source>Confidence</source>
         <translation>確度</translation>
     </message>
@@ -311,6 +356,7 @@
     </message>
     <message>
         <location filename="../../ui/backlog/model.py" line="30"/>
+        <location filename="../../ui/backlog/new_item.py" line="60"/>
         <source>Effort</source>
         <translation>工数</translation>
     </message>
@@ -384,6 +430,7 @@
     </message>
     <message>
         <location filename="../../ui/backlog/model.py" line="38"/>
+        <location filename="../../ui/backlog/new_item.py" line="56"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
@@ -582,7 +629,7 @@
     <message>
         <location filename="../../ui/matrix/view.py" line="127"/>
         <location filename="../../ui/matrix/view.py" line="233"/>
-        <location filename="../../ui/operations/items.py" line="81"/>
+        <location filename="../../ui/operations/items.py" line="87"/>
         <location filename="../../ui/roadmap/canvas.py" line="333"/>
         <location filename="../../ui/roadmap/painter.py" line="184"/>
         <location filename="../../ui/roadmap/view.py" line="217"/>
@@ -676,7 +723,7 @@
         <translation>キャパシティ超過: {lanes}</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="83"/>
+        <location filename="../../ui/operations/items.py" line="89"/>
         <source>Move “{title}” to {lane}</source>
         <translation>「{title}」を{lane}へ移動</translation>
     </message>
@@ -879,7 +926,7 @@
     <message>
         <location filename="../../ui/app.py" line="76"/>
         <location filename="../../ui/context.py" line="162"/>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>Roadmap Planner</source>
         <translation>Roadmap Planner</translation>
     </message>
@@ -1053,6 +1100,7 @@
     </message>
     <message>
         <location filename="../../ui/backlog/detail.py" line="126"/>
+        <location filename="../../ui/backlog/new_item.py" line="55"/>
         <source>Description</source>
         <translation>説明</translation>
     </message>
@@ -1202,7 +1250,7 @@ Why: {why}</source>
     <message>
         <location filename="../../ui/dialogs/export.py" line="171"/>
         <location filename="../../ui/import_wizard/wizard.py" line="73"/>
-        <location filename="../../ui/main_window.py" line="582"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -1936,7 +1984,7 @@ Why: {why}</source>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="41"/>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Inbox</source>
         <translation>受信箱</translation>
     </message>
@@ -1962,297 +2010,307 @@ Why: {why}</source>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="150"/>
+        <source>New I&amp;tem…</source>
+        <translation>新規項目(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151"/>
+        <source>Add a backlog item: only a title is needed</source>
+        <translation>バックログに項目を追加します（タイトルだけで追加できます）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>&amp;New Workspace…</source>
         <translation>新規ワークスペース(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Create an empty workspace file</source>
         <translation>空のワークスペースファイルを作成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;Open Workspace…</source>
         <translation>ワークスペースを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Open a workspace file</source>
         <translation>ワークスペースファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Open &amp;Demo Workspace</source>
         <translation>デモワークスペースを開く(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>A B2B SaaS backlog with customer requests, to look around</source>
         <translation>顧客要望付きの B2B SaaS バックログ(お試し用)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>&amp;Import CSV…</source>
         <translation>CSVをインポート(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Import customer requests from a CSV file</source>
         <translation>CSVファイルから顧客要望をインポート</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Import &amp;Batches…</source>
         <translation>インポート履歴(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Past imports, and undoing one</source>
         <translation>過去のインポートと、その取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Export…</source>
         <translation>エクスポート(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Write the roadmap workbook or the priorities CSV</source>
         <translation>ロードマップのブックまたは優先順位CSVを書き出す</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Save a &amp;Copy…</source>
         <translation>コピーを保存(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Write a copy of the workspace to another file</source>
         <translation>ワークスペースのコピーを別のファイルに書き出します</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Back &amp;Up Now</source>
         <translation>今すぐバックアップ(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Keep a copy of the workspace in its backups folder</source>
         <translation>ワークスペースのコピーをバックアップフォルダに保存します</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Re&amp;store from Backup…</source>
         <translation>バックアップから復元(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Replace the workspace with one of its backups</source>
         <translation>ワークスペースをバックアップのひとつで置き換えます</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;Find</source>
         <translation>検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Search in the current view</source>
         <translation>現在のビュー内を検索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Scoring Settings…</source>
         <translation>スコアリング設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>Scoring method, time window, segment and importance weights</source>
         <translation>スコアリング方式、対象期間、セグメント、重要度の重み</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;About Roadmap Planner</source>
         <translation>Roadmap Planner について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>System language</source>
         <translation>システムの言語</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Main toolbar</source>
         <translation>メインツールバー</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>The {view} view could not be opened.</source>
         <translation>{view}ビューを開けませんでした。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>{items} items · {requests} requests ({unlinked} to triage) · {companies} companies</source>
         <translation>項目 {items}件 · 要望 {requests}件(未仕分け {unlinked}件)· 企業 {companies}社</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>Roadmap Planner — {name}</source>
         <translation>Roadmap Planner — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>No recent workspaces</source>
         <translation>最近使ったワークスペースはありません</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Clear Menu</source>
         <translation>メニューをクリア</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>{n} change(s) are waiting for the workspace to be free (an import is running) and are not saved yet. {doing} anyway and lose them?</source>
         <translation>{n} 件の変更がワークスペースの空きを待っていて（取り込み中です）、まだ保存されていません。変更を破棄して{doing}しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Open another workspace</source>
         <translation>別のワークスペースを開く</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>{name} is open in another window too; what either window saves shows in the other within a second.</source>
         <translation>{name} は別のウィンドウでも開いています。どちらかで保存した内容は 1 秒以内にもう一方に反映されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>{n} change(s) will be saved as soon as the workspace is free ({holder}).</source>
         <translation>{n} 件の変更は、ワークスペースが空きしだい保存されます（{holder}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>another window or a command is writing to it</source>
         <translation>別のウィンドウまたはコマンドが書き込み中です</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Every change is saved.</source>
         <translation>すべての変更を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>This workspace is already open here.</source>
         <translation>このワークスペースはすでにここで開いています。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>New Workspace</source>
         <translation>新規ワークスペース</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
-        <location filename="../../ui/main_window.py" line="516"/>
+        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>Workspaces (*.db)</source>
         <translation>ワークスペース (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>{path} already exists.</source>
         <translation>{path} は既に存在します。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Open it with File &gt; Open, or pick a new file name for a new workspace.</source>
         <translation>ファイル &gt; 開く で開くか、新しいワークスペース用に別のファイル名を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="442"/>
         <source>Open Workspace</source>
         <translation>ワークスペースを開く</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Workspaces (*.db);;All files (*)</source>
         <translation>ワークスペース (*.db);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="524"/>
         <source>Save a Copy</source>
         <translation>コピーを保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>Saved a copy as {path}</source>
         <translation>{path} にコピーを保存しました</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>Backed up as {path}</source>
         <translation>{path} にバックアップしました</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="545"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="545"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>The language changes the next time Roadmap Planner starts.</source>
         <translation>言語は Roadmap Planner の次回起動時に切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="558"/>
         <source>About Roadmap Planner</source>
         <translation>Roadmap Planner について</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="559"/>
         <source>Roadmap Planner keeps the backlog, customer requests, scoring and the roadmap in one local file.</source>
         <translation>Roadmap Planner は、バックログ・顧客要望・スコアリング・ロードマップを1つのローカルファイルで管理します。</translation>
     </message>
@@ -2352,7 +2410,7 @@ Why: {why}</source>
         <translation>バブルをクリック、またはドラッグで複数選択</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/items.py" line="84"/>
+        <location filename="../../ui/operations/items.py" line="90"/>
         <source>Move {n} items to {lane}</source>
         <translation>{n}件の項目を{lane}へ移動</translation>
     </message>
@@ -2673,6 +2731,38 @@ Why: {why}</source>
         <location filename="../../ui/roadmap/lane_menu.py" line="46"/>
         <source>Delete the lane “{lane}”? Its {n} items stay in the backlog, off the roadmap. Edit &gt; Undo puts the lane and its items back.</source>
         <translation>レーン「{lane}」を削除しますか？このレーンの{n}件の項目はバックログに残り、ロードマップからは外れます。「編集 &gt; 元に戻す」でレーンと項目を元に戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/new_item.py" line="17"/>
+        <source>New Item</source>
+        <translation>新規項目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/new_item.py" line="20"/>
+        <source>What to build, in a few words</source>
+        <translation>何を作るかを短く</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/new_item.py" line="22"/>
+        <source>Why, for whom, and what done looks like (optional)</source>
+        <translation>なぜ、誰のために、何ができれば完了か（任意）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/new_item.py" line="42"/>
+        <location filename="../../ui/backlog/new_item.py" line="45"/>
+        <location filename="../../ui/backlog/new_item.py" line="49"/>
+        <source>not estimated</source>
+        <translation>未見積もり</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/new_item.py" line="43"/>
+        <source>person-months</source>
+        <translation>人月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/new_item.py" line="64"/>
+        <source>Add Item</source>
+        <translation>項目を追加</translation>
     </message>
 </context>
 </TS>

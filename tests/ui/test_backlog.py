@@ -190,7 +190,10 @@ def test_clicking_a_header_sorts_in_the_model_and_keeps_the_selection(qtbot, bac
     assert rows[len(rows) - len(unscored):] == unscored  # items without a score come last, whichever way it sorts
 
 
-def test_delete_and_undo_restore_the_item_and_its_links(qtbot, window, backlog):
+def test_delete_and_undo_restore_the_item_and_its_links(qtbot, window, backlog, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)  # "requests will go back to the inbox"
     row = pick(backlog, lambda r: (r.get("requests") or 0) > 3)
     links = len(ops.list_requests(backlog.ctx.ws, item_id=row["id"]))
     backlog.select_item(row["id"])
@@ -385,3 +388,61 @@ def test_a_chosen_theme_that_disappears_falls_back_to_all_themes(backlog):
     assert themes.currentData() is None
     assert backlog.model.rowCount() == backlog.model.total()
     assert themes.findData(gone) < 0 and themes.findData("Renamed") > 0
+
+
+def test_ctrl_n_opens_the_new_item_form_which_needs_only_a_title_and_the_item_is_selected_and_undoable(
+        qtbot, window, backlog, demo_ws, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+    from ui.backlog.new_item import NewItemDialog
+
+    def fill(dialog):
+        ok = dialog.buttons.button(QDialogButtonBox.Ok)
+        assert not ok.isEnabled()  # nothing to add without a title
+        dialog.title.setText("  Slack digest of new requests ")
+        dialog.effort.setValue(2)
+        dialog.lane.setCurrentIndex(dialog.lane.findText("2027 Q1", Qt.MatchStartsWith))
+        assert ok.isEnabled() and ok.text() == "Add Item"
+        return QDialog.Accepted
+
+    monkeypatch.setattr(NewItemDialog, "exec", fill)
+    window.show_view(2)  # from another view: Ctrl+N comes back to the backlog
+    before = len(ops.list_items(demo_ws))
+    qtbot.keyClick(window, Qt.Key_N, Qt.ControlModifier)
+    made = ops.list_items(demo_ws)[-1]
+    assert len(ops.list_items(demo_ws)) == before + 1
+    assert (made["title"], made["effort"], made["lane"], made["kind"], made["status"]) == (
+        "Slack digest of new requests", 2, "2027 Q1", "feature", "idea")
+    assert window.current_view_key() == "backlog"
+    qtbot.waitUntil(lambda: backlog.current_id() == made["id"])  # selected once the rescore lists it
+    assert window.undo_action.text() == "&Undo Add item “Slack digest of new requests”"
+    window.undo_action.trigger()
+    assert len(ops.list_items(demo_ws)) == before
+
+
+def test_deleting_an_item_with_requests_asks_first_and_says_what_happened(qtbot, window, backlog, demo_ws, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    item_id = backlog.model.item_id(0)
+    linked = len(ops.list_requests(demo_ws, item_id=item_id))
+    assert linked > 0
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.No)
+    assert not backlog.delete_items([item_id])
+    assert f"{linked} linked requests will go back to the inbox" in asked[0]
+    assert ops.get_item(demo_ws, item_id)  # still there
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    assert backlog.delete_items([item_id])
+    assert window.statusBar().currentMessage() == f"Deleted 1 item(s); {linked} requests went back to the inbox."
+    window.undo_action.trigger()
+    assert len(ops.list_requests(demo_ws, item_id=item_id)) == linked
+
+
+def test_an_empty_backlog_offers_its_own_new_item_button(qtbot, make_window, tmp_path):
+    from planner.storage import open_workspace
+
+    empty = make_window(open_workspace(tmp_path / "empty.db"))
+    assert empty.backlog.empty_hint.isVisible() and empty.backlog.new_item_button.text() == "New Item…"
+    ops.add_item(empty.ctx.ws, title="First")
+    empty.ctx.broadcast(ops.Changes.all())
+    qtbot.waitUntil(lambda: not empty.backlog.empty_hint.isVisible(), timeout=3000)

@@ -64,7 +64,8 @@ def test_status_bar_names_the_workspace_and_counts(window, demo_ws):
     assert window.windowTitle() == f"Roadmap Planner — {demo_ws.name}"
 
 
-def test_counts_follow_changes(qtbot, window):
+def test_counts_follow_changes(qtbot, window, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)  # its requests go back to the inbox
     before = queries.counts(window.ctx.ws)["items"]
     item_id = window.backlog.model.item_id(0)
     window.backlog.delete_items([item_id])

@@ -12,7 +12,10 @@ import time
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QHBoxLayout, QLabel, QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QSplitter, QVBoxLayout,
+    QWidget,
+)
 
 from planner import ops
 from planner.ops import Changes, Entity
@@ -21,6 +24,7 @@ from ui import hotkeys
 from ui.backlog.detail import DetailPanel
 from ui.backlog.dialogs import BulkEditDialog, PinDialog
 from ui.backlog.filters import BacklogFilters
+from ui.backlog.new_item import NewItemDialog
 from ui.backlog.model import KEYS, BacklogModel
 from ui.backlog.table import BacklogTable
 from ui.context import show_error
@@ -59,6 +63,7 @@ class BacklogView(QWidget):
         self._loaded = False
         self._rescore = Latest(ctx, self, lambda ws, progress: load_rows(ws), self._rescored, self._rescore_failed)
         self._keep: tuple[list[int], int | None] = ([], None)
+        self._select_next: int | None = None  # an item just made: selected as soon as it is listed
 
         self.filters = BacklogFilters(self.model)
         self.count = QLabel()
@@ -89,9 +94,21 @@ class BacklogView(QWidget):
         split.setChildrenCollapsible(False)
         self.splitter = split
 
+        # An empty backlog says how to begin, with its own button.
+        self.empty_hint = QWidget()
+        hint = QHBoxLayout(self.empty_hint)
+        hint.setContentsMargins(4, 8, 4, 8)
+        hint.addWidget(QLabel(tr("No items yet. Add the first one, or import the requests you have (File ▸ Import CSV).")))
+        self.new_item_button = QPushButton(tr("New Item…"))
+        self.new_item_button.clicked.connect(self.new_item)
+        hint.addWidget(self.new_item_button)
+        hint.addStretch(1)
+        self.empty_hint.hide()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(split, 1)
 
         self._actions()
@@ -195,6 +212,7 @@ class BacklogView(QWidget):
         if self._rescore.busy:
             text += " · " + tr("Rescoring…")
         self.count.setText(text)
+        self.empty_hint.setVisible(total == 0 and not self._rescore.busy)
 
     # ------------------------------------------------------------ selection kept by item id
     def selected_ids(self) -> list[int]:
@@ -209,6 +227,9 @@ class BacklogView(QWidget):
 
     def _restore_selection(self) -> None:
         self._update_count()
+        if self._select_next is not None and self.model.row_of(self._select_next) is not None:
+            self._keep = ([self._select_next], self._select_next)
+            self._select_next = None
         self.table.select_ids(*self._keep)
         self._show_current()
 
@@ -256,9 +277,44 @@ class BacklogView(QWidget):
         if dialog.exec() == QDialog.Accepted:
             self.bulk_edit(ids, dialog.fields())
 
+    def new_item(self) -> int | None:
+        """The New Item form; the item made is selected. Returns its id (None when cancelled or refused)."""
+        dialog = NewItemDialog(self.ctx, self)
+        if dialog.exec() != QDialog.Accepted:
+            return None
+        made = actions.add(self.ctx, self, dialog.fields())
+        if made is None:
+            return None
+        self._select_next = made["id"]  # once the rescore that follows lists it
+        if self.model.row_of(made["id"]) is not None:
+            self._restore_selection()
+        return made["id"]
+
     def delete_items(self, item_ids: list[int]) -> bool:
+        """Delete items, undoably; asks first when requests would go back to the inbox, and says what happened."""
         ids = list(item_ids)
-        return bool(ids) and actions.delete_items(self.ctx, self, ids) is not None
+        if not ids:
+            return False
+        linked = sum(len(ops.list_requests(self.ctx.ws, item_id=i)) for i in ids)
+        if linked:
+            what = (tr("“{title}”").format(title=ops.get_item(self.ctx.ws, ids[0])["title"]) if len(ids) == 1
+                    else tr("{n} items").format(n=len(ids)))
+            answer = QMessageBox.question(
+                self, tr("Delete"),
+                tr("Delete {what}? {n} linked requests will go back to the inbox. Edit > Undo puts it all back.").format(
+                    what=what, n=linked),
+                QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+            if answer != QMessageBox.Yes:
+                return False
+        done = actions.delete_items(self.ctx, self, ids)
+        if done is None:
+            return False
+        back = done["requests_back_in_inbox"]
+        said = (tr("Deleted {n} item(s); {m} requests went back to the inbox.").format(n=len(ids), m=back) if back
+                else tr("Deleted {n} item(s).").format(n=len(ids)))
+        if hasattr(self.window(), "statusBar"):
+            self.window().statusBar().showMessage(said, 8000)
+        return True
 
     def delete_selected(self) -> None:
         self.delete_items(self.selected_ids())
@@ -282,9 +338,12 @@ class BacklogView(QWidget):
     # ------------------------------------------------------------ context menu
     def _context_menu(self, pos) -> None:
         ids = self.selected_ids()
-        if not ids:
-            return
         menu = QMenu(self)
+        menu.addAction(tr("New Item…"), self.new_item)
+        if not ids:
+            menu.popup(self.table.viewport().mapToGlobal(pos))
+            return
+        menu.addSeparator()
         menu.addAction(self.bulk_action)
         status_menu = menu.addMenu(tr("Set status"))
         for status in ops.STATUSES:

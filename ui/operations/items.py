@@ -52,6 +52,12 @@ def set_field(ctx, parent, item_id: int, field: str, value, *, shown=None):
     return ctx.runner.run(parent, text, lambda ws: ops.edit_item(ws, item_id, **{field: value}))
 
 
+def add(ctx, parent, fields: dict):
+    """A new backlog item from the New Item form (`ops.add_item`'s fields)."""
+    text = tr("Add item “{title}”").format(title=_short(fields["title"]))
+    return ctx.runner.run(parent, text, lambda ws: ops.add_item(ws, **fields))
+
+
 def edit_items(ctx, parent, item_ids, fields: dict):
     """The same status, lane or theme on several items, in one undo step."""
     ids = list(item_ids)
