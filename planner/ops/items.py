@@ -109,11 +109,14 @@ def _edit(ws: Workspace, item_ids, fields: dict, *, single: bool) -> OpResult:
     what = ", ".join(sorted(set(values) | ({"lane"} if moving else set()))) or "nothing"
     text = (f"Change {what} of “{_short(items[0]['title'])}”" if len(items) == 1
             else f"Change {what} of {len(items)} items")
+    # Only what differs is written: an edit to the values an item already has changes nothing, not even updated_at.
+    values = {k: v for k, v in values.items() if any(item[k] != v for item in items)}
+    to_place = [i["id"] for i in items if i["lane_id"] != lane_id] if moving else []
     with operation(ws, text) as op:
         if values:
             writes.update_rows(ws, "items", [i["id"] for i in items], {**values, "updated_at": now_iso()})
-        if moving:
-            _place(ws, [i["id"] for i in items if i["lane_id"] != lane_id or lane_id is None], lane_id)
+        if to_place:
+            _place(ws, to_place, lane_id)
     rows = [require_item(ws, i["id"]) for i in items]
     return op.result(rows[0] if single else rows)
 

@@ -194,3 +194,10 @@ def test_lanes_are_edited_with_checks_and_the_next_quarter_follows_the_last(worl
     gone = ops.delete_lane(world, q4)
     assert gone.value == {"lane": "2026 Q4", "items_off_the_roadmap": 2}
     assert {i["lane"] for i in ops.list_items(world)} == {None}
+
+
+def test_an_edit_to_the_values_an_item_already_has_changes_nothing(world):
+    sso = ops.get_item(world, _id(world, "items", "SSO"))
+    before = dump(world)
+    same = ops.edit_items(world, [sso["id"]], status=sso["status"], effort=sso["effort"], lane=sso["lane_id"])
+    assert not same.changed and dump(world) == before

@@ -446,3 +446,10 @@ def test_an_empty_backlog_offers_its_own_new_item_button(qtbot, make_window, tmp
     ops.add_item(empty.ctx.ws, title="First")
     empty.ctx.broadcast(ops.Changes.all())
     qtbot.waitUntil(lambda: not empty.backlog.empty_hint.isVisible(), timeout=3000)
+
+
+def test_an_edit_that_changes_nothing_is_no_step_to_undo(window, backlog, demo_ws):
+    item_id = backlog.model.item_id(0)
+    status = ops.get_item(demo_ws, item_id)["status"]
+    assert backlog.bulk_edit([item_id], {"status": status})  # done, and nothing to take back
+    assert window.ctx.undo_stack.count() == 0 and not window.undo_action.isEnabled()

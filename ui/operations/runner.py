@@ -80,7 +80,7 @@ class Runner(QObject):
 
     def record(self, text: str, result) -> None:
         """Push an operation already done (an import finished in the background) and broadcast its changes."""
-        if result.undo is not None:
+        if result.undo is not None and result.changed:  # an action that changed nothing is no step to undo
             self.ctx.undo_stack.push(OpCommand(self, text or result.text, result))
         self.ctx.broadcast(result.changes)
 
