@@ -343,12 +343,20 @@ def test_delete_key_in_a_cell_editor_edits_the_text_not_the_backlog(qtbot, windo
 
 
 def test_a_burst_of_changes_during_a_slow_rescore_costs_two_runs_and_shows_the_last(qtbot, backlog, monkeypatch):
+    import threading
+
     runs = []
+    first_read = threading.Event()  # the first rescore has read the workspace (with the first edit only)
+    edits_done = threading.Event()  # and hands its answer back only after every edit: it is stale by then
     real_load_rows = backlog_view.load_rows
 
     def counted(ws):
         runs.append(1)
-        return real_load_rows(ws)
+        rows = real_load_rows(ws)
+        if len(runs) == 1:
+            first_read.set()
+            edits_done.wait(10)
+        return rows
 
     monkeypatch.setattr(backlog_view, "load_rows", counted)
     backlog.last_refresh_s = 10  # as on a big workspace: rescoring goes to the background
@@ -356,10 +364,13 @@ def test_a_burst_of_changes_during_a_slow_rescore_costs_two_runs_and_shows_the_l
     for effort in (5.0, 6.0, 7.0):
         ops.edit_item(backlog.ctx.ws, row["id"], effort=effort)
         backlog.refresh()
+        if effort == 5.0:
+            assert first_read.wait(10)
+    edits_done.set()
     assert backlog.scores_pending and "Rescoring…" in backlog.count.text()
     qtbot.waitUntil(lambda: not backlog.scores_pending, timeout=10000)
     assert len(runs) == 2  # the first run, then the newest request once: the middle one never ran
-    assert backlog.model.row_dict(backlog.model.row_of(row["id"]))["effort"] == 7.0
+    assert backlog.model.row_dict(backlog.model.row_of(row["id"]))["effort"] == 7.0  # the stale answer was dropped
     assert "Rescoring…" not in backlog.count.text()
 
 
