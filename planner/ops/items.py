@@ -64,17 +64,19 @@ def add_item(ws: Workspace, *, title: str, kind: str = "feature", status: str = 
     return op.result(require_item(ws, item_id))
 
 
-def _checked_edit(ws: Workspace, item: dict, fields: dict) -> dict:
+def _checked_edit(items: list[dict], fields: dict) -> dict:
+    """The fields as stored, checked once, then against each item (a metric to take reach from, a pin's reason)."""
     if "reach" in fields:
         reach = fields.pop("reach")
         fields["reach_manual"] = reach
         if reach is not None:
             fields.setdefault("reach_mode", "manual")
     values = validate_item_fields(fields)
-    if values.get("reach_mode") == "metric" and values.get("metric_id") is None and item["metric_id"] is None:
-        raise ValidationError("Choose a metric before taking reach from one.")
-    if values.get("pinned_rank") is not None and not (values.get("pin_rationale") or item["pin_rationale"]):
-        raise ValidationError("Say why the rank is pinned: a pinned rank needs a rationale.")
+    for item in items:
+        if values.get("reach_mode") == "metric" and values.get("metric_id") is None and item["metric_id"] is None:
+            raise ValidationError("Choose a metric before taking reach from one.")
+        if values.get("pinned_rank") is not None and not (values.get("pin_rationale") or item["pin_rationale"]):
+            raise ValidationError("Say why the rank is pinned: a pinned rank needs a rationale.")
     return values
 
 
@@ -103,9 +105,7 @@ def _edit(ws: Workspace, item_ids, fields: dict, *, single: bool) -> OpResult:
         raise ValidationError("Pick at least one item.")
     fields = dict(fields)
     moving, lane_id = _lane_of(ws, fields)
-    values = {}
-    for item in items:
-        values = _checked_edit(ws, item, dict(fields))
+    values = _checked_edit(items, fields)
     what = ", ".join(sorted(set(values) | ({"lane"} if moving else set()))) or "nothing"
     text = (f"Change {what} of “{_short(items[0]['title'])}”" if len(items) == 1
             else f"Change {what} of {len(items)} items")

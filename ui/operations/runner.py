@@ -174,19 +174,23 @@ class OpCommand(QUndoCommand):
         self.skip_next = True  # Qt calls redo() on push: the operation is already done
 
     def redo(self) -> None:
-        if self.skip_next:
-            self.skip_next = False
-            return
-        doing = tr("Redo {what}").format(what=self.text())
-        done = self.runner.step(self, lambda ws: ops.redo(ws, self.undone, doing=doing), back=self.runner.ctx.undo_stack.undo)
-        if done:
-            self.result = done
+        self._walk(forward=True)
 
     def undo(self) -> None:
+        self._walk(forward=False)
+
+    def _walk(self, *, forward: bool) -> None:
+        """Undo or redo through the core; the result kept is what the next step in the other direction takes back."""
         if self.skip_next:
             self.skip_next = False
             return
-        doing = tr("Undo {what}").format(what=self.text())
-        undone = self.runner.step(self, lambda ws: ops.undo(ws, self.result, doing=doing), back=self.runner.ctx.undo_stack.redo)
-        if undone:
-            self.undone = undone
+        stack = self.runner.ctx.undo_stack
+        if forward:
+            doing, call, source, back = tr("Redo {what}").format(what=self.text()), ops.redo, self.undone, stack.undo
+        else:
+            doing, call, source, back = tr("Undo {what}").format(what=self.text()), ops.undo, self.result, stack.redo
+        result = self.runner.step(self, lambda ws: call(ws, source, doing=doing), back=back)
+        if result and forward:
+            self.result = result
+        elif result:
+            self.undone = result
