@@ -1,10 +1,8 @@
-"""Scoring commands: score, metrics, metrics-import, item-set."""
+"""Scoring commands: score, metrics, metrics-import (item-set is in item_cmds)."""
 
 from __future__ import annotations
 
-from planner.cli import positive_id
 from planner.cli.output import emit, print_table, printable
-from planner.errors import NotFoundError, ValidationError
 from planner.scoring import METHODS, score_items
 
 
@@ -30,16 +28,27 @@ def cmd_score(args, ws):
 
     check_segment(ws, args.segment)
     rows = score_items(ws, method=args.method, window_days=args.window_days, segment=args.segment)
-    return emit(args, [{k: r[k] for k in _SCORE_KEYS} for r in rows], lambda _: _print_scores(rows))
+    return emit(args, [{k: r[k] for k in _SCORE_KEYS} for r in rows], lambda _: _print_scores(rows, _currency(ws)))
 
 
-def _print_scores(rows: list[dict]) -> None:
+def _currency(ws) -> str:
+    from planner.ops.settings import workspace_settings
+
+    return workspace_settings(ws)["currency"]
+
+
+def _print_scores(rows: list[dict], currency: str = "USD") -> None:
+    from planner.money import format_money
+
     if not rows:
         print("(no items)")
         return
     print(f"Method: {rows[0]['method']}")
-    cols = ("rank", "id", "score", "title", "reach", "requests", "companies", "quadrant", "rank_stability")
-    table = [[_cell(r[c]) if c != "title" else printable(r["title"])[:40] for c in cols] for r in rows]
+    cols = ("rank", "id", "score", "title", "reach", "requests", "companies", "mrr", "quadrant", "rank_stability")
+    shown = {"title": lambda r: printable(r["title"])[:40],
+             # MRR at stake, short ("$12k"), in the workspace's currency; --json keeps the number
+             "mrr": lambda r: format_money(r["mrr"], currency, compact=True) if r["mrr"] else ""}
+    table = [[shown[c](r) if c in shown else _cell(r[c]) for c in cols] for r in rows]
     for r, line in zip(rows, table):
         if r["single_customer"]:
             line[3] = (line[3] + " [1 customer]")[:52]
@@ -54,9 +63,9 @@ def _print_scores(rows: list[dict]) -> None:
 
 
 def cmd_metrics_import(args, ws):
-    from planner.scoring.metrics import import_metrics
+    from planner import ops
 
-    return emit(args, import_metrics(ws, args.file), _print_metrics_import)
+    return emit(args, ops.import_metrics(ws, args.file).value, _print_metrics_import)
 
 
 def _print_metrics_import(summary: dict) -> None:
@@ -70,11 +79,11 @@ def _print_metrics_import(summary: dict) -> None:
 
 
 def cmd_metrics(args, ws):
-    from planner.scoring.metrics import add_template
+    from planner import ops
     from planner.storage import demand
 
     if args.template:
-        added = add_template(ws, args.template)
+        added = ops.add_metric_template(ws, args.template).value
         if not args.json:
             print(f"Added {len(added)} metric(s) from the {args.template} template." if added else "The template's metrics are already here.")
     return emit(args, demand.list_metrics(ws), _print_metrics)
@@ -88,48 +97,6 @@ def _print_metrics(rows: list[dict]) -> None:
         latest = f"{_cell(r['latest_value'])} at {r['latest_period']}" if r["latest_period"] else "no values yet"
         unit = f" {printable(r['unit'])}" if r["unit"] else ""
         print(f"{r['id']:>3}  {printable(r['name'])}{unit}: {latest}; {r['values_count']} value(s), used by {r['items']} item(s)")
-
-
-_ESTIMATE_FLAGS = (
-    ("impact", float), ("confidence", float), ("effort", float), ("value", float),
-    ("impact_low", float), ("impact_high", float), ("confidence_low", float), ("confidence_high", float),
-    ("effort_low", float), ("effort_high", float),
-    ("ice_impact", float), ("ice_confidence", float), ("ice_ease", float),
-    ("wsjf_value", float), ("wsjf_time", float), ("wsjf_risk", float), ("wsjf_size", float),
-    ("metric_share", float),
-)
-
-
-def cmd_item_set(args, ws):
-    from planner import ops
-    from planner.storage import demand
-
-    fields = {name: getattr(args, name) for name, _ in _ESTIMATE_FLAGS if getattr(args, name) is not None}
-    if args.reach is not None:
-        fields["reach"] = args.reach
-    if args.reach_source:
-        fields["reach_mode"] = args.reach_source
-    if args.metric:
-        metric = demand.find_metric(ws, args.metric)
-        if metric is None:
-            names = ", ".join(m["name"] for m in demand.list_metrics(ws)) or "none yet"
-            raise NotFoundError(f"There is no metric named {args.metric!r}.", hint=f"Metrics: {names}.")
-        fields["metric_id"] = metric["id"]
-        fields.setdefault("reach_mode", "metric")
-    if args.unpin:
-        fields.update(pinned_rank=None, pin_rationale=None)
-    elif args.pin_rank is not None:
-        if not (args.rationale and args.rationale.strip()):
-            raise ValidationError("Say why the rank is pinned: give --rationale TEXT with --pin-rank.")
-        fields.update(pinned_rank=args.pin_rank, pin_rationale=args.rationale)
-    elif args.rationale:
-        fields["pin_rationale"] = args.rationale
-    if not fields:
-        raise ValidationError("Nothing to change: give at least one option (see `planner item-set --help`).")
-    item = ops.edit_item(ws, args.item_id, **fields).value
-    shown = {("metric" if k == "metric_id" else k): (item.get("metric") if k == "metric_id" else v) for k, v in fields.items()}
-    changed = ", ".join(f"{k.replace('_', ' ')} {_cell(v) if v is not None else 'cleared'}" for k, v in shown.items())
-    return emit(args, item, f"Item {item['id']} ({printable(item['title'])}): {changed}.")
 
 
 def register(sub) -> None:
@@ -149,16 +116,3 @@ def register(sub) -> None:
     p.add_argument("--template", choices=("aarrr", "north-star"), help="first add a template's metrics")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_metrics)
-
-    p = sub.add_parser("item-set", help="set an item's estimates, reach source or pinned rank")
-    p.add_argument("item_id", type=positive_id)
-    p.add_argument("--reach-source", choices=("requests", "companies", "weighted", "mrr", "metric", "manual"))
-    p.add_argument("--reach", type=float, help="a manual reach (sets the reach source to manual)")
-    p.add_argument("--metric", metavar="NAME", help="take reach from this metric")
-    for name, kind in _ESTIMATE_FLAGS:
-        p.add_argument("--" + name.replace("_", "-"), type=kind, dest=name, metavar="N")
-    p.add_argument("--pin-rank", type=int, metavar="N", help="pin the item at this rank (needs --rationale)")
-    p.add_argument("--rationale", metavar="TEXT", help="why the rank is pinned")
-    p.add_argument("--unpin", action="store_true", help="let the score decide the rank again")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_item_set)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from planner.errors import check_progress
+from planner.money import SETTING as CURRENCY_SETTING, currency_code
 from planner.roadmap.board import BUSINESS_HIDDEN_STATUSES
 from planner.storage import export_queries, queries
 from planner.storage.db import Workspace
@@ -41,7 +42,7 @@ class Snapshot:
     details: dict[int, dict]              # item id -> notes, owner, dates
     requests: list[tuple] = field(default_factory=list)  # linked requests (internal edition)
     request_count: int = 0
-    currency: str = "$"
+    currency: str = "USD"  # the workspace currency's ISO code (`planner.money`)
     has_cjk: bool = False
 
     @property
@@ -51,6 +52,11 @@ class Snapshot:
     @property
     def show_companies(self) -> bool:
         return self.internal or self.include_companies
+
+
+def workspace_currency(ws: Workspace) -> str:
+    """The ISO code of the workspace's currency; an old workspace's symbol ("¥") as the code it stands for."""
+    return currency_code(queries.get_settings_lenient(ws, (CURRENCY_SETTING,)).get(CURRENCY_SETTING))
 
 
 def parse_day(value) -> date | None:
@@ -158,7 +164,7 @@ def _read(ws, items, settings, hidden, *, edition, lanes, include_companies, wit
         details=export_queries.item_details(ws),
         requests=requests,
         request_count=request_count,
-        currency=str(queries.get_setting(ws, "currency", "$") or "$"),
+        currency=workspace_currency(ws),
         has_cjk=has_cjk,
     )
 

@@ -14,6 +14,8 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils.indexed_list import IndexedList
 
+from planner.money import DEFAULT_CURRENCY, excel_number_format
+
 LATIN_FONT = "Calibri"
 # Ships with Windows 10+ and Office for Mac; other readers fall back to their CJK font.
 CJK_FONT = "Yu Gothic"
@@ -43,15 +45,15 @@ STATUS_LABELS = {
 }
 
 
-def currency_format(symbol: str) -> str:
-    symbol = (symbol or "$").replace('"', "")
-    return f'"{symbol}"#,##0;-"{symbol}"#,##0'
+def currency_format(currency: str) -> str:
+    """The number format of money cells: the currency's symbol and decimals (an ISO code, or an old workspace's symbol)."""
+    return excel_number_format(currency)
 
 
 class Styles:
     """Style arrays for one workbook; `get(name)` and `quoted(name)` return them."""
 
-    def __init__(self, wb, *, cjk: bool, currency: str = "$"):
+    def __init__(self, wb, *, cjk: bool, currency: str = DEFAULT_CURRENCY):
         self.wb = wb
         self.font_name = CJK_FONT if cjk else LATIN_FONT
         self._holder = SimpleNamespace(parent=wb)  # what a style descriptor needs to reach the workbook

@@ -24,19 +24,44 @@ from planner.domain import (
     field_label,
     valid_text,
 )
-from planner.ops.companies import find_company, upsert_company
+from planner.ops.companies import (
+    COMPANY_FIELDS,
+    edit_company,
+    find_company,
+    list_segments,
+    merge_companies,
+    rename_segment,
+    require_company,
+    upsert_company,
+)
 from planner.ops.imports import import_requests, undo_import
+from planner.ops.metrics import add_metric_template, import_metrics
 from planner.ops.items import (
     add_item,
     delete_item,
     delete_items,
+    duplicate_item,
     edit_item,
     edit_items,
     get_item,
+    merge_items,
+    merge_preview,
     move_items,
     pin,
+    requests_freed,
 )
-from planner.ops.lanes import add_default_lanes, add_lane, add_next_quarter, delete_lane, edit_lane, quarter_of
+from planner.ops.lanes import (
+    add_default_lanes,
+    add_lane,
+    add_next_quarter,
+    delete_lane,
+    edit_lane,
+    find_lane,
+    fiscal_start,
+    list_lanes,
+    move_lane,
+    quarter_of,
+)
 from planner.ops.requests import (
     add_request,
     create_item_from_requests,
@@ -48,7 +73,7 @@ from planner.ops.requests import (
     unlink_request,
 )
 from planner.ops.result import Changes, Entity, OpResult, StaleUndo, operation, redo, undo
-from planner.ops.settings import change_scoring
+from planner.ops.settings import change_scoring, change_settings, month_number, workspace_settings
 from planner.storage import queries
 from planner.text import content_hash
 
@@ -65,16 +90,15 @@ def list_companies(ws) -> list[dict]:
     return queries.list_companies(ws)
 
 
-def list_lanes(ws, **kw) -> list[dict]:
-    return queries.list_lanes(ws, **kw)
-
-
 __all__ = [
-    "FIELD_LIMITS", "IMPACTS", "IMPACT_NAMES", "IMPORTANCES", "ITEM_FIELDS", "KINDS", "LANE_KINDS", "REACH_MODES",
+    "add_metric_template", "import_metrics", "FIELD_LIMITS", "IMPACTS", "IMPACT_NAMES", "IMPORTANCES", "ITEM_FIELDS", "KINDS", "LANE_KINDS", "REACH_MODES",
     "REQUEST_STATUSES", "STATUSES", "WSJF_SIZES", "Changes", "Entity", "OpResult", "StaleUndo",
     "add_default_lanes", "add_item", "add_lane", "add_next_quarter", "delete_lane", "edit_lane", "add_request", "change_scoring", "content_hash",
+    "change_settings", "month_number", "workspace_settings",
     "create_item_from_requests", "delete_item", "delete_items", "edit_item", "edit_items", "field_label",
+    "COMPANY_FIELDS", "edit_company", "list_segments", "merge_companies", "rename_segment", "require_company",
     "find_company", "get_item", "import_requests", "link_request", "link_requests", "list_companies", "list_items",
-    "list_lanes", "list_requests", "mark_duplicate", "move_items", "operation", "pin", "quarter_of", "redo",
+    "find_lane", "fiscal_start", "move_lane", "list_lanes", "list_requests", "mark_duplicate", "move_items", "operation", "pin", "quarter_of", "redo",
     "request", "set_request_status", "undo", "undo_import", "unlink_request", "upsert_company", "valid_text",
+    "duplicate_item", "merge_items", "merge_preview", "requests_freed",
 ]

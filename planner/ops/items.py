@@ -1,8 +1,8 @@
-"""Backlog items: add, edit, delete, pin, and move between lanes (the one way to place an item)."""
+"""Backlog items: add, edit, delete, pin, duplicate, merge, and move between lanes (the one way to place an item)."""
 
 from __future__ import annotations
 
-from planner.domain import known_id, valid_text, validate_item_fields
+from planner.domain import IMPORTANCES, ITEM_FIELDS, known_id, valid_text, validate_item_fields
 from planner.errors import NotFoundError, ValidationError
 from planner.ops.result import OpResult, operation
 from planner.storage import queries, writes
@@ -53,6 +53,7 @@ def add_item(ws: Workspace, *, title: str, kind: str = "feature", status: str = 
         fields["reach_manual"] = reach
         fields.setdefault("reach_mode", "manual")
     values = validate_item_fields(fields)
+    _check_dates(values.get("start_date"), values.get("end_date"))
     lane_id = resolve_lane(ws, lane)
     position = values.pop("lane_position", None)
     stamp = now_iso()
@@ -77,7 +78,13 @@ def _checked_edit(items: list[dict], fields: dict) -> dict:
             raise ValidationError("Choose a metric before taking reach from one.")
         if values.get("pinned_rank") is not None and not (values.get("pin_rationale") or item["pin_rationale"]):
             raise ValidationError("Say why the rank is pinned: a pinned rank needs a rationale.")
+        _check_dates(values.get("start_date", item["start_date"]), values.get("end_date", item["end_date"]))
     return values
+
+
+def _check_dates(start, end) -> None:
+    if start and end and end < start:
+        raise ValidationError(f"An item cannot end before it starts: it starts {start} and ends {end}.")
 
 
 def _lane_of(ws: Workspace, fields: dict):
@@ -138,7 +145,8 @@ def pin(ws: Workspace, item_id: int, rank: int | None, rationale: str | None = N
 
 
 def delete_items(ws: Workspace, item_ids) -> OpResult:
-    """Delete items and their links; requests left with no link go back to the inbox. Undo puts all back."""
+    """Delete items and their links; requests left with no link go back to the inbox (the value counts them:
+    a request still linked to another item stays out of it). Undo puts all back."""
     items = [require_item(ws, i) for i in item_ids]
     if not items:
         raise ValidationError("Pick at least one item to delete.")
@@ -147,7 +155,16 @@ def delete_items(ws: Workspace, item_ids) -> OpResult:
     with operation(ws, text) as op:
         writes.delete_rows(ws, "items", [i["id"] for i in items])
         writes.refresh_request_status(ws, requests)
-    return op.result({"items": [i["id"] for i in items], "requests_back_in_inbox": len(requests)})
+    return op.result({"items": [i["id"] for i in items], "requests_back_in_inbox": queries.count_in_inbox(ws, requests)})
+
+
+def requests_freed(ws: Workspace, item_ids) -> int:
+    """How many requests deleting these items would send back to the inbox: those linked to none of the others."""
+    ids = {int(require_item(ws, i)["id"]) for i in item_ids}
+    requests = {link["request_id"] for i in ids for link in queries.links_of(ws, item_id=i)}
+    return sum(1 for r in requests
+               if queries.row(ws, "requests", r)["status"] in ("new", "linked")
+               and all(link["item_id"] in ids for link in queries.links_of(ws, request_id=r)))
 
 
 def delete_item(ws: Workspace, item_id: int) -> OpResult:
@@ -215,3 +232,120 @@ def _position_before(ws: Workspace, lane_id: int, item_id: int, before_item_id: 
         renumber()
     raise AssertionError("renumbering leaves whole-number gaps")
 
+
+
+# ---------------------------------------------------------------- duplicating and merging
+
+# What a copy leaves out: the pin (a rank promised for one item), the place on the roadmap (the copy gets its own,
+# just after the original), and the stamps.
+_NOT_COPIED = frozenset({"pinned_rank", "pin_rationale", "lane_id", "lane_position"})
+
+
+def duplicate_item(ws: Workspace, item_id) -> OpResult:
+    """Copy an item: every field a user sets (the title gets " (copy)"), in the same lane just after the original.
+
+    The pin is not copied, nor are the request links: demand is counted once,
+    on the original, and a copy linked to the same requests would count it twice.
+    The result's value is the new item.
+    """
+    item = require_item(ws, item_id)
+    values = {k: item[k] for k in sorted(ITEM_FIELDS - _NOT_COPIED)}
+    values["title"] = f"{item['title']} (copy)"
+    stamp = now_iso()
+    values.update(created_at=stamp, updated_at=stamp)
+    with operation(ws, f"Duplicate “{_short(item['title'])}”") as op:
+        new_id = writes.insert_row(ws, "items", values)
+        if item["lane_id"] is not None:
+            order = [i for i, _ in rq.lane_positions(ws, item["lane_id"])]
+            at = order.index(item["id"])
+            following = order[at + 1] if at + 1 < len(order) else None
+            _place(ws, [new_id], item["lane_id"], before_item_id=following)
+    return op.result(require_item(ws, new_id))
+
+
+# Fields a merge fills on the kept item when they are empty there, taken from the first other item that has them.
+# A group is filled whole or not at all, so a range or a pair of dates never mixes two items' halves.
+_FILLED_TOGETHER = (
+    ("impact",), ("confidence",), ("effort",), ("value",), ("reach_manual",),
+    ("impact_low", "impact_high"), ("confidence_low", "confidence_high"), ("effort_low", "effort_high"),
+    ("ice_impact",), ("ice_confidence",), ("ice_ease",),
+    ("wsjf_value",), ("wsjf_time",), ("wsjf_risk",), ("wsjf_size",),
+    ("metric_id", "metric_share"), ("theme",), ("tags",), ("owner",), ("notes",), ("start_date", "end_date"),
+)
+_IMPORTANCE_RANK = {name: n for n, name in enumerate(IMPORTANCES)}
+
+
+def _merge_parts(ws: Workspace, keep_id, other_ids):
+    """The kept item, the others, and the links the kept item will have: {request id: (importance, link moved or None)}."""
+    keep = require_item(ws, keep_id)
+    others, seen = [], set()
+    for other_id in other_ids:
+        other = require_item(ws, other_id)
+        if other["id"] == keep["id"]:
+            raise ValidationError(f"Item {keep['id']} cannot be merged into itself: pick the other items to merge into it.")
+        if other["id"] not in seen:
+            seen.add(other["id"])
+            others.append(other)
+    if not others:
+        raise ValidationError(f"Pick at least one other item to merge into item {keep['id']}.")
+    kept_links = {link["request_id"]: link for link in queries.links_of(ws, item_id=keep["id"])}
+    links: dict = {}  # request id -> the strongest link of the others
+    for other in others:
+        for link in queries.links_of(ws, item_id=other["id"]):
+            best = links.get(link["request_id"])
+            if best is None or _IMPORTANCE_RANK[link["importance"]] > _IMPORTANCE_RANK[best["importance"]]:
+                links[link["request_id"]] = link
+    return keep, others, kept_links, links
+
+
+def merge_preview(ws: Workspace, keep_id, other_ids) -> dict:
+    """What `merge_items` would do, without doing it: requests that would move, those already linked to the kept item."""
+    keep, others, kept_links, links = _merge_parts(ws, keep_id, other_ids)
+    return {"kept": keep["id"], "merged": [o["id"] for o in others],
+            "requests_moved": len(set(links) - set(kept_links)),
+            "requests_already_linked": len(set(links) & set(kept_links))}
+
+
+def merge_items(ws: Workspace, keep_id, other_ids) -> OpResult:
+    """Merge other items into one, in one undoable step.
+
+    The requests linked to the others move to the kept item (a request linked
+    to both stays linked once, with the higher importance); fields empty on the
+    kept item are filled from the others (the first that has them); each
+    other's description is appended under "Merged from #12 Audit trail:".
+    The kept item keeps its own title, kind, status, reach source, lane and pin.
+    The others are deleted. The value says what happened: the kept id, the
+    merged ids, how many requests moved, how many were already linked to the
+    kept item, the fields filled, and the kept item as it now is.
+    """
+    keep, others, kept_links, links = _merge_parts(ws, keep_id, other_ids)
+    values: dict = {}
+    filled: list[str] = []
+    for group in _FILLED_TOGETHER:
+        if all(keep[k] is None for k in group):
+            source = next((o for o in others if any(o[k] is not None for k in group)), None)
+            if source is not None:
+                values.update({k: source[k] for k in group})
+                filled.extend(k for k in group if source[k] is not None)
+    notes = [f"Merged from #{o['id']} {o['title']}:\n{o['description']}" for o in others if o["description"]]
+    if notes:
+        values["description"] = "\n\n".join(([keep["description"]] if keep["description"] else []) + notes)
+    moved = sorted(set(links) - set(kept_links))
+    stronger = [r for r in set(links) & set(kept_links)
+                if _IMPORTANCE_RANK[links[r]["importance"]] > _IMPORTANCE_RANK[kept_links[r]["importance"]]]
+    text = (f"Merge “{_short(others[0]['title'])}” into “{_short(keep['title'])}”" if len(others) == 1
+            else f"Merge {len(others)} items into “{_short(keep['title'])}”")
+    stamp = now_iso()
+    with operation(ws, text) as op:
+        for request_id in moved:
+            link = links[request_id]
+            writes.put_link(ws, {**link, "item_id": keep["id"]})
+        for request_id in stronger:
+            writes.upsert_link(ws, request_id, keep["id"], links[request_id]["importance"], stamp)
+        writes.update_rows(ws, "items", [keep["id"]], {**values, "updated_at": stamp})
+        writes.delete_rows(ws, "items", [o["id"] for o in others])
+        writes.refresh_request_status(ws, list(links))
+    return op.result({
+        "kept": keep["id"], "merged": [o["id"] for o in others], "requests_moved": len(moved),
+        "requests_already_linked": len(links) - len(moved), "fields_filled": filled, "item": require_item(ws, keep["id"]),
+    })

@@ -38,7 +38,9 @@ _ENTITY_OF_TABLE = {
     "settings": Entity.SETTINGS, "import_batches": Entity.BATCHES,
 }
 # Columns whose change cannot move a score or a rank: where a card sits on the roadmap, and when it was touched.
-_UNSCORED = {"items": frozenset({"lane_id", "lane_position", "updated_at"}), "lanes": frozenset({"position", "start_date", "end_date", "capacity"})}
+_UNSCORED = {"items": frozenset({"lane_id", "lane_position", "updated_at"}),
+             "lanes": frozenset({"position", "start_date", "end_date", "capacity"}),
+             "companies": frozenset({"renewal_date", "owner", "plan", "domain", "external_id"})}
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,22 @@
-"""Workspace settings a user changes: the scoring method, time window, segment and weights."""
+"""Workspace settings a user changes: the fiscal year's first month, the currency, and scoring (method, time window,
+segment and weights)."""
 
 from __future__ import annotations
 
+import calendar
+
+from planner.errors import ValidationError
+from planner.money import CURRENCIES, check_currency, currency_code
 from planner.ops.result import OpResult, operation
-from planner.scoring.settings import get_scoring_settings, set_scoring_settings
+from planner.scoring.settings import check_settings, get_scoring_settings, set_scoring_settings
+from planner.storage import queries
 from planner.storage.db import Workspace
 
 _NAMES = {"method": "method", "window_days": "time window", "segment": "segment", "importance_weights": "importance weights"}
+
+FISCAL_YEAR_KEY = "fiscal_year_start"  # an int, 1-12: quarters are named from it
+CURRENCY_KEY = "currency"  # an ISO 4217 code (older workspaces: a symbol)
+MONTH_NAMES = tuple(calendar.month_name)[1:]  # January ... December, in English whatever the locale
 
 
 def change_scoring(ws: Workspace, **changes) -> OpResult:
@@ -16,3 +26,89 @@ def change_scoring(ws: Workspace, **changes) -> OpResult:
     with operation(ws, f"Change scoring {what}") as op:
         settings = set_scoring_settings(ws, **changes)
     return op.result(settings)
+
+
+def month_number(value) -> int:
+    """A month as 1-12, from a number ("4", 4) or an English name or its start ("April", "apr").
+
+    A ValidationError says what is expected, for month 13 as for "Apirl".
+    """
+    if isinstance(value, bool):
+        value = repr(value)
+    if isinstance(value, str):
+        text = value.strip()
+        if text.endswith("月") and text[:-1].isdigit():  # "4月"
+            text = text[:-1]
+        if text.isdigit() or (text[:1] in "+-" and text[1:].isdigit()):
+            value = int(text)
+        elif len(text) >= 3:
+            found = [n for n, name in enumerate(MONTH_NAMES, 1) if name.lower().startswith(text.lower())]
+            if len(found) == 1:
+                return found[0]
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and 1 <= value <= 12:
+        return value
+    raise ValidationError(
+        f"The fiscal year starts in a month: 1 (January) to 12 (December), or its name such as April; got {value!r}.")
+
+
+def _stored_month(value) -> int:
+    try:
+        return month_number(value)
+    except ValidationError:
+        return 1  # a hand edit broke it: the calendar year, as a new workspace has
+
+
+def workspace_settings(ws: Workspace) -> dict:
+    """The workspace's settings as every place shows them.
+
+    fiscal_year_start (1-12, default 1), currency (an ISO code, default "USD"; an old workspace's "¥" reads as JPY),
+    currency_symbol, currency_decimals, currency_name, and from scoring: window_days and method.
+    """
+    stored = queries.get_settings_lenient(ws, (FISCAL_YEAR_KEY, CURRENCY_KEY))
+    money = CURRENCIES[currency_code(stored.get(CURRENCY_KEY))]
+    scoring = get_scoring_settings(ws)
+    return {
+        "fiscal_year_start": _stored_month(stored.get(FISCAL_YEAR_KEY, 1)),
+        "currency": money.code,
+        "currency_symbol": money.symbol,
+        "currency_decimals": money.decimals,
+        "currency_name": money.name,
+        "window_days": scoring["window_days"],
+        "method": scoring["method"],
+    }
+
+
+def change_settings(ws: Workspace, *, fiscal_year_start=None, currency=None, window_days=None, **scoring) -> OpResult:
+    """Change the fiscal year's first month, the currency (an ISO code) and the time window, in one undoable step.
+
+    Other scoring settings (method, segment, importance_weights...) may be changed in the same step as keywords.
+    None leaves a setting as it is. Everything is checked before anything is written. The value is
+    `workspace_settings` as it now is; the text names what changed ("Change fiscal year start to April, currency to JPY").
+    """
+    before = workspace_settings(ws)
+    month = month_number(fiscal_year_start) if fiscal_year_start is not None else None
+    code = check_currency(currency) if currency is not None else None
+    if window_days is not None:
+        scoring["window_days"] = window_days
+    scoring = check_settings({k: v for k, v in scoring.items() if v is not None or k == "segment"})
+    old_scoring = get_scoring_settings(ws)
+    said = []
+    if month is not None and month != before["fiscal_year_start"]:
+        said.append(f"fiscal year start to {MONTH_NAMES[month - 1]}")
+    if code is not None and code != before["currency"]:
+        said.append(f"currency to {code}")
+    scoring = {k: v for k, v in scoring.items() if v != old_scoring.get(k)}
+    if "window_days" in scoring:
+        said.append(f"time window to {scoring['window_days']} days")
+    said += [f"scoring {_NAMES.get(k, k.replace('_', ' '))}" for k in scoring if k != "window_days"]
+    with operation(ws, f"Change {', '.join(said) or 'nothing'}") as op:
+        if month is not None and month != before["fiscal_year_start"]:
+            queries.set_setting(ws, FISCAL_YEAR_KEY, month)
+        if code is not None and code != before["currency"]:
+            queries.set_setting(ws, CURRENCY_KEY, code)
+        if scoring:
+            set_scoring_settings(ws, **scoring)
+    return op.result(workspace_settings(ws))
+

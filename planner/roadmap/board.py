@@ -121,6 +121,18 @@ def themes(ws: Workspace) -> list[str]:
     return rq.themes(ws)
 
 
+def lane_list(ws: Workspace, *, kind: str | None = None) -> list[dict]:
+    """Every lane (of `kind` when given) in board order: quarters, releases, then Now/Next/Later,
+    each kind in the order of its columns, with the figures of the board's lane columns
+    (capacity, effort_planned, over_capacity, over_by, unestimated, item_count) and its position."""
+    kinds = [kind] if kind else list(LANE_MODES.values())
+    lanes = []
+    for lane_kind in kinds:
+        for row in rq.lanes_of_kind(ws, lane_kind):
+            lanes.append(dict(_lane_figures(row, False), position=row["position"]))
+    return lanes
+
+
 def capacity(ws: Workspace, lane_id: int) -> dict:
     """A lane's capacity (person-months) against the effort planned into it."""
     row = rq.lane(ws, lane_id)

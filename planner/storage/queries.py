@@ -59,15 +59,19 @@ def list_requests(ws: Workspace, *, unlinked: bool = False, item_id: int | None 
     return list(ws.db.query(sql, params))
 
 
-def list_companies(ws: Workspace) -> list[dict]:
+def list_companies(ws: Workspace, *, company_id: int | None = None) -> list[dict]:
+    """Every company (or the one `company_id`) with its request count and when it last asked."""
+    where, params = ("WHERE c.id = ?", [int(company_id)]) if company_id is not None else ("", [])
     return list(
         ws.db.query(
-            """
-            SELECT c.id, c.name, c.segment, c.plan, c.mrr, c.arr, c.domain, c.external_id,
-                   c.created_at, COUNT(r.id) AS requests
+            f"""
+            SELECT c.id, c.name, c.segment, c.plan, c.mrr, c.arr, c.renewal_date, c.owner, c.domain,
+                   c.external_id, c.created_at, COUNT(r.id) AS requests, MAX(r.created_at) AS last_asked
             FROM companies c LEFT JOIN requests r ON r.company_id = c.id
+            {where}
             GROUP BY c.id ORDER BY c.name COLLATE NOCASE
-            """
+            """,
+            params,
         )
     )
 
@@ -192,3 +196,57 @@ def lane_ids(ws: Workspace, kind: str) -> list[int]:
 def metric_named(ws: Workspace, name: str) -> int | None:
     found = ws.db.execute("SELECT id FROM metrics WHERE name = ?", [name]).fetchone()
     return found[0] if found else None
+
+
+def company_segments(ws: Workspace) -> list[tuple[int, str]]:
+    """(company id, segment as stored) of every company that has a segment."""
+    return [tuple(r) for r in ws.db.execute("SELECT id, segment FROM companies WHERE segment IS NOT NULL ORDER BY id")]
+
+
+def company_request_ids(ws: Workspace, company_ids) -> list[int]:
+    """The ids of the requests of these companies."""
+    ids = sorted({int(c) for c in company_ids})
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    return [r[0] for r in ws.db.execute(f"SELECT id FROM requests WHERE company_id IN ({marks}) ORDER BY id", ids)]
+
+
+def lanes_named(ws: Workspace, name: str) -> list[dict]:
+    """Every lane with this name (any case), of whatever kind: id and kind, quarters first."""
+    return list(ws.db.query(
+        """SELECT id, kind FROM lanes WHERE name = ? COLLATE NOCASE
+           ORDER BY CASE kind WHEN 'quarter' THEN 0 WHEN 'release' THEN 1 ELSE 2 END, position, id""",
+        [name]))
+
+
+def get_settings_lenient(ws: Workspace, keys) -> dict:
+    """The stored value of each of these settings that is there: as JSON reads it, or its raw text where it is not JSON
+    (an old or hand-edited workspace holding `$` rather than `"$"`)."""
+    import json
+
+    keys = list(keys)
+    if not keys:
+        return {}
+    marks = ",".join("?" * len(keys))
+    out = {}
+    for key, text in ws.db.execute(f"SELECT key, value FROM settings WHERE key IN ({marks})", keys):
+        try:
+            out[key] = json.loads(text) if text is not None else None
+        except (TypeError, ValueError):
+            out[key] = text
+    return out
+
+
+def count_in_inbox(ws: Workspace, request_ids) -> int:
+    """How many of these requests are in the inbox: new and linked to no item."""
+    ids = sorted({int(r) for r in request_ids})
+    total = 0
+    for start in range(0, len(ids), 900):
+        chunk = ids[start:start + 900]
+        total += ws.db.execute(
+            f"""SELECT COUNT(*) FROM requests r WHERE r.id IN ({','.join('?' * len(chunk))}) AND r.status = 'new'
+                AND NOT EXISTS (SELECT 1 FROM links k WHERE k.request_id = r.id)""",
+            chunk,
+        ).fetchone()[0]
+    return total

@@ -165,3 +165,9 @@ def themes(ws: Workspace) -> list[str]:
     return [r[0] for r in ws.db.execute(
         "SELECT DISTINCT theme FROM items WHERE theme IS NOT NULL AND theme != '' ORDER BY theme COLLATE NOCASE"
     )]
+
+
+def lane_order(ws: Workspace, kind: str) -> list[tuple[int, int]]:
+    """(lane id, position) of the lanes of one kind, in board order."""
+    return [tuple(r) for r in ws.db.execute(
+        "SELECT id, position FROM lanes WHERE kind = ? ORDER BY position, id", [kind]).fetchall()]

@@ -251,3 +251,14 @@ def m004_undo_import_indexes(db):
         CREATE INDEX IF NOT EXISTS idx_requests_duplicate_of ON requests(duplicate_of);
         """
     )
+
+
+@migrations(name="m005_company_details")
+def m005_company_details(db):
+    # A company's renewal date (ISO, 2027-03-31) and its account owner, edited in the Companies view.
+    db.executescript(
+        """
+        ALTER TABLE companies ADD COLUMN renewal_date TEXT;
+        ALTER TABLE companies ADD COLUMN owner TEXT;
+        """
+    )

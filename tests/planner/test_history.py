@@ -16,7 +16,7 @@ from planner.errors import ValidationError
 from planner.ops import Entity
 from planner.storage import open_workspace
 
-TABLES = ("items", "requests", "links", "companies", "lanes", "settings", "import_batches")
+TABLES = ("items", "requests", "links", "companies", "lanes", "settings", "import_batches", "metrics", "metric_values")
 
 
 def dump(ws) -> dict:
@@ -73,6 +73,7 @@ CASES = {
                                                                   capacity=14),
     "delete a lane with items": lambda ws: ops.delete_lane(ws, _id(ws, "lanes", "2026 Q4")),
     "add the next quarter": lambda ws: ops.add_next_quarter(ws),
+    "add a metric template": lambda ws: ops.add_metric_template(ws, "aarrr"),
 }
 
 
@@ -201,3 +202,16 @@ def test_an_edit_to_the_values_an_item_already_has_changes_nothing(world):
     before = dump(world)
     same = ops.edit_items(world, [sso["id"]], status=sso["status"], effort=sso["effort"], lane=sso["lane_id"])
     assert not same.changed and dump(world) == before
+
+
+def test_importing_metrics_is_one_step_to_undo_and_redo(world, tmp_path):
+    source = tmp_path / "metrics.csv"
+    source.write_text("date,Weekly active users,Trials\n2026-09,5100,40\n2026-10,5190,44\n", encoding="utf-8")
+    before = dump(world)
+    done = ops.import_metrics(world, source)
+    assert done["metrics_new"] == ["Trials", "Weekly active users"] and done["values_new"] == 4
+    after = dump(world)
+    undone = ops.undo(world, done)
+    assert dump(world) == before
+    ops.redo(world, undone)
+    assert dump(world) == after

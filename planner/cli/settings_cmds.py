@@ -1,0 +1,55 @@
+"""The settings command: the fiscal year's first month, the currency and the time window, shown and changed."""
+
+from __future__ import annotations
+
+from planner import ops
+from planner.cli.output import emit
+from planner.money import CURRENCIES, format_money
+from planner.ops.settings import MONTH_NAMES
+
+# What `settings --json` prints.
+_JSON_KEYS = ("fiscal_year_start", "currency", "currency_symbol", "window_days", "method")
+
+
+def cmd_settings(args, ws):
+    changes = {k: getattr(args, k) for k in ("fiscal_year_start", "currency", "window_days") if getattr(args, k) is not None}
+    if changes:
+        done = ops.change_settings(ws, **changes)
+        settings, said = done.value, done.text if done.changed else "Nothing changed: the settings already were as given"
+    else:
+        settings, said = ops.workspace_settings(ws), None
+    return emit(args, {k: settings[k] for k in _JSON_KEYS}, lambda _: _print_settings(settings, said))
+
+
+def _print_settings(settings: dict, said: str | None) -> None:
+    if said:
+        print(f"{said}.")
+    first = MONTH_NAMES[settings["fiscal_year_start"] - 1]
+    last = MONTH_NAMES[(settings["fiscal_year_start"] + 1) % 12]  # the third month of the first quarter
+    lines = [
+        ("Fiscal year starts", f"{first} (Q1 is {first}–{last})"),
+        ("Currency", f"{settings['currency']} ({settings['currency_name']}), shown as "
+                     f"{format_money(1234.5, settings['currency'])}"),
+        ("Time window", f"{settings['window_days']:,} days"),
+        ("Scoring method", settings["method"]),
+    ]
+    width = max(len(label) for label, _ in lines)
+    for label, value in lines:
+        print(f"{label.ljust(width)}  {value}")
+
+
+def register(sub) -> None:
+    p = sub.add_parser("settings", help="show the workspace's settings, after changing the ones given")
+    p.add_argument("--fiscal-year-start", metavar="MONTH",
+                   help="the month the fiscal year starts in: 1-12 or a name (April, apr)")
+    p.add_argument("--currency", metavar="CODE",
+                   help=f"the currency of MRR and ARR, an ISO code ({', '.join(list(CURRENCIES)[:6])}...)")
+    p.add_argument("--window-days", metavar="N", help="only requests made within this many days count as demand")
+    p.add_argument("--json", action="store_true", help="print one JSON document")
+    p.set_defaults(func=cmd_settings)
+
+
+def money_formatter(ws, *, compact: bool = False):
+    """`money(amount)` as plain tables print amounts: in the workspace's currency ("¥120,000"), "" for none."""
+    code = ops.workspace_settings(ws)["currency"]
+    return lambda amount: "" if amount is None else format_money(amount, code, compact=compact)
