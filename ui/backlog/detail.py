@@ -1,21 +1,28 @@
-"""The side panel of the backlog: everything behind one item's number.
+"""The side panel of the backlog: everything behind one item's number, and every field of it, editable.
 
-It shows the description, the score's explanation and factors, the pinned
-rank and why, and the linked requests with their companies, so a PdM can
-answer "why is this ranked here?" without leaving the table.
+It shows the score's explanation and factors, the pinned rank and why, the
+item's fields in place (`detail_form.ItemForm`: the current method's inputs
+first) and the linked requests with their companies, so a PdM can answer "why
+is this ranked here?" and change what it rests on without leaving the table.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QTableView, QVBoxLayout, QWidget,
 )
 
 from planner import ops
+from planner.errors import PlannerError
+from planner.scoring.settings import get_scoring_settings
+from ui.backlog.detail_form import ItemForm
 from ui.i18n import tr
+from ui.roadmap.style import format_money
+from ui.operations import items as actions
+from ui.widgets.inspector import Section
 from ui.widgets.labels import kind_label, status_label
 from ui.widgets.table_model import RowsTableModel
 
@@ -37,7 +44,7 @@ class LinkedRequestsModel(RowsTableModel):
             if value is None:
                 return ""
             if key == "mrr":
-                return f"{value:,.0f}"
+                return format_money(value, compact=False)
             if key == "created_at":
                 return str(value)[:10]
             return str(value)
@@ -64,12 +71,6 @@ def _label(text: str = "", *, bold=False, dim=False, size=None) -> QLabel:
     return label
 
 
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setStyleSheet("font-weight: 600; margin-top: 8px")
-    return label
-
-
 class DetailPanel(QWidget):
     pin_requested = Signal(int)
     unpin_requested = Signal(int)
@@ -79,6 +80,7 @@ class DetailPanel(QWidget):
         self.ctx = ctx
         self.item_id: int | None = None
         self.row: dict | None = None
+        self._window = None  # the window watched for closing
 
         self.title = _label(bold=True, size=13)
         self.meta = _label(dim=True)
@@ -90,7 +92,7 @@ class DetailPanel(QWidget):
         self.unpin_button = QPushButton(tr("Unpin"))
         self.pin_button.clicked.connect(lambda: self.item_id is not None and self.pin_requested.emit(self.item_id))
         self.unpin_button.clicked.connect(lambda: self.item_id is not None and self.unpin_requested.emit(self.item_id))
-        self.description = _label()
+        self.form = ItemForm(ctx, self._edit)
         self.demand = _label()
         self.requests_model = LinkedRequestsModel(self)
         self.requests = QTableView()
@@ -107,27 +109,32 @@ class DetailPanel(QWidget):
         self.requests.setMinimumWidth(120)
         self.empty = _label(tr("Select an item to see why it ranks where it does."), dim=True)
 
-        body = QWidget()
-        lay = QVBoxLayout(body)
-        lay.setContentsMargins(8, 4, 8, 4)
-        lay.addWidget(self.title)
-        lay.addWidget(self.meta)
-        lay.addWidget(_heading(tr("Score")))
-        lay.addWidget(self.score)
-        lay.addWidget(self.explanation)
-        lay.addWidget(self.factors)
-        lay.addWidget(_heading(tr("Pinned rank")))
-        lay.addWidget(self.pin_text)
+        score = Section(tr("Score"))
+        score.form.addRow(self.score)
+        score.form.addRow(self.explanation)
+        score.form.addRow(self.factors)
+        pinned = Section(tr("Pinned rank"))
+        pinned.form.addRow(self.pin_text)
         pins = QHBoxLayout()
         pins.addWidget(self.pin_button)
         pins.addWidget(self.unpin_button)
         pins.addStretch(1)
-        lay.addLayout(pins)
-        lay.addWidget(_heading(tr("Description")))
-        lay.addWidget(self.description)
-        lay.addWidget(_heading(tr("Requests and companies")))
-        lay.addWidget(self.demand)
-        lay.addWidget(self.requests, 1)
+        pinned.form.addRow(pins)
+        demand = Section(tr("Requests and companies"))
+        demand.form.addRow(self.demand)
+        demand.form.addRow(self.requests)
+
+        body = QWidget()
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(8, 4, 8, 4)
+        lay.setSpacing(2)
+        lay.addWidget(self.title)
+        lay.addWidget(self.meta)
+        lay.addWidget(score)
+        lay.addWidget(pinned)
+        lay.addWidget(self.form)
+        lay.addWidget(demand)
+        lay.addStretch(1)
         self.body = body
 
         scroll = QScrollArea()
@@ -142,8 +149,38 @@ class DetailPanel(QWidget):
         self.scroll = scroll
         self.show_item(None)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._window is not self.window():
+            self._window = self.window()
+            self._window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Close and watched is self._window:
+            self.form.flush()  # closing the window while typing in a field: what was typed is saved first
+        return False
+
+    def set_themes(self, themes) -> None:
+        """The themes in use, offered by the theme field."""
+        self.form.set_themes(themes)
+
+    def _edit(self, item_id: int, fields: dict, field: str, shown: str):
+        return actions.edit_fields(self.ctx, self, item_id, fields, field=field, shown=shown)
+
     def show_item(self, row: dict | None) -> None:
-        """Show one scored row (from the backlog model), or nothing."""
+        """Show one scored row (from the backlog model), or nothing.
+
+        Shown again for the same item (after any change), it keeps what is being typed in its fields.
+        """
+        ws = self.ctx.ws
+        item = None
+        if row is not None:
+            try:
+                item = ops.get_item(ws, row["id"])
+            except PlannerError:  # deleted meanwhile: the rescore that follows drops its row
+                row = None
+        method = get_scoring_settings(ws)["method"] if not ws.closed else (self.form.method or "rice")
+        self.form.show_item(item, method)  # first: what was typed for the item shown before is saved for it
         self.row = row
         self.item_id = row["id"] if row else None
         self.empty.setVisible(row is None)
@@ -151,8 +188,6 @@ class DetailPanel(QWidget):
         if row is None:
             self.requests_model.set_rows([])
             return
-        ws = self.ctx.ws
-        item = ops.get_item(ws, row["id"])
         self.title.setText(item["title"])
         bits = [kind_label(item["kind"]), status_label(item["status"])]
         if item.get("lane"):
@@ -195,7 +230,6 @@ class DetailPanel(QWidget):
         self.unpin_button.setEnabled(bool(pinned))
         self.pin_button.setText(tr("Change pin…") if pinned else tr("Pin rank…"))
 
-        self.description.setText(item.get("description") or tr("No description."))
         requests = ops.list_requests(ws, item_id=item["id"])
         self.requests_model.set_rows(requests)
         companies = Counter(r["company"] for r in requests if r.get("company"))

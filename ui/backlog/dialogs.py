@@ -1,12 +1,15 @@
-"""The backlog's two dialogs: edit several items at once, and pin one item's rank with a reason."""
+"""The backlog's dialogs: edit several items at once, pin one item's rank with a reason, merge items into one."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QSpinBox,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QListWidget, QListWidgetItem,
+    QPlainTextEdit, QSpinBox,
 )
 
 from planner import ops
+from planner.errors import PlannerError
 from ui.i18n import tr
 from ui.widgets.labels import status_label
 
@@ -97,3 +100,57 @@ class PinDialog(QDialog):
 
     def values(self) -> tuple[int, str]:
         return self.rank.value(), self.rationale.toPlainText().strip()
+
+
+class MergeDialog(QDialog):
+    """Merge several items into one: pick the item to keep; says how many requests move and that the others go."""
+
+    def __init__(self, ctx, item_ids, *, keep: int | None = None, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ids = list(item_ids)
+        self.setWindowTitle(tr("Merge {n} Items").format(n=len(self.ids)))
+        self.setMinimumWidth(460)
+        self.choice = QListWidget()
+        for item_id in self.ids:
+            item = ops.get_item(ctx.ws, item_id)
+            requests = len(ops.list_requests(ctx.ws, item_id=item_id))
+            entry = QListWidgetItem(tr("#{id} {title} ({n} requests)").format(id=item_id, title=item["title"], n=requests))
+            entry.setData(Qt.UserRole, item_id)
+            self.choice.addItem(entry)
+        self.choice.setCurrentRow(self.ids.index(keep) if keep in self.ids else 0)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(QLabel(tr("Keep this item; the others are merged into it:")))
+        form.addRow(self.choice)
+        form.addRow(self.summary)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.button(QDialogButtonBox.Ok).setText(tr("Merge"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.choice.currentRowChanged.connect(lambda _: self._update_summary())
+        self._update_summary()
+
+    def keep_id(self) -> int:
+        return self.choice.currentItem().data(Qt.UserRole)
+
+    def other_ids(self) -> list[int]:
+        return [i for i in self.ids if i != self.keep_id()]
+
+    def _update_summary(self) -> None:
+        try:
+            plan = ops.merge_preview(self.ctx.ws, self.keep_id(), self.other_ids())
+        except PlannerError as exc:  # an item deleted meanwhile, elsewhere
+            self.summary.setText(exc.message)
+            self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
+            return
+        title = ops.get_item(self.ctx.ws, plan["kept"])["title"]
+        text = tr("{moved} requests will move to “{title}”.").format(moved=plan["requests_moved"], title=title)
+        if plan["requests_already_linked"]:
+            text += " " + tr("{n} are already linked to it and stay linked once.").format(n=plan["requests_already_linked"])
+        text += " " + tr("Its empty fields are filled from the others and their descriptions are added to its own. "
+                         "The other {n} items are deleted. Edit ▸ Undo takes it all back.").format(n=len(plan["merged"]))
+        self.summary.setText(text)
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(True)

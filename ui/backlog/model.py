@@ -5,6 +5,9 @@ a `QSortFilterProxyModel` calls back into Python for every comparison and
 took seconds on 100k rows, the list sort takes tens of milliseconds. The
 list is kept in sort order, so a search keystroke is a single pass that keeps
 that order.
+
+The estimate columns follow the scoring method (`set_method`): its inputs are
+edited in place, and an unscored item's missing inputs are tinted.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner.ops import IMPACT_NAMES
 from ui.i18n import tr
+from ui.roadmap.style import format_money
 from ui.widgets.labels import kind_label, status_label
 
 # (key, header, tooltip). Headers go through tr() when shown.
@@ -29,6 +33,14 @@ COLUMNS = (
     ("confidence", QT_TRANSLATE_NOOP("", "Confidence"), QT_TRANSLATE_NOOP("", "How sure the estimates are, in percent")),
     ("effort", QT_TRANSLATE_NOOP("", "Effort"), QT_TRANSLATE_NOOP("", "Person-months")),
     ("value", QT_TRANSLATE_NOOP("", "Value"), QT_TRANSLATE_NOOP("", "Business value, for value/effort")),
+    ("ice_impact", QT_TRANSLATE_NOOP("", "ICE impact"), QT_TRANSLATE_NOOP("", "ICE impact, from 1 to 10")),
+    ("ice_confidence", QT_TRANSLATE_NOOP("", "ICE confidence"), QT_TRANSLATE_NOOP("", "ICE confidence, from 1 to 10")),
+    ("ice_ease", QT_TRANSLATE_NOOP("", "Ease"), QT_TRANSLATE_NOOP("", "ICE ease, from 1 to 10")),
+    ("wsjf_value", QT_TRANSLATE_NOOP("", "Business value"), QT_TRANSLATE_NOOP("", "WSJF business value, from 1 to 20")),
+    ("wsjf_time", QT_TRANSLATE_NOOP("", "Time criticality"), QT_TRANSLATE_NOOP("", "WSJF time criticality, from 1 to 20")),
+    ("wsjf_risk", QT_TRANSLATE_NOOP("", "Risk reduction"),
+     QT_TRANSLATE_NOOP("", "WSJF risk reduction or opportunity enablement, from 1 to 20")),
+    ("wsjf_size", QT_TRANSLATE_NOOP("", "Job size"), QT_TRANSLATE_NOOP("", "WSJF job size: 1, 2, 3, 5, 8, 13 or 20")),
     ("requests", QT_TRANSLATE_NOOP("", "Requests"), QT_TRANSLATE_NOOP("", "Customer requests linked, duplicates and archived ones left out")),
     ("companies", QT_TRANSLATE_NOOP("", "Companies"), QT_TRANSLATE_NOOP("", "Distinct companies asking")),
     ("mrr", QT_TRANSLATE_NOOP("", "MRR"), QT_TRANSLATE_NOOP("", "Monthly revenue of the companies asking")),
@@ -40,9 +52,26 @@ COLUMNS = (
     ("theme", QT_TRANSLATE_NOOP("", "Theme"), None),
 )
 KEYS = tuple(c[0] for c in COLUMNS)
-EDITABLE = frozenset({"impact", "confidence", "effort", "value", "status"})
+# The inputs of each scoring method: shown and edited in place while it is the method; the others' are hidden.
+METHOD_INPUTS = {
+    "rice": ("reach", "impact", "confidence", "effort"),
+    "value-effort": ("value", "effort"),
+    "ice": ("ice_impact", "ice_confidence", "ice_ease"),
+    "wsjf": ("wsjf_value", "wsjf_time", "wsjf_risk", "wsjf_size"),
+}
+ESTIMATES = frozenset(key for keys in METHOD_INPUTS.values() for key in keys)
+EDITABLE = frozenset({"status"})  # besides the current method's inputs
+# What an edited column stores: reach is typed by hand (only for an item whose reach source is manual).
+FIELD_OF = {"reach": "reach_manual"}
 NUMERIC = frozenset({"rank", "score", "reach", "impact", "confidence", "effort", "value", "requests",
-                     "companies", "mrr", "rank_stability"})
+                     "companies", "mrr", "rank_stability", "ice_impact", "ice_confidence", "ice_ease",
+                     "wsjf_value", "wsjf_time", "wsjf_risk", "wsjf_size"})
+# Inputs a scored row carries only among its method's factors: key -> (method, factor name).
+_FROM_FACTORS = {
+    "ice_impact": ("ice", "impact"), "ice_confidence": ("ice", "confidence"), "ice_ease": ("ice", "ease"),
+    "wsjf_value": ("wsjf", "business value"), "wsjf_time": ("wsjf", "time criticality"),
+    "wsjf_risk": ("wsjf", "risk reduction"), "wsjf_size": ("wsjf", "job size"),
+}
 NO_LANE = "\x00no lane"  # filter value for items on no lane
 
 # Custom roles: the raw value (editors, tests) and the item id.
@@ -50,14 +79,16 @@ RAW_ROLE = Qt.UserRole + 1
 ID_ROLE = Qt.UserRole + 2
 
 _WARN = QBrush(QColor("#b35c00"))
+_MISSING = QBrush(QColor(240, 160, 40, 56))  # an input the current method needs and the item lacks
 _DIM = QBrush(QColor("#808080"))
 _DONE = frozenset({"shipped", "wont_do"})
 _NCOLS = len(KEYS)
-_DISPLAY, _EDIT, _TOOLTIP, _ALIGN, _FOREGROUND, _FONT = (
-    int(r) for r in (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole, Qt.TextAlignmentRole, Qt.ForegroundRole, Qt.FontRole)
+_DISPLAY, _EDIT, _TOOLTIP, _ALIGN, _FOREGROUND, _FONT, _BACKGROUND = (
+    int(r) for r in (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole, Qt.TextAlignmentRole, Qt.ForegroundRole, Qt.FontRole,
+                     Qt.BackgroundRole)
 )
 _RAW, _ID = int(RAW_ROLE), int(ID_ROLE)
-_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _ALIGN, _FOREGROUND, _FONT, _RAW, _ID})
+_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _ALIGN, _FOREGROUND, _FONT, _BACKGROUND, _RAW, _ID})
 _RIGHT = Qt.AlignmentFlag(int(Qt.AlignRight | Qt.AlignVCenter))
 _LEFT = Qt.AlignmentFlag(int(Qt.AlignLeft | Qt.AlignVCenter))
 _CENTER = Qt.AlignmentFlag(int(Qt.AlignCenter))
@@ -75,8 +106,21 @@ def _number(value, digits=1) -> str:
     return f"{value:,.0f}"
 
 
+def cell_value(row: dict, key: str):
+    """A row's value for a column; ICE and WSJF inputs are read from the factors of a row scored by that method."""
+    if key in row or key not in _FROM_FACTORS:
+        return row.get(key)
+    method, name = _FROM_FACTORS[key]
+    if row.get("method") != method:
+        return None
+    for factor in row.get("factors") or ():
+        if factor.get("name") == name:
+            return factor.get("value")
+    return None
+
+
 def format_value(key: str, row: dict) -> str:
-    value = row.get(key)
+    value = cell_value(row, key)
     if key == "pinned":
         return "⚑" if row.get("pinned_rank") else ""
     if value is None:
@@ -88,10 +132,10 @@ def format_value(key: str, row: dict) -> str:
         return f"{value:.0f}%"
     if key == "effort":
         return _number(value, 1)
-    if key in ("score", "reach", "value"):
+    if key in ("score", "reach", "value") or key in _FROM_FACTORS:
         return _number(value, 1)
     if key == "mrr":
-        return _number(value, 0)
+        return format_money(value, compact=False)
     if key == "rank_stability":
         return f"{value * 100:.0f}%"
     if key == "single_customer":
@@ -123,6 +167,15 @@ class BacklogModel(QAbstractTableModel):
         self.filters = {"text": "", "status": None, "kind": None, "theme": None, "lane": None, "single": False}
         # Called as editor(item_id, field, value) -> bool; the view does the write.
         self.editor = None
+        self.method = "rice"
+        self.inputs: tuple[str, ...] = METHOD_INPUTS["rice"]
+        self._editable = EDITABLE | set(self.inputs)
+
+    def set_method(self, method: str) -> None:
+        """The scoring method: its inputs are the estimates edited in place (and flagged when missing)."""
+        self.method = method
+        self.inputs = METHOD_INPUTS.get(method, ())
+        self._editable = EDITABLE | set(self.inputs)
 
     # ------------------------------------------------------------ data in
     def set_rows(self, rows: list[dict]) -> None:
@@ -146,10 +199,13 @@ class BacklogModel(QAbstractTableModel):
         values = self._columns.get(key)
         if values is None:
             rows = self._base
-            try:
-                values = list(map(itemgetter(key), rows))
-            except KeyError:  # plain item rows lack the score keys
-                values = [r.get(key) for r in rows]
+            if key in _FROM_FACTORS:
+                values = [cell_value(r, key) for r in rows]
+            else:
+                try:
+                    values = list(map(itemgetter(key), rows))
+                except KeyError:  # plain item rows lack the score keys
+                    values = [r.get(key) for r in rows]
             self._columns[key] = values
         return values
 
@@ -279,7 +335,7 @@ class BacklogModel(QAbstractTableModel):
         if role == _ALIGN:
             return _ALIGNMENTS[c]
         if role == _EDIT or role == _RAW:
-            return row.get(key)
+            return cell_value(row, key)
         if role == _ID:
             return row["id"]
         if role == _TOOLTIP:
@@ -292,6 +348,8 @@ class BacklogModel(QAbstractTableModel):
             if row.get("status") in _DONE:
                 return _DIM
             return None
+        if role == _BACKGROUND:
+            return _MISSING if self._missing(key, row) else None
         if role == _FONT and key == "rank" and row.get("pinned_rank"):
             if not _BOLD:
                 font = QFont()
@@ -300,11 +358,20 @@ class BacklogModel(QAbstractTableModel):
             return _BOLD[0]
         return None
 
+    def _missing(self, key: str, row: dict) -> bool:
+        """An input of the current method this scored-but-unscorable row lacks."""
+        return (key in self.inputs and "score" in row and row["score"] is None
+                and row.get("method") == self.method and cell_value(row, key) is None)
+
     def _tooltip(self, key: str, row: dict):
         if key == "score":
             if row.get("score") is None:
-                return row.get("unscored_reason") or tr("Not scored yet: fill in the estimates.")
+                reason = row.get("unscored_reason")
+                return tr("Not scored: {missing}").format(missing=reason) if reason else tr(
+                    "Not scored yet: fill in the estimates.")
             return row.get("explanation") or None
+        if self._missing(key, row):
+            return tr("Missing: the score needs it")
         if key in ("rank", "pinned") and row.get("pinned_rank"):
             why = row.get("pin_rationale") or ""
             return tr("Pinned at rank {rank} (by score: {computed}). {why}").format(
@@ -334,18 +401,22 @@ class BacklogModel(QAbstractTableModel):
     def flags(self, index):
         if not index.isValid():
             return Qt.NoItemFlags
-        if self.editor is not None and KEYS[index.column()] in EDITABLE:
-            return _EDITABLE_FLAGS
-        return _FLAGS
+        if self.editor is None:
+            return _FLAGS
+        key = KEYS[index.column()]
+        if key == "reach":  # typed by hand only where the item's reach source says so
+            row = self._rows[index.row()] if index.row() < len(self._rows) else {}
+            return _EDITABLE_FLAGS if "reach" in self._editable and row.get("reach_source") == "manual" else _FLAGS
+        return _EDITABLE_FLAGS if key in self._editable else _FLAGS
 
     def setData(self, index, value, role=Qt.EditRole):
         if role != Qt.EditRole or not index.isValid() or self.editor is None:
             return False
         key = KEYS[index.column()]
-        if key not in EDITABLE:
+        if not self.flags(index) & Qt.ItemIsEditable:
             return False
         row = self._rows[index.row()]
-        if row.get(key) == value:
+        if cell_value(row, key) == value:
             return False
         # The editor writes through the undo stack; the rescore that follows resets the model.
-        return bool(self.editor(row["id"], key, value))
+        return bool(self.editor(row["id"], FIELD_OF.get(key, key), value))

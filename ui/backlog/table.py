@@ -1,4 +1,7 @@
-"""The backlog's table: whole rows selected by item id, estimates edited in place, columns chosen from the header."""
+"""The backlog's table: whole rows selected by item id, estimates edited in place, columns chosen from the header.
+
+The estimate columns shown are the scoring method's inputs (`show_method`); the other methods' are hidden.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +11,22 @@ from PySide6.QtWidgets import (
 )
 
 from planner import ops
-from ui.backlog.model import COLUMNS, KEYS
+from ui.backlog.model import COLUMNS, ESTIMATES, KEYS, METHOD_INPUTS
 from ui.i18n import tr
 from ui.widgets.labels import status_label
 
 WIDTHS = {"pinned": 30, "rank": 50, "title": 230, "score": 62, "reach": 56, "impact": 86, "confidence": 82,
           "effort": 52, "value": 50, "requests": 70, "companies": 78, "mrr": 72, "single_customer": 64,
-          "rank_stability": 70, "status": 86, "kind": 88, "lane": 76, "theme": 110}
+          "rank_stability": 70, "status": 86, "kind": 88, "lane": 76, "theme": 110, "ice_impact": 76,
+          "ice_confidence": 96, "ice_ease": 50, "wsjf_value": 100, "wsjf_time": 106, "wsjf_risk": 100, "wsjf_size": 64}
+# Ranges of the whole-number inputs of ICE and WSJF, as the spin boxes offer them.
+WHOLE_RANGES = {"ice_impact": (1, 10), "ice_confidence": (1, 10), "ice_ease": (1, 10),
+                "wsjf_value": (1, 20), "wsjf_time": (1, 20), "wsjf_risk": (1, 20)}
 
 
 class BacklogDelegate(QStyledItemDelegate):
-    """Editors that only accept what the core accepts: the RICE scale, 0–100 %, effort > 0."""
+    """Editors that only accept what the core accepts: the RICE scale, 0–100 %, effort > 0, ICE 1–10,
+    WSJF parts 1–20 and job sizes 1, 2, 3, 5, 8, 13, 20."""
 
     def createEditor(self, parent, option, index):
         key = KEYS[index.column()]
@@ -32,10 +40,24 @@ class BacklogDelegate(QStyledItemDelegate):
             for status in ops.STATUSES:
                 box.addItem(status_label(status), status)
             return box
+        if key == "wsjf_size":
+            box = QComboBox(parent)
+            for size in ops.WSJF_SIZES:
+                box.addItem(str(size), float(size))
+            return box
         if key == "confidence":
             spin = QSpinBox(parent)
             spin.setRange(0, 100)
             spin.setSuffix("%")
+            return spin
+        if key in WHOLE_RANGES:
+            spin = QSpinBox(parent)
+            spin.setRange(*WHOLE_RANGES[key])
+            return spin
+        if key == "reach":
+            spin = QDoubleSpinBox(parent)
+            spin.setDecimals(1)
+            spin.setRange(0.0, 1_000_000_000)
             return spin
         if key in ("effort", "value"):
             spin = QDoubleSpinBox(parent)
@@ -50,7 +72,9 @@ class BacklogDelegate(QStyledItemDelegate):
         if isinstance(editor, QComboBox):
             pos = editor.findData(value)
             editor.setCurrentIndex(max(pos, 0))
-        elif isinstance(editor, (QSpinBox, QDoubleSpinBox)):
+        elif isinstance(editor, QSpinBox):
+            editor.setValue(editor.minimum() if value is None else round(value))
+        elif isinstance(editor, QDoubleSpinBox):
             editor.setValue(editor.minimum() if value is None else value)
         else:
             super().setEditorData(editor, index)
@@ -91,14 +115,27 @@ class BacklogTable(QTableView):
             self.setColumnWidth(col, WIDTHS.get(key, 80))
         # Kind has its own filter; its column is one click away in the header menu.
         self.setColumnHidden(KEYS.index("kind"), True)
+        self.method: str | None = None
+        self.show_method("rice")
         header.setContextMenuPolicy(Qt.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
+
+    def show_method(self, method: str) -> None:
+        """Show the estimate columns of this scoring method, hide the other methods' (on a change of method only:
+        a column the user hid stays hidden through refreshes)."""
+        if method == self.method:
+            return
+        self.method = method
+        inputs = METHOD_INPUTS.get(method, ())
+        for key in ESTIMATES:
+            self.setColumnHidden(KEYS.index(key), key not in inputs)
 
     def _header_menu(self, pos) -> None:
         """Show or hide columns: the full table is wider than most screens."""
         menu = QMenu(self)
+        inputs = METHOD_INPUTS.get(self.method, ())
         for col, (key, label, _tip) in enumerate(COLUMNS):
-            if key in ("title", "rank"):
+            if key in ("title", "rank") or (key in ESTIMATES and key not in inputs):
                 continue
             action = menu.addAction(tr(label))
             action.setCheckable(True)

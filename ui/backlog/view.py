@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 
 from planner import ops
 from planner.ops import Changes, Entity
+from planner.scoring.settings import get_scoring_settings
 from planner.storage import queries
 from ui import hotkeys
 from ui.backlog.detail import DetailPanel
-from ui.backlog.dialogs import BulkEditDialog, PinDialog
+from ui.backlog.dialogs import BulkEditDialog, MergeDialog, PinDialog
 from ui.backlog.filters import BacklogFilters
 from ui.backlog.new_item import NewItemDialog
 from ui.backlog.model import KEYS, BacklogModel
@@ -90,7 +91,7 @@ class BacklogView(QWidget):
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([1060, 300])
+        split.setSizes([1000, 380])
         split.setChildrenCollapsible(False)
         self.splitter = split
 
@@ -198,6 +199,10 @@ class BacklogView(QWidget):
         self._deferred_rows = None
         themes = sorted({r["theme"] for r in rows if r.get("theme")}, key=str.casefold)
         self.filters.set_choices(themes, [lane["name"] for lane in ops.list_lanes(self.ctx.ws)])
+        self.detail.set_themes(themes)
+        method = get_scoring_settings(self.ctx.ws)["method"]  # the estimate columns are its inputs
+        self.model.set_method(method)
+        self.table.show_method(method)
         self.model.set_rows(rows)
         self._update_count()
 
@@ -259,8 +264,8 @@ class BacklogView(QWidget):
         if ops.get_item(self.ctx.ws, item_id)[field] == value:
             return False
         done = actions.set_field(self.ctx, self, item_id, field, value, shown=shown_value(field, value))
-        if done is not None:
-            self.model.patch_row(item_id, **{field: value})  # seen at once; the rescore follows
+        if done is not None:  # seen at once; the rescore follows
+            self.model.patch_row(item_id, **{"reach" if field == "reach_manual" else field: value})
         return done is not None
 
     def bulk_edit(self, item_ids: list[int], fields: dict) -> bool:
@@ -295,7 +300,7 @@ class BacklogView(QWidget):
         ids = list(item_ids)
         if not ids:
             return False
-        linked = sum(len(ops.list_requests(self.ctx.ws, item_id=i)) for i in ids)
+        linked = ops.requests_freed(self.ctx.ws, ids)
         if linked:
             what = (tr("“{title}”").format(title=ops.get_item(self.ctx.ws, ids[0])["title"]) if len(ids) == 1
                     else tr("{n} items").format(n=len(ids)))
@@ -335,6 +340,38 @@ class BacklogView(QWidget):
         if dialog.exec() == QDialog.Accepted:
             self.pin(item_id, *dialog.values())
 
+    # ------------------------------------------------------------ duplicate and merge
+    def duplicate(self, item_id: int) -> int | None:
+        """Copy an item (not its pin nor its requests); the copy is selected. Returns its id."""
+        done = actions.duplicate(self.ctx, self, item_id)
+        if done is None:
+            return None
+        self._select_and_say(done["id"], tr("Duplicated as “{title}”; its requests stay linked to the original only.").format(
+            title=done["title"]))
+        return done["id"]
+
+    def merge_dialog(self, item_ids: list[int]) -> bool:
+        """Ask which item to keep, then merge the others into it."""
+        dialog = MergeDialog(self.ctx, item_ids, keep=self.current_id(), parent=self)
+        if dialog.exec() != QDialog.Accepted:
+            return False
+        return self.merge(dialog.keep_id(), dialog.other_ids())
+
+    def merge(self, keep_id: int, other_ids: list[int]) -> bool:
+        done = actions.merge(self.ctx, self, keep_id, other_ids)
+        if done is None:
+            return False
+        self._select_and_say(keep_id, tr("Merged {n} item(s) into “{title}”; {m} requests moved to it.").format(
+            n=len(done["merged"]), title=done["item"]["title"], m=done["requests_moved"]))
+        return True
+
+    def _select_and_say(self, item_id: int, said: str) -> None:
+        self._select_next = item_id  # once the rescore that follows lists it
+        if self.model.row_of(item_id) is not None:
+            self._restore_selection()
+        if hasattr(self.window(), "statusBar"):
+            self.window().statusBar().showMessage(said, 8000)
+
     # ------------------------------------------------------------ context menu
     def _context_menu(self, pos) -> None:
         ids = self.selected_ids()
@@ -357,6 +394,9 @@ class BacklogView(QWidget):
             menu.addAction(self.pin_action)
             if ops.get_item(self.ctx.ws, ids[0])["pinned_rank"]:
                 menu.addAction(tr("Unpin"), lambda: self.unpin(ids[0]))
+            menu.addAction(tr("Duplicate"), lambda: self.duplicate(ids[0]))
+        else:
+            menu.addAction(tr("Merge Items…"), lambda: self.merge_dialog(ids))
         menu.addSeparator()
         menu.addAction(self.delete_action)
         menu.popup(self.table.viewport().mapToGlobal(pos))

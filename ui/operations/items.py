@@ -89,3 +89,52 @@ def move_items(ctx, parent, item_ids, lane_id, *, before_item_id=None, lane_name
     text = (tr("Move “{title}” to {lane}").format(title=_short(_title(ctx, ids[0])), lane=name) if len(ids) == 1
             else tr("Move {n} items to {lane}").format(n=len(ids), lane=name))
     return ctx.runner.run(parent, text, lambda ws: ops.move_items(ws, ids, lane=lane_id, before_item_id=before_item_id))
+
+
+# The other item fields, as undo texts and messages name them ("Set business value of “SSO” to 8").
+FIELD_NAMES.update({
+    "reach_mode": "reach source", "metric_id": "metric", "metric_share": "metric share",
+    "ice_impact": "ICE impact", "ice_confidence": "ICE confidence", "ice_ease": "ease",
+    "wsjf_value": "business value", "wsjf_time": "time criticality", "wsjf_risk": "risk reduction",
+    "wsjf_size": "job size",
+})
+MORE_SAID_FIELDS = (
+    QT_TRANSLATE_NOOP("", "reach source"), QT_TRANSLATE_NOOP("", "metric"), QT_TRANSLATE_NOOP("", "metric share"),
+    QT_TRANSLATE_NOOP("", "ICE impact"), QT_TRANSLATE_NOOP("", "ICE confidence"), QT_TRANSLATE_NOOP("", "ease"),
+    QT_TRANSLATE_NOOP("", "business value"), QT_TRANSLATE_NOOP("", "time criticality"),
+    QT_TRANSLATE_NOOP("", "risk reduction"), QT_TRANSLATE_NOOP("", "job size"), QT_TRANSLATE_NOOP("", "start date"),
+    QT_TRANSLATE_NOOP("", "end date"), QT_TRANSLATE_NOOP("", "impact low"), QT_TRANSLATE_NOOP("", "impact high"),
+    QT_TRANSLATE_NOOP("", "confidence low"), QT_TRANSLATE_NOOP("", "confidence high"),
+    QT_TRANSLATE_NOOP("", "effort low"), QT_TRANSLATE_NOOP("", "effort high"),
+)
+
+
+def edit_fields(ctx, parent, item_id: int, fields: dict, *, field: str | None = None, shown: str | None = None):
+    """Change fields of one item in one undo step, said as the user sees it: "Set theme of “SSO” to Security".
+
+    `field` is the field the text names (the only one by default), `shown` its value as the user sees it.
+    """
+    said = field or (next(iter(fields)) if len(fields) == 1 else None)
+    if said is None:
+        names = ", ".join(tr(FIELD_NAMES.get(k, k).replace("_", " ")) for k in fields)
+        text = tr("Change {fields} of “{title}”").format(fields=names, title=_short(_title(ctx, item_id)))
+    else:
+        value = shown if shown is not None else shown_value(said, fields.get(said))
+        text = tr("Set {field} of “{title}” to {value}").format(
+            field=tr(FIELD_NAMES.get(said, said).replace("_", " ")), title=_title(ctx, item_id), value=value)
+    return ctx.runner.run(parent, text, lambda ws: ops.edit_item(ws, item_id, **fields))
+
+
+def duplicate(ctx, parent, item_id: int):
+    """A copy of an item just after it in its lane; not its pin nor its requests (demand is counted once)."""
+    text = tr("Duplicate “{title}”").format(title=_short(_title(ctx, item_id)))
+    return ctx.runner.run(parent, text, lambda ws: ops.duplicate_item(ws, item_id))
+
+
+def merge(ctx, parent, keep_id: int, other_ids):
+    """Merge items into one, in one undo step: their requests move to it, then they are deleted."""
+    ids = list(other_ids)
+    title = _short(_title(ctx, keep_id))
+    text = (tr("Merge “{other}” into “{title}”").format(other=_short(_title(ctx, ids[0])), title=title) if len(ids) == 1
+            else tr("Merge {n} items into “{title}”").format(n=len(ids), title=title))
+    return ctx.runner.run(parent, text, lambda ws: ops.merge_items(ws, keep_id, ids))
