@@ -9,6 +9,7 @@ an action of `ui/operations/` (which runs a `planner.ops` operation through
 from __future__ import annotations
 
 import logging
+import re
 import traceback
 
 import shiboken6
@@ -37,6 +38,7 @@ class AppContext(QObject):
     workspace_replaced = Signal()
     item_selected = Signal(int)  # ask the backlog to show this item
     changed_elsewhere = Signal()  # another process (or a background task) committed to the workspace
+    said = Signal(str)  # what an action, an undo or a redo just did, for the status bar
 
     def __init__(self, ws: Workspace, parent=None):
         super().__init__(parent)
@@ -147,6 +149,16 @@ class AppContext(QObject):
 _current: dict = {"path": None}  # the open workspace, to name it in messages about its file
 
 
+def window_hint(hint: str | None) -> str | None:
+    """A core hint as the window says it: without the command-line commands it names for the terminal."""
+    if not hint:
+        return hint
+    hint = re.sub(r",? or `planner [^`]*`", "", hint)
+    hint = re.sub(r"`planner [^`]*` or ", "", hint)
+    sentences = re.split(r"(?<=[.!?])\s+", hint)
+    return " ".join(s for s in sentences if "`planner" not in s) or None
+
+
 def show_error(parent: QWidget | None, exc: BaseException, details: str | None = None, *, changed: bool | None = None) -> None:
     """A `PlannerError` shows its message; anything else a short message with details folded away.
 
@@ -162,7 +174,7 @@ def show_error(parent: QWidget | None, exc: BaseException, details: str | None =
     box.setWindowTitle(tr("Roadmap Planner"))
     if isinstance(exc, PlannerError):
         box.setText(exc.message)
-        box.setInformativeText(" ".join(t for t in (exc.hint, outcome) if t))
+        box.setInformativeText(" ".join(t for t in (window_hint(exc.hint), outcome) if t))
     else:
         log.error("Unexpected error: %s\n%s", exc, details or "".join(traceback.format_exception(exc)))
         box.setText(tr("Something went wrong: {error}").format(error=exc))

@@ -22,8 +22,10 @@ EXPORT = QKeySequence("Ctrl+E")
 OPEN_DEMO = QKeySequence("Ctrl+Shift+D")
 SCORING_SETTINGS = QKeySequence("Ctrl+,")
 IMPORT_BATCHES = QKeySequence("Ctrl+Shift+I")
+WORKSPACE_SETTINGS = QKeySequence("Ctrl+Shift+,")
+EDIT_LANES = QKeySequence("Ctrl+Shift+L")
 # One key per view, in the order of the navigation list.
-VIEWS = tuple(QKeySequence(f"Ctrl+{n}") for n in range(1, 6))
+VIEWS = tuple(QKeySequence(f"Ctrl+{n}") for n in range(1, 7))
 
 # Backlog
 DELETE_ITEM = QKeySequence.StandardKey.Delete

@@ -28,6 +28,7 @@ from planner.ops import Changes, Entity
 from planner.storage import open_workspace, queries
 from planner.storage.db import INTERACTIVE_BUSY_TIMEOUT
 from ui import hotkeys
+from ui.roadmap.style import follow_currency
 from ui.i18n import LANGUAGE_KEY
 from ui.context import EXTERNAL_POLL_MS, AppContext, show_error
 from ui.i18n import tr
@@ -42,8 +43,10 @@ VIEWS = (
     ("roadmap", QT_TRANSLATE_NOOP("", "Roadmap"), "ui.roadmap", "BoardView"),
     ("matrix", QT_TRANSLATE_NOOP("", "Matrix"), "ui.matrix", "MatrixView"),
     ("metrics", QT_TRANSLATE_NOOP("", "Metrics"), "ui.metrics", "MetricsView"),
+    ("companies", QT_TRANSLATE_NOOP("", "Companies"), "ui.companies", "CompaniesView"),
 )
 RECENT_KEPT = 8
+SAID_MS = 6000  # how long the status bar says what an action did
 IMPORTABLE = (".csv", ".tsv", ".txt")
 COUNTED = (Entity.ITEMS, Entity.REQUESTS, Entity.LINKS, Entity.COMPANIES, Entity.LANES, Entity.METRICS)  # the status bar counts
 
@@ -115,6 +118,8 @@ class MainWindow(QMainWindow):
         self.poll_timer.start()
         self.ctx.runner.pending_changed.connect(self._on_pending)
         self.ctx.runner.pending_dropped.connect(lambda n: self.statusBar().clearMessage())
+        follow_currency(self.ctx)  # money in every view in the workspace's currency
+        self.ctx.said.connect(lambda text: self.statusBar().showMessage(text, SAID_MS))
         self.ctx.changed_elsewhere.connect(
             lambda: self.statusBar().showMessage(tr("Updated with changes saved in another window or by the command line."), 5000)
         )
@@ -157,6 +162,8 @@ class MainWindow(QMainWindow):
                                         tip=tr("A B2B SaaS backlog with customer requests, to look around"))
         self.import_action = self._action(tr("&Import CSV…"), lambda: self.open_import_wizard(), hotkeys.IMPORT_CSV,
                                           icon=S.SP_ArrowDown, tip=tr("Import customer requests from a CSV file"))
+        self.import_metrics_action = self._action(tr("Import &Metrics…"), self.import_metrics,
+                                                  tip=tr("Import metric values (period, metric, value) from a CSV file"))
         self.batches_action = self._action(tr("Import &Batches…"), self.open_batches, hotkeys.IMPORT_BATCHES,
                                            tip=tr("Past imports, and undoing one"))
         self.export_action = self._action(tr("&Export…"), self.open_export, hotkeys.EXPORT, icon=S.SP_DialogSaveButton,
@@ -183,7 +190,14 @@ class MainWindow(QMainWindow):
         self.scoring_action = self._action(tr("&Scoring Settings…"), self.open_scoring_settings, hotkeys.SCORING_SETTINGS,
                                            icon=S.SP_FileDialogDetailedView,
                                            tip=tr("Scoring method, time window, segment and importance weights"))
-        self.scoring_action.setMenuRole(QAction.PreferencesRole)
+        self.settings_action = self._action(tr("&Workspace Settings…"), self.open_workspace_settings,
+                                            hotkeys.WORKSPACE_SETTINGS,
+                                            tip=tr("Fiscal year, currency, reach window and scoring"))
+        self.settings_action.setMenuRole(QAction.PreferencesRole)
+        self.lanes_action = self._action(tr("Edit &Lanes…"), self.open_lanes_editor, hotkeys.EDIT_LANES,
+                                         tip=tr("Quarters, releases and Now/Next/Later: dates, capacity and order"))
+        self.next_quarter_action = self._action(tr("Add the &Next Quarter"), self.add_next_quarter,
+                                                tip=tr("A quarter after the last one, with its capacity"))
 
         self.view_group = QActionGroup(self)
         self.view_actions = []
@@ -207,6 +221,7 @@ class MainWindow(QMainWindow):
         file.addAction(self.demo_action)
         file.addSeparator()
         file.addAction(self.import_action)
+        file.addAction(self.import_metrics_action)
         file.addAction(self.batches_action)
         file.addAction(self.export_action)
         file.addSeparator()
@@ -222,6 +237,7 @@ class MainWindow(QMainWindow):
         edit.addAction(self.find_action)
         edit.addSeparator()
         edit.addAction(self.scoring_action)
+        edit.addAction(self.settings_action)
         view = bar.addMenu(tr("&View"))
         for action in self.view_actions:
             view.addAction(action)
@@ -237,6 +253,9 @@ class MainWindow(QMainWindow):
             action.setData(code)
             action.triggered.connect(lambda checked=False, c=code: self.set_language(c))
             self.language_group.addAction(action)
+        roadmap_menu = bar.addMenu(tr("&Roadmap"))
+        roadmap_menu.addAction(self.lanes_action)
+        roadmap_menu.addAction(self.next_quarter_action)
         help_menu = bar.addMenu(tr("&Help"))
         help_menu.addAction(self.about_action)
         self._fill_recent_menu()
@@ -512,6 +531,34 @@ class MainWindow(QMainWindow):
 
     def open_scoring_settings(self):
         return self._dialog("scoring", "ui.dialogs.scoring", "ScoringSettingsDialog", self)
+
+    def open_workspace_settings(self):
+        return self._dialog("workspace_settings", "ui.dialogs.workspace_settings", "WorkspaceSettingsDialog", self)
+
+    def open_lanes_editor(self):
+        return self._dialog("lanes", "ui.dialogs.lanes", "LanesDialog", self)
+
+    def add_next_quarter(self):
+        from ui.operations import lanes
+
+        return lanes.add_next_quarter(self.ctx, self)
+
+    def import_metrics(self, path: Path | str | None = None):
+        """File > Import Metrics: metric values from a CSV file, one undo step; the status bar says what came in."""
+        from ui.operations import metrics
+
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, tr("Import Metrics"), self._start_dir(),
+                                                  tr("CSV files (*.csv *.tsv *.txt);;All files (*)"))
+            if not path:
+                return None
+        done = metrics.import_file(self.ctx, self, path)
+        if done is not None:
+            self.statusBar().showMessage(
+                tr("Imported {metrics} metrics from {file}: {new} new values, {updated} updated.").format(
+                    metrics=len(done["metrics"]), file=Path(path).name, new=done["values_new"],
+                    updated=done["values_updated"]), 10000)
+        return done
 
     def open_backups(self):
         return self._dialog("backups", "ui.dialogs.backups", "BackupsDialog", self)

@@ -82,3 +82,12 @@ def window(make_window, demo_ws):
 def backlog(window):
     return window.backlog
 
+
+
+@pytest.fixture(autouse=True)
+def dollars_after():
+    """The currency money is shown in belongs to the app, not to one test: put it back."""
+    yield
+    from ui.roadmap.style import SHOWN_CURRENCY
+
+    SHOWN_CURRENCY.set("USD")

@@ -249,6 +249,10 @@ def test_a_lane_header_menu_renames_sets_capacity_adds_a_quarter_and_deletes_und
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("FY27 Q1", True))
     monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **k: (14.0, True))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    from PySide6.QtWidgets import QDialog
+    from ui.dialogs.lanes import WhereItemsGoDialog
+
+    monkeypatch.setattr(WhereItemsGoDialog, "exec", lambda box: QDialog.Accepted)  # the first choice: Not planned
     actions = {a.text(): a for a in lane_menu(board, q1).actions()}
     actions["Rename Lane…"].trigger()
     actions["Set Capacity…"].trigger()
@@ -266,3 +270,27 @@ def test_a_lane_header_menu_renames_sets_capacity_adds_a_quarter_and_deletes_und
     assert lane_named(board, "2027 Q1")["capacity"] == q1["capacity"]
     assert lane_named(board, "2027 Q1")["item_count"] == moved
     assert [lane["name"] for lane in board.lanes][-1] == "2027 Q3"
+
+
+def test_an_empty_board_offers_the_quarters_then_the_first_item(qtbot, ws):
+    blank = AppContext(ws)
+    view = make_board(qtbot, blank)
+    assert view.empty.isVisible() and view.empty.label.text().startswith("No quarters yet.")
+    shown = [text for text, button in view.empty.buttons.items() if button.isVisible()]
+    assert shown == ["Add the Next Four Quarters", "Edit Lanes…"]
+
+    qtbot.mouseClick(view.empty.buttons["Add the Next Four Quarters"], Qt.LeftButton)
+    qtbot.waitUntil(lambda: not view.scores_pending, timeout=20000)
+    assert len([lane for lane in view.lanes if lane["id"] is not None]) == 4
+    assert view.empty.label.text().startswith("No items yet. Add the first one")
+    assert [text for text, button in view.empty.buttons.items() if button.isVisible()] == ["New Item…"]
+
+    ops.add_item(ws, title="SSO", lane=view.lanes[1]["name"])
+    blank.broadcast(ops.Changes.all())
+    qtbot.waitUntil(lambda: not view.scores_pending, timeout=20000)
+    assert not view.empty.isVisible()
+
+    blank.undo_stack.undo()  # the lanes go again (the item stays, off the roadmap)
+    qtbot.waitUntil(lambda: not view.scores_pending, timeout=20000)
+    assert view.empty.isVisible() and view.empty.label.text().startswith("No quarters yet.")
+    QThreadPool.globalInstance().waitForDone(20000)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog
 
 from planner import ops, triage
+from planner.ops import Changes
 from ui.context import AppContext
 from ui.inbox import InboxView, ItemPicker, RequestPicker
 
@@ -297,6 +298,21 @@ def test_empty_inbox_says_so(qtbot, ctx, demo_ws):
     assert widget.model.rowCount() == 0
     assert widget.detail.title_label.text() == "Nothing to triage"
     assert not widget.detail.link_button.isEnabled()
+
+    assert widget.empty.label.text().startswith("Inbox zero: every request is linked")
+
+
+def test_a_new_workspaces_inbox_offers_to_import_requests(qtbot, show, blank_ctx, monkeypatch):
+    widget = show(InboxView(blank_ctx))
+    assert widget.empty.isVisible()
+    assert widget.empty.label.text().startswith("No requests yet. Import what support, sales and success collected")
+    opened = []
+    monkeypatch.setattr(type(widget), "window", lambda self: type("W", (), {"open_import_wizard": lambda s: opened.append(1)})())
+    qtbot.mouseClick(widget.empty.buttons["Import Requests…"], Qt.LeftButton)
+    assert opened == [1]
+    ops.add_request(blank_ctx.ws, title="Export to PDF", company="Acme")
+    blank_ctx.broadcast(Changes.all())
+    assert not widget.empty.isVisible() and widget.model.rowCount() == 1
 
 
 def test_a_hidden_inbox_catches_up_when_shown(qtbot, view, demo_ws, ctx):

@@ -15,11 +15,11 @@ from ui import hotkeys
 from ui.main_window import VIEWS
 
 
-# What Ctrl+1..5 must show, in order: the real views, never a placeholder in their place.
-VIEW_CLASSES = ("BacklogView", "InboxView", "BoardView", "MatrixView", "MetricsView")
+# What Ctrl+1..6 must show, in order: the real views, never a placeholder in their place.
+VIEW_CLASSES = ("BacklogView", "InboxView", "BoardView", "MatrixView", "MetricsView", "CompaniesView")
 
 
-def test_ctrl_1_to_5_switch_between_the_five_views(qtbot, window, messages):
+def test_ctrl_1_to_6_switch_between_the_six_views(qtbot, window, messages):
     window.activateWindow()
     order = list(range(1, len(VIEWS))) + [0]  # the backlog is shown at start: come back to it last
     for n in order:
@@ -159,6 +159,22 @@ def test_undo_menu_text_says_what_will_be_undone(qtbot, window):
     window.backlog.edit_field(item_id, "effort", 2.0 if ops.get_item(window.ctx.ws, item_id)["effort"] != 2.0 else 3.0)
     assert window.undo_action.isEnabled()
     assert f"“{title}”" in window.undo_action.text()
+
+
+def test_the_status_bar_says_what_each_edit_undo_and_redo_did(qtbot, window):
+    item_id = window.backlog.model.item_id(0)
+    title = ops.get_item(window.ctx.ws, item_id)["title"]
+    effort = 2.0 if ops.get_item(window.ctx.ws, item_id)["effort"] != 2.0 else 3.0
+    window.backlog.edit_field(item_id, "effort", effort)
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Done: ") and f"“{title}”" in said and "effort" in said
+    window.undo_action.trigger()
+    assert window.statusBar().currentMessage() == said.replace("Done: ", "Undone: ", 1)
+    window.redo_action.trigger()
+    assert window.statusBar().currentMessage() == said.replace("Done: ", "Redone: ", 1)
+    window.statusBar().clearMessage()
+    window.backlog.edit_field(item_id, "effort", effort)  # the value it already has: nothing done, nothing said
+    assert window.statusBar().currentMessage() == ""
 
 
 def _export(qtbot, window, path, monkeypatch, *, fmt="xlsx", edition="internal"):
@@ -310,3 +326,40 @@ def test_a_hidden_board_catches_up_when_shown_instead_of_on_every_edit(qtbot, wi
     window.view_actions[2].trigger()
     titles = [c["title"] for lane in board.lanes for c in lane["items"]]
     assert "Renamed while the board was hidden" in titles
+
+
+def test_an_error_in_the_window_never_tells_the_user_to_run_a_command(window, messages):
+    from ui.context import show_error
+    from planner.errors import NotFoundError
+
+    show_error(window, NotFoundError("There is no item 999.", hint="List them with `planner items`."))
+    show_error(window, NotFoundError("The backup is damaged.",
+                                     hint="Pick another backup (`planner backups` or File > Restore from Backup lists them)."))
+    assert [(m["text"], m["informative"]) for m in messages] == [
+        ("There is no item 999.", ""),
+        ("The backup is damaged.", "Pick another backup (File > Restore from Backup lists them)."),
+    ]
+
+
+def test_file_import_metrics_brings_a_metrics_file_in_as_one_undo_step(qtbot, window, tmp_path, monkeypatch):
+    source = tmp_path / "usage.csv"
+    source.write_text("date,Trials started\n2026-10,41\n2026-11,57\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    menus = {m.title().replace("&", ""): m for m in (a.menu() for a in window.menuBar().actions()) if m}
+    assert window.import_metrics_action in menus["File"].actions()
+    before = len(window.view("metrics").panels)
+    window.import_metrics_action.trigger()
+    assert window.statusBar().currentMessage() == "Imported 1 metrics from usage.csv: 2 new values, 0 updated."
+    window.show_view(4)
+    trials = next(p for p in window.view("metrics").panels if p.data["name"] == "Trials started")
+    assert [v for _, v in trials.chart.values] == [41, 57]
+    assert len(window.view("metrics").panels) == before + 1
+    assert window.undo_action.text() == "&Undo Import metrics from usage.csv"
+    window.undo_action.trigger()
+    assert len(window.view("metrics").panels) == before
+
+
+def test_the_roadmap_menu_edits_lanes_and_the_edit_menu_opens_workspace_settings(window):
+    menus = {m.title().replace("&", ""): m for m in (a.menu() for a in window.menuBar().actions()) if m}
+    assert [a.text().replace("&", "") for a in menus["Roadmap"].actions()] == ["Edit Lanes…", "Add the Next Quarter"]
+    assert "Workspace Settings…" in [a.text().replace("&", "") for a in menus["Edit"].actions()]

@@ -131,3 +131,29 @@ def test_export_button_asks_for_a_file(matrix, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     matrix.export_button.click()
     assert QImage(str(target)).size() == QSize(1600, 1000)
+
+
+def test_an_empty_matrix_says_what_brings_items_onto_it(qtbot, ws):
+    from planner.ops import Changes
+    from ui.matrix import MatrixView
+
+    blank = AppContext(ws)
+    view = MatrixView(blank)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.data is not None and not view.scores_pending, timeout=20000)
+    assert view.empty.isVisible() and view.empty.label.text().startswith("No items yet. Add the first one")
+    assert view.empty.buttons["New Item…"].isVisible()
+
+    ops.add_item(ws, title="SSO")  # no effort yet: not on the matrix
+    blank.broadcast(Changes.all())
+    qtbot.waitUntil(lambda: view.data is not None and view.data["unplaced"] == 1 and not view.scores_pending, timeout=20000)
+    assert view.empty.label.text().startswith("No item has both a value and an effort yet")
+    assert not view.empty.buttons["New Item…"].isVisible()
+
+    ops.edit_item(ws, ops.list_items(ws)[0]["id"], effort=3)
+    blank.broadcast(Changes.all())
+    qtbot.waitUntil(lambda: view.data is not None and len(view.data["points"]) == 1 and not view.scores_pending,
+                    timeout=20000)
+    assert not view.empty.isVisible()
+    QThreadPool.globalInstance().waitForDone(20000)

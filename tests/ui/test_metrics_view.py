@@ -1,12 +1,14 @@
 """The metrics view: a chart per metric and the items drawing their reach from it."""
 
 import pytest
+from PySide6.QtCore import Qt
 
 from planner import ops
 from planner.ops import Changes, Entity
 from ui.metrics import MetricsView
 
-HOW_TO_GET_METRICS = "No metrics yet. Import a metrics file (period, metric, value) to see them here."
+HOW_TO_GET_METRICS = ("No metrics yet. Import a file of metric values (period, metric, value), or start from the "
+                      "AARRR metrics and import their values later.")
 
 
 @pytest.fixture
@@ -50,7 +52,19 @@ def test_an_empty_workspace_says_how_to_get_metrics(show, blank_ctx):
     view = show(MetricsView(blank_ctx))
     assert not view.panels
     assert view.empty.isVisible()
-    assert view.empty.text() == HOW_TO_GET_METRICS
+    assert view.empty.label.text() == HOW_TO_GET_METRICS
+    assert list(view.empty.buttons) == ["Import Metrics…", "Add the AARRR Metrics"]
+
+
+def test_the_empty_views_button_adds_the_aarrr_metrics_and_undo_takes_them_back(qtbot, show, blank_ctx):
+    view = show(MetricsView(blank_ctx))
+    qtbot.mouseClick(view.empty.buttons["Add the AARRR Metrics"], Qt.LeftButton)
+    names = [panel.data["name"] for panel in view.panels]
+    assert names[0] == "Acquisition: new sign-ups" and names[-1] == "Revenue: MRR" and len(names) == 5
+    assert not view.empty.isVisible()
+    assert blank_ctx.undo_stack.undoText() == "Add the AARRR metrics"
+    blank_ctx.undo_stack.undo()
+    assert view.panels == [] and view.empty.isVisible()
 
 
 def test_the_how_to_message_goes_once_metrics_arrive(show, blank_ctx, tmp_path):

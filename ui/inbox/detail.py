@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QTextBro
 
 from ui.i18n import tr
 from ui.inbox.suggestions import SuggestionList
+from ui.roadmap.style import SHOWN_CURRENCY, format_money
 
 
 class RequestDetail(QWidget):
@@ -16,6 +17,7 @@ class RequestDetail(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._shown: dict | None = None  # the request whose details are shown
         self.title_label = QLabel()
         self.title_label.setWordWrap(True)
         self.title_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -64,21 +66,31 @@ class RequestDetail(QWidget):
         layout.addWidget(line)
         layout.addLayout(actions)
         layout.addWidget(self.keys_label)
+        SHOWN_CURRENCY.changed.connect(self._show_meta)  # the workspace's currency changed: its MRR is shown anew
 
     def show_request(self, req: dict, selected: int) -> None:
         """`req` is the first of the `selected` requests."""
         self._enable(True, single=selected == 1)
         title = req["title"] if selected == 1 else tr("{n} requests selected; the first:").format(n=selected) + " " + req["title"]
         self.title_label.setText(title)
+        self._shown = req
+        self._show_meta()
+        self.body.setPlainText(req.get("body") or "")
+
+    def _show_meta(self, *_currency) -> None:
+        """The line under the title: company, MRR in the workspace's currency, segment, source, date, requester."""
+        req = self._shown
+        if req is None:
+            return
         meta = [req.get("company") or tr("no company"), req.get("segment"), req.get("source"),
                 (req.get("created_at") or "")[:10], req.get("requester"), f"#{req['id']}"]
         if req.get("mrr"):
-            meta.insert(1, tr("MRR {mrr:,.0f}").format(mrr=req["mrr"]))
+            meta.insert(1, tr("MRR {mrr}").format(mrr=format_money(req["mrr"], compact=False)))
         self.meta_label.setText(" · ".join(str(m) for m in meta if m))
-        self.body.setPlainText(req.get("body") or "")
 
     def show_none(self, *, listed: bool, filtering: bool) -> None:
         """No request selected: the list has some (`listed`), or none at all, or none that match."""
+        self._shown = None
         self._enable(False, single=False)
         self.suggestions.clear()
         if listed:

@@ -11,6 +11,7 @@ import json
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, QModelIndex, Qt
 
 from ui.i18n import tr
+from ui.roadmap.style import format_money
 from ui.widgets.table_model import RowsTableModel
 
 REQUEST_MIME = "application/x-roadmap-planner-request-ids"
@@ -112,7 +113,7 @@ class InboxModel(RowsModel):
         if key == "company" and row.get("company"):
             parts = [row["company"], row.get("segment")]
             if row.get("mrr") is not None:
-                parts.append(tr("MRR {mrr:,.0f}").format(mrr=row["mrr"]))
+                parts.append(tr("MRR {mrr}").format(mrr=format_money(row["mrr"], compact=False)))
             return " · ".join(p for p in parts if p)
         return None
 

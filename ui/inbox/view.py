@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QLabel, QLineEdit
 
 from planner import ops, triage
 from planner.ops import Changes, Entity
+from planner.storage import queries
 from ui.context import RefreshWhenShown
 from ui.i18n import tr
 import ui.inbox.pickers as pickers
@@ -26,6 +27,7 @@ from ui.inbox.model import InboxModel
 from ui.inbox.tables import ItemDropTable, TriageTable, fixed_widths, triage_action
 from ui.operations import requests as actions
 from ui.tasks import Latest
+from ui.widgets.empty import EmptyHint, window_call
 from ui.widgets.table_model import list_table, selected_row, selected_rows
 
 log = logging.getLogger(__name__)
@@ -105,8 +107,11 @@ class InboxView(RefreshWhenShown, QWidget):
         self._user_sized = False
         self.splitter.splitterMoved.connect(self._splitter_moved)
         self.table.resized.connect(self._fit_columns)
+        # An empty inbox says why and how requests come in, with the button that brings them.
+        self.empty = EmptyHint("", [(tr("Import Requests…"), lambda: window_call(self, "open_import_wizard"))])
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_bar)
+        layout.addWidget(self.empty)
         layout.addWidget(self.splitter, 1)
 
         self.filter_bar.changed.connect(self._reload)
@@ -174,6 +179,13 @@ class InboxView(RefreshWhenShown, QWidget):
         rows = triage.list_inbox(self.ctx.ws, **self.filter_bar.values())
         self.model.set_rows(rows)
         total = self._total
+        if not total:
+            self.empty.label.setText(
+                tr("Inbox zero: every request is linked to an item, marked a duplicate or archived. "
+                   "New ones come in with the next import.") if queries.counts(self.ctx.ws)["requests"]
+                else tr("No requests yet. Import what support, sales and success collected: a CSV from Zendesk, "
+                        "Intercom, Jira, a form or a sheet."))
+        self.empty.setVisible(not total)
         self.count_label.setText(
             tr("{shown} of {total} requests to triage").format(shown=len(rows), total=total)
             if len(rows) != total else tr("{total} requests to triage").format(total=total)

@@ -27,6 +27,7 @@ from ui.matrix.layout import MatrixLayout, bubble_radius
 from ui.roadmap.style import quadrant_label
 from ui.tasks import Latest
 from ui.widgets.combos import refill_combo
+from ui.widgets.empty import EmptyHint, window_call
 from ui.widgets.files import save_png_as
 
 # What the view shows: where items sit, their scores, and the lanes.
@@ -67,8 +68,10 @@ class MatrixView(RefreshWhenShown, QWidget):
         bar.addWidget(self.status_label)
         bar.addWidget(self.export_button)
         self.canvas = MatrixCanvas(self)
+        self.empty = EmptyHint("", [(tr("New Item…"), lambda: window_call(self, "new_item"))])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.empty)
         layout.addWidget(self.canvas, 1)
 
         self.size_box.currentIndexChanged.connect(lambda _: self._resize_bubbles())
@@ -148,6 +151,14 @@ class MatrixView(RefreshWhenShown, QWidget):
         if self.data["unplaced"]:
             text += "  ·  " + tr("{n} without value or effort").format(n=self.data["unplaced"])
         self.status_label.setText(text)
+        if not self.data["points"]:
+            self.empty.label.setText(
+                tr("No items yet. Add the first one; it shows here once it has a value and an effort.")
+                if not self.data["unplaced"] else
+                tr("No item has both a value and an effort yet. Fill them in the backlog's detail panel "
+                   "to see where each item falls."))
+        self.empty.buttons[tr("New Item…")].setVisible(not self.data["unplaced"])
+        self.empty.setVisible(not self.data["points"])
         scene = self.canvas.scene()
         scene.clear()
         self.canvas.points = []

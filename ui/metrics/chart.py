@@ -44,7 +44,7 @@ class LineChart(QWidget):
         p.setFont(small)
         if not self.values:
             p.setPen(QColor("#7b8794"))
-            p.drawText(self.rect(), Qt.AlignCenter, tr("No values yet: import them with File > Import metrics."))
+            p.drawText(self.rect(), Qt.AlignCenter, tr("No values yet: import them with File ▸ Import Metrics…"))
             p.end()
             return
         numbers = [v for _, v in self.values]

@@ -14,7 +14,9 @@ from planner.ops import Changes, Entity
 from ui.context import RefreshWhenShown, show_error
 from ui.i18n import tr
 from ui.metrics.chart import LineChart, period_label
+from ui.operations import metrics as metric_actions
 from ui.roadmap.style import OK_COLOR, OVER_COLOR, format_number
+from ui.widgets.empty import EmptyHint, window_call
 from ui.widgets.labels import status_label
 
 SHOWN = (Entity.METRICS, Entity.ITEMS)
@@ -75,7 +77,7 @@ class MetricPanel(QFrame):
                 lines.append(f"<a href='item:{item['id']}'>{escape(item['title'])}</a>"
                              f" <span style='color:#52606d'>({status_label(item['status'])}{share})</span>")
         else:
-            none_yet = tr("None yet. Set an item’s reach source to this metric.")
+            none_yet = tr("None yet. In the backlog, choose this metric as an item’s reach source.")
             lines.append(f"<span style='color:#7b8794'>{none_yet}</span>")
         if naming:
             also = tr("Also tied to it")
@@ -113,9 +115,11 @@ class MetricsView(RefreshWhenShown, QWidget):
         self.body = QWidget()
         self.column = QVBoxLayout(self.body)
         self.scroll.setWidget(self.body)
-        self.empty = QLabel(tr("No metrics yet. Import a metrics file (period, metric, value) to see them here."))
-        self.empty.setStyleSheet("color: #7b8794;")
-        self.empty.setWordWrap(True)
+        self.empty = EmptyHint(
+            tr("No metrics yet. Import a file of metric values (period, metric, value), or start from the "
+               "AARRR metrics and import their values later."),
+            [(tr("Import Metrics…"), lambda: window_call(self, "import_metrics")),
+             (tr("Add the AARRR Metrics"), lambda: metric_actions.add_template(self.ctx, self, "aarrr"))])
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.empty)

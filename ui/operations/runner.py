@@ -82,6 +82,8 @@ class Runner(QObject):
         """Push an operation already done (an import finished in the background) and broadcast its changes."""
         if result.undo is not None and result.changed:  # an action that changed nothing is no step to undo
             self.ctx.undo_stack.push(OpCommand(self, text or result.text, result))
+        if result.changed:
+            self.ctx.said.emit(tr("Done: {what}").format(what=text or result.text))
         self.ctx.broadcast(result.changes)
 
     def _run_in_background(self, waiting: Waiting, on_done) -> None:
@@ -190,6 +192,9 @@ class OpCommand(QUndoCommand):
         else:
             doing, call, source, back = tr("Undo {what}").format(what=self.text()), ops.undo, self.result, stack.redo
         result = self.runner.step(self, lambda ws: call(ws, source, doing=doing), back=back)
+        if result:
+            said = tr("Redone: {what}") if forward else tr("Undone: {what}")
+            self.runner.ctx.said.emit(said.format(what=self.text()))
         if result and forward:
             self.result = result
         elif result:

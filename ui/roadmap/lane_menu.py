@@ -1,23 +1,30 @@
-"""The menu of a lane header on the board: rename, capacity, add the next quarter, delete; each one undoable."""
+"""The menu of a lane header on the board: rename, capacity, add the next quarter, delete (asking where the items go),
+and the Lanes editor; each change one undo step."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu
 
+from ui.dialogs.lanes import delete_lane_asking
 from ui.i18n import tr
 from ui.operations import lanes as actions
 
 
 def lane_menu(view, lane: dict) -> QMenu:
-    """The actions for `lane` (a board column; the Not planned column has none)."""
+    """The actions for `lane` (a board column; the Not planned column has only the Lanes editor, when the window has one)."""
     menu = QMenu(view)
+    editor = getattr(view.window(), "open_lanes_editor", None)
     if lane.get("id") is None:
+        if editor is not None:
+            menu.addAction(tr("Edit Lanes…"), editor)
         return menu
     menu.addAction(tr("Rename Lane…"), lambda: ask_name(view, lane))
     if not view.business:  # the business view hides capacity: nothing to start from
         menu.addAction(tr("Set Capacity…"), lambda: ask_capacity(view, lane))
     if lane.get("kind") == "quarter":
         menu.addAction(tr("Add the Next Quarter"), lambda: actions.add_next_quarter(view.ctx, view))
+    if editor is not None:
+        menu.addAction(tr("Edit Lanes…"), editor)
     menu.addSeparator()
     menu.addAction(tr("Delete Lane…"), lambda: confirm_delete(view, lane))
     return menu
@@ -39,13 +46,5 @@ def ask_capacity(view, lane: dict) -> None:
 
 
 def confirm_delete(view, lane: dict) -> None:
-    n = lane.get("item_count") or 0
-    if n:
-        answer = QMessageBox.question(
-            view, tr("Delete Lane"),
-            tr("Delete the lane “{lane}”? Its {n} items stay in the backlog, off the roadmap. "
-               "Edit > Undo puts the lane and its items back.").format(lane=lane["name"], n=n),
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-        if answer != QMessageBox.Yes:
-            return
-    actions.delete(view.ctx, view, lane)
+    """Delete the lane; when it holds items, ask first where they go (another lane, or off the roadmap)."""
+    delete_lane_asking(view.ctx, view, lane)

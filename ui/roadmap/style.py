@@ -1,9 +1,14 @@
-"""Colours, quadrant and lane-mode names and number formats the board, the matrix and the metrics view share."""
+"""Colours, quadrant and lane-mode names and number formats the board, the matrix and the metrics view share,
+and the currency money is shown in."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor
 
+from planner import money
+from planner.ops.result import Entity
+from planner.ops.settings import workspace_settings
 from ui.i18n import tr
 
 # Status colours run from cool (not decided) to warm (being built) to green (shipped).
@@ -48,11 +53,49 @@ def format_number(value: float | None, digits: int = 1) -> str:
     return f"{value:,.{digits}f}"
 
 
-def format_money(value: float | None) -> str:
-    if not value:
-        return "0"
-    if value >= 1_000_000:
-        return f"{value / 1_000_000:.1f}M"
-    if value >= 1_000:
-        return f"{value / 1_000:.0f}k"
-    return f"{value:.0f}"
+class _ShownCurrency(QObject):
+    """The currency money is shown in: the open workspace's (see `follow_currency`). `changed(code)` when it changes."""
+
+    changed = Signal(str)
+
+    def __init__(self):
+        super().__init__()
+        self.code = money.DEFAULT_CURRENCY
+
+    def set(self, code: str) -> None:
+        code = money.currency_code(code)
+        if code != self.code:
+            self.code = code
+            self.changed.emit(code)
+
+
+SHOWN_CURRENCY = _ShownCurrency()
+
+
+def follow_currency(ctx) -> None:
+    """Show money in the currency of `ctx`'s workspace from now on.
+
+    Reads it now, again after any change touching the settings (this window's, an undo, or another process's),
+    and when another workspace is opened. Calling it again for the same context only reads it again.
+    """
+    if not getattr(ctx, "_follows_currency", False):
+        ctx._follows_currency = True
+        ctx.changed.connect(lambda changes: _read_currency(ctx) if changes.touches(Entity.SETTINGS) else None)
+        ctx.workspace_replaced.connect(lambda: _read_currency(ctx))
+    _read_currency(ctx)
+
+
+def _read_currency(ctx) -> None:
+    if not ctx.ws.closed:
+        SHOWN_CURRENCY.set(workspace_settings(ctx.ws)["currency"])
+
+
+def shown_currency() -> str:
+    """The ISO code of the currency money is shown in now."""
+    return SHOWN_CURRENCY.code
+
+
+def format_money(value: float | None, currency: str | None = None, *, compact: bool = True) -> str:
+    """An amount in `currency` (an ISO code; default: the open workspace's), short for boards and bubbles:
+    "$12k", "¥1.2M"; `compact=False` for the full amount, "¥120,000", "$1,250.50"."""
+    return money.format_money(value or 0, currency or SHOWN_CURRENCY.code, compact=compact)

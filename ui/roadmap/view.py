@@ -21,6 +21,7 @@ from planner.storage import queries
 from ui.context import RefreshWhenShown, show_error
 from ui.i18n import tr
 from ui.operations import items as actions
+from ui.operations import lanes as lane_actions
 import ui.roadmap.png as png
 from ui.roadmap.bars import LaneHeaderBar, LegendBar
 from ui.roadmap.canvas import BoardCanvas
@@ -28,6 +29,7 @@ from ui.roadmap.lane_menu import lane_menu
 from ui.roadmap.style import OVER_COLOR, lane_mode_label
 from ui.tasks import Latest
 from ui.widgets.combos import refill_combo
+from ui.widgets.empty import EmptyHint, window_call
 from ui.widgets.files import save_png_as
 from ui.widgets.labels import kind_label, status_label
 
@@ -92,8 +94,15 @@ class BoardView(RefreshWhenShown, QWidget):
         self.canvas.horizontalScrollBar().valueChanged.connect(self.header.set_offset)
         self.header.lane_menu_requested.connect(lambda lane, at: lane_menu(self, lane).exec(at))
         self.legend = LegendBar(self.canvas.board_painter, self)
+        # A board with nothing to show says what to do first, with the buttons that do it.
+        self.empty = EmptyHint("", [
+            (tr("Add the Next Four Quarters"), lambda: lane_actions.add_default_lanes(self.ctx, self)),
+            (tr("Edit Lanes…"), lambda: window_call(self, "open_lanes_editor")),
+            (tr("New Item…"), lambda: window_call(self, "new_item")),
+        ])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.empty)
         layout.addSpacing(4)
         layout.addWidget(self.legend)
         layout.addWidget(self.header)
@@ -203,8 +212,28 @@ class BoardView(RefreshWhenShown, QWidget):
             text += "  ·  " + tr("Over capacity: {lanes}").format(lanes=", ".join(over))
         self.summary.setText(text)
         self.summary.setStyleSheet(f"color: {OVER_COLOR};" if over else "")
+        self._show_empty_hint()
         built = time.perf_counter()
         self.last_timing.update(data=loaded - started, build=built - loaded)
+
+    def _show_empty_hint(self) -> None:
+        """No lanes of this kind: offer to make them; lanes but no items at all: offer the first item."""
+        planned = [lane for lane in self.lanes if lane["id"] is not None]
+        any_items = any(lane["item_count"] or lane["items"] for lane in self.lanes) or (
+            queries.counts(self.ctx.ws)["items"] > 0)  # all hidden by the filters is not "no items"
+        buttons = self.empty.buttons
+        if not planned:
+            self.empty.label.setText({
+                "quarters": tr("No quarters yet. Plan the coming year quarter by quarter, each with its capacity."),
+                "releases": tr("No releases yet. Add one in Roadmap ▸ Edit Lanes… to plan by release."),
+                "now-next-later": tr("No Now/Next/Later lanes yet. Add them to plan without dates."),
+            }[self.mode])
+        elif not any_items:
+            self.empty.label.setText(tr("No items yet. Add the first one, then drag its card onto a lane."))
+        buttons[tr("Add the Next Four Quarters")].setVisible(not planned and self.mode != "releases")
+        buttons[tr("Edit Lanes…")].setVisible(not planned)
+        buttons[tr("New Item…")].setVisible(bool(planned) and not any_items)
+        self.empty.setVisible(not planned or not any_items)
 
     # ------------------------------------------------------------ actions
 
