@@ -90,8 +90,10 @@ def _prefix(symbol: str) -> str:
     return symbol + " " if symbol[-1:].isalpha() else symbol
 
 
-def format_money(amount, currency_or_code=DEFAULT_CURRENCY, *, compact: bool = False) -> str:
+def format_money(amount, currency_or_code=DEFAULT_CURRENCY, *, compact: bool = False, trim: bool = False) -> str:
     """An amount as people read it: "¥120,000", "$1,250.50", "-€30.00"; "–" for none.
+
+    `trim` drops cents that are all zero ("$5,000" rather than "$5,000.00"), for tables of whole amounts like MRR.
 
     `compact` (boards, cards, tooltips): "$950", "$1.2k", "$12k", "¥1.2M", "¥35M", "$2.5B".
     """
@@ -111,6 +113,8 @@ def format_money(amount, currency_or_code=DEFAULT_CURRENCY, *, compact: bool = F
         # Half up, as people round money: ¥1,234.5 is ¥1,235 (Python's own rounding would say ¥1,234).
         exact = Decimal(repr(abs(value))).quantize(Decimal(1).scaleb(-money.decimals), rounding=ROUND_HALF_UP)
         text = f"{exact:,.{money.decimals}f}"
+        if trim and money.decimals and exact == exact.to_integral_value():
+            text = text.split(".")[0]
     sign = "-" if value < 0 and any(c in "123456789" for c in text) else ""  # no "-$0"
     return f"{sign}{prefix}{text}"
 

@@ -41,7 +41,7 @@ def _ids(db) -> dict:
 def test_companies_prints_the_same_table_and_json_carries_every_field(db):
     table = planner("--db", db, "companies").stdout.splitlines()
     assert table[0].split() == ["id", "name", "segment", "plan", "mrr", "requests"]
-    assert table[1].split() == ["1", "Acme", "Enterprise", "Scale", "$5,000.00", "1"]
+    assert table[1].split() == ["1", "Acme", "Enterprise", "Scale", "$5,000", "1"]
     rows = json.loads(planner("--db", db, "companies", "--json").stdout)
     assert {"id", "name", "segment", "plan", "mrr", "arr", "renewal_date", "owner", "domain", "requests"} <= set(rows[0])
     assert [(r["name"], r["requests"]) for r in rows] == [("Acme", 1), ("Acme Corp", 2), ("Globex", 0)]
@@ -51,7 +51,7 @@ def test_company_set_changes_fields_and_keeps_mrr_and_arr_together(db):
     acme = _ids(db)["Acme"]
     out = planner("--db", db, "company-set", str(acme), "--mrr", "6000", "--renewal", "2027-03-31",
                   "--owner", "Sales East").stdout
-    assert out.strip() == (f"Changed company {acme}: Acme (Enterprise, plan Scale, MRR $6,000.00, ARR $72,000.00, "
+    assert out.strip() == (f"Changed company {acme}: Acme (Enterprise, plan Scale, MRR $6,000, ARR $72,000, "
                            "renews 2027-03-31, owner Sales East).")
     changed = json.loads(planner("--db", db, "company-set", str(acme), "--arr", "24000", "--json").stdout)
     assert (changed["mrr"], changed["arr"], changed["owner"]) == (2000, 24000, "Sales East")
@@ -87,7 +87,7 @@ def test_a_missing_company_exits_2_with_a_message(db):
 def test_company_merge_moves_the_requests_and_says_how_many(db):
     ids = _ids(db)
     out = planner("--db", db, "company-merge", str(ids["Acme"]), str(ids["Acme Corp"])).stdout
-    assert out.strip() == (f"Merged Acme Corp into company {ids['Acme']}: Acme (Enterprise, plan Scale, MRR $5,000.00); "
+    assert out.strip() == (f"Merged Acme Corp into company {ids['Acme']}: Acme (Enterprise, plan Scale, MRR $5,000); "
                            "2 requests moved.")
     rows = json.loads(planner("--db", db, "companies", "--json").stdout)
     assert [(r["name"], r["requests"], r["domain"]) for r in rows] == [("Acme", 3, "acme.example"), ("Globex", 0, None)]

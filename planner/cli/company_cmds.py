@@ -14,7 +14,7 @@ SET_OPTIONS = (("name", "name"), ("segment", "segment"), ("plan", "plan"), ("mrr
 
 
 def _money(value, currency: str = "USD") -> str:
-    return format_money(value, currency)
+    return format_money(value, currency, trim=True)
 
 
 def company_line(company: dict, currency: str = "USD") -> str:
@@ -38,7 +38,7 @@ def cmd_companies(args, ws):
     rows = ops.list_companies(ws)
     if not getattr(args, "json", False):  # the table shows money in the workspace's currency; JSON keeps numbers
         currency = ops.workspace_settings(ws)["currency"]
-        rows = [dict(r, mrr=None if r["mrr"] is None else format_money(r["mrr"], currency)) for r in rows]
+        rows = [dict(r, mrr=None if r["mrr"] is None else format_money(r["mrr"], currency, trim=True)) for r in rows]
     return emit_rows(args, rows, ["id", "name", "segment", "plan", "mrr", "requests"])
 
 

@@ -77,3 +77,9 @@ def test_codes_are_checked_and_an_unknown_one_names_known_ones():
 def test_what_a_workspace_stored_reads_as_a_code_old_symbols_included(stored, code):
     assert currency_code(stored) == code
     assert currency(stored).code == code
+
+
+def test_trim_drops_only_cents_that_are_all_zero():
+    assert format_money(5000, "USD", trim=True) == "$5,000"
+    assert format_money(1250.5, "USD", trim=True) == "$1,250.50"
+    assert format_money(120000, "JPY", trim=True) == "¥120,000"

@@ -64,8 +64,8 @@ def test_every_company_is_listed_with_money_in_the_workspace_currency_and_sorts(
     assert view.model.rowCount() == len(companies) == 80
     assert view.count_label.text() == "80 companies"
     acme = next(c for c in companies if c["name"] == "Acme GmbH")
-    assert _cell(view, "Acme GmbH", "mrr") == "$13,090.00" == money_text(acme["mrr"])
-    assert _cell(view, "Acme GmbH", "arr") == "$157,080.00"  # worked out from the MRR, and says so
+    assert _cell(view, "Acme GmbH", "mrr") == "$13,090" == money_text(acme["mrr"])
+    assert _cell(view, "Acme GmbH", "arr") == "$157,080"  # worked out from the MRR, and says so
     assert "MRR" in view.model.index(_row(view, "Acme GmbH"), KEYS.index("arr")).data(Qt.ToolTipRole)
     assert _cell(view, "Acme GmbH", "requests") == "14" and _cell(view, "Acme GmbH", "last_asked") == "2026-11-01"
     view.table.sortByColumn(KEYS.index("mrr"), Qt.DescendingOrder)
@@ -90,14 +90,14 @@ def test_search_narrows_and_the_selection_survives_a_refresh(qtbot, view, ctx):
 def test_editing_mrr_in_its_cell_sets_arr_and_undo_takes_it_back(qtbot, view, ctx):
     view.select_companies([ops.find_company(ctx.ws, "Acme GmbH")["id"]])
     _type_in_cell(qtbot, view, "Acme GmbH", "mrr", "12,500")
-    qtbot.waitUntil(lambda: _cell(view, "Acme GmbH", "mrr") == "$12,500.00")
-    assert _cell(view, "Acme GmbH", "arr") == "$150,000.00"
-    assert ctx.undo_stack.undoText() == "Set MRR of “Acme GmbH” to $12,500.00"
+    qtbot.waitUntil(lambda: _cell(view, "Acme GmbH", "mrr") == "$12,500")
+    assert _cell(view, "Acme GmbH", "arr") == "$150,000"
+    assert ctx.undo_stack.undoText() == "Set MRR of “Acme GmbH” to $12,500"
     assert view.selected_ids() == [ops.find_company(ctx.ws, "Acme GmbH")["id"]]
     ctx.undo_stack.undo()
-    assert (_cell(view, "Acme GmbH", "mrr"), _cell(view, "Acme GmbH", "arr")) == ("$13,090.00", "$157,080.00")
+    assert (_cell(view, "Acme GmbH", "mrr"), _cell(view, "Acme GmbH", "arr")) == ("$13,090", "$157,080")
     ctx.undo_stack.redo()
-    assert _cell(view, "Acme GmbH", "arr") == "$150,000.00"
+    assert _cell(view, "Acme GmbH", "arr") == "$150,000"
 
 
 def test_renewal_owner_and_segment_edit_inline_each_one_step(qtbot, view, ctx):
@@ -119,7 +119,7 @@ def test_a_refused_value_says_why_and_changes_nothing(qtbot, view, ctx, messages
     _type_in_cell(qtbot, view, "Acme GmbH", "mrr", "-5")
     assert any("MRR cannot be negative" in m["text"] for m in messages)
     assert ctx.undo_stack.count() == 0
-    assert _cell(view, "Acme GmbH", "mrr") == "$13,090.00"
+    assert _cell(view, "Acme GmbH", "mrr") == "$13,090"
     _type_in_cell(qtbot, view, "Acme GmbH", "name", "black mesa gmbh")  # another company's name
     refused = next(m for m in messages if "already a company named “Black Mesa GmbH”" in m["text"])
     assert "merge them" in refused["informative"] and "Nothing was changed." in refused["informative"]
@@ -227,4 +227,4 @@ def test_money_follows_the_workspace_currency(view, ctx):
     ctx.runner.run(None, "Change currency", lambda ws: ops.change_settings(ws, currency="JPY"))
     assert _cell(view, "Acme GmbH", "mrr") == "¥13,090"
     ctx.undo_stack.undo()
-    assert _cell(view, "Acme GmbH", "mrr") == "$13,090.00"
+    assert _cell(view, "Acme GmbH", "mrr") == "$13,090"

@@ -97,5 +97,5 @@ def shown_currency() -> str:
 
 def format_money(value: float | None, currency: str | None = None, *, compact: bool = True) -> str:
     """An amount in `currency` (an ISO code; default: the open workspace's), short for boards and bubbles:
-    "$12k", "¥1.2M"; `compact=False` for the full amount, "¥120,000", "$1,250.50"."""
-    return money.format_money(value or 0, currency or SHOWN_CURRENCY.code, compact=compact)
+    "$12k", "¥1.2M"; `compact=False` for the full amount, "¥120,000", "$1,250.50", "$5,000" (no zero cents)."""
+    return money.format_money(value or 0, currency or SHOWN_CURRENCY.code, compact=compact, trim=True)
