@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from planner import ops
+from planner.money import format_money
 from planner.storage import open_workspace
 from ui.dialogs.workspace_settings import WorkspaceSettingsDialog
 
@@ -90,8 +91,8 @@ def test_yen_shows_in_the_inbox_and_the_matrix_and_undo_brings_dollars_back(wind
     inbox, row = _inbox_with_a_paying_company(window)
     dollars = ops.workspace_settings(window.ctx.ws)
     assert dollars["currency"] == "USD"
-    assert f"MRR ${row['mrr']:,.2f}" in inbox.detail.meta_label.text()
-    assert f"MRR ${row['mrr']:,.2f}" in _company_tooltip(inbox, row)
+    assert f"MRR {format_money(row['mrr'], 'USD', trim=True)}" in inbox.detail.meta_label.text()
+    assert f"MRR {format_money(row['mrr'], 'USD', trim=True)}" in _company_tooltip(inbox, row)
 
     dialog = _dialog(window, qtbot)
     _choose(dialog.currency, "JPY")
@@ -115,7 +116,7 @@ def test_yen_shows_in_the_inbox_and_the_matrix_and_undo_brings_dollars_back(wind
     qtbot.waitUntil(lambda: not matrix.scores_pending, timeout=20000)
     assert "MRR $" in _bubble_tooltip(matrix, qtbot)
     window.show_view(1)
-    assert f"MRR ${row['mrr']:,.2f}" in inbox.detail.meta_label.text()
+    assert f"MRR {format_money(row['mrr'], 'USD', trim=True)}" in inbox.detail.meta_label.text()
     window.ctx.undo_stack.redo()
     assert yen in inbox.detail.meta_label.text()
     QThreadPool.globalInstance().waitForDone(20000)
@@ -166,7 +167,7 @@ def test_a_currency_changed_by_the_command_line_shows_after_the_next_look(window
     finally:
         other.close()
     assert window.ctx.check_external_changes()
-    assert f"MRR €{row['mrr']:,.2f}" in inbox.detail.meta_label.text()
+    assert f"MRR {format_money(row['mrr'], 'EUR', trim=True)}" in inbox.detail.meta_label.text()
 
 
 def test_enter_and_escape_on_the_scoring_tab_are_ok_and_cancel_of_the_whole_dialog(window, qtbot):
