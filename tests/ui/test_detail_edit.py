@@ -358,25 +358,25 @@ def test_wsjf_shows_its_inputs_in_the_backlog_and_every_item_is_scored_once_they
     assert form.order[0] == "ice"
 
 
-def test_with_rice_a_typed_reach_is_edited_in_the_table_and_a_reach_from_requests_is_not(qtbot, backlog, form,
-                                                                                         monkeypatch):
+def test_with_rice_a_reach_typed_in_the_table_becomes_the_items_own_reach(qtbot, backlog, form, monkeypatch):
     typed = new_item(qtbot, backlog, monkeypatch, "Offline mode")
-    choose(form.fields["reach_mode"], "manual")
     settle(qtbot, backlog)
     asked = new_item(qtbot, backlog, monkeypatch, "Dark mode")
     model = backlog.model
     assert [k for c, k in enumerate(KEYS) if k in METHOD_INPUTS["rice"] and not backlog.table.isColumnHidden(c)] == [
         "reach", "impact", "confidence", "effort"]
     assert backlog.table.isColumnHidden(KEYS.index("value"))
-    cell = model.index(model.row_of(asked), KEYS.index("reach"))
-    assert not model.flags(cell) & Qt.ItemIsEditable  # counted from its requests
+    assert stored(backlog, typed, "reach_mode") == "requests" == stored(backlog, asked, "reach_mode")
     cell = model.index(model.row_of(typed), KEYS.index("reach"))
     assert model.flags(cell) & Qt.ItemIsEditable
     assert model.setData(cell, 1200.0)
-    assert stored(backlog, typed, "reach_manual") == 1200
+    assert stored(backlog, typed, "reach_manual") == 1200 and stored(backlog, typed, "reach_mode") == "manual"
+    assert stored(backlog, asked, "reach_mode") == "requests"  # still counted from its requests
     assert backlog.window().undo_action.text() == "&Undo Set reach of “Offline mode” to 1200"
     settle(qtbot, backlog)
     assert model.index(model.row_of(typed), KEYS.index("reach")).data() == "1,200"
     backlog.select_item(typed)
     qtbot.waitUntil(lambda: backlog.detail.item_id == typed)
     assert form.fields["reach_manual"].line.text() == "1200"
+    backlog.window().undo_action.trigger()
+    assert stored(backlog, typed, "reach_mode") == "requests" and stored(backlog, typed, "reach_manual") is None

@@ -28,7 +28,7 @@ COLUMNS = (
     ("rank", QT_TRANSLATE_NOOP("", "Rank"), QT_TRANSLATE_NOOP("", "Rank by score (pinned items keep their rank)")),
     ("title", QT_TRANSLATE_NOOP("", "Title"), None),
     ("score", QT_TRANSLATE_NOOP("", "Score"), QT_TRANSLATE_NOOP("", "The score of the chosen method; hover a score for its explanation")),
-    ("reach", QT_TRANSLATE_NOOP("", "Reach"), QT_TRANSLATE_NOOP("", "How many are reached per quarter (from the reach source)")),
+    ("reach", QT_TRANSLATE_NOOP("", "Reach"), QT_TRANSLATE_NOOP("", "How many are reached per quarter, from the reach source; a number typed here becomes the item's own reach")),
     ("impact", QT_TRANSLATE_NOOP("", "Impact"), QT_TRANSLATE_NOOP("", "RICE impact: 3 massive, 2 high, 1 medium, 0.5 low, 0.25 minimal")),
     ("confidence", QT_TRANSLATE_NOOP("", "Confidence"), QT_TRANSLATE_NOOP("", "How sure the estimates are, in percent")),
     ("effort", QT_TRANSLATE_NOOP("", "Effort"), QT_TRANSLATE_NOOP("", "Person-months")),
@@ -61,7 +61,7 @@ METHOD_INPUTS = {
 }
 ESTIMATES = frozenset(key for keys in METHOD_INPUTS.values() for key in keys)
 EDITABLE = frozenset({"status"})  # besides the current method's inputs
-# What an edited column stores: reach is typed by hand (only for an item whose reach source is manual).
+# What an edited column stores: a reach typed in the table is the item's own (manual) reach.
 FIELD_OF = {"reach": "reach_manual"}
 NUMERIC = frozenset({"rank", "score", "reach", "impact", "confidence", "effort", "value", "requests",
                      "companies", "mrr", "rank_stability", "ice_impact", "ice_confidence", "ice_ease",
@@ -404,9 +404,6 @@ class BacklogModel(QAbstractTableModel):
         if self.editor is None:
             return _FLAGS
         key = KEYS[index.column()]
-        if key == "reach":  # typed by hand only where the item's reach source says so
-            row = self._rows[index.row()] if index.row() < len(self._rows) else {}
-            return _EDITABLE_FLAGS if "reach" in self._editable and row.get("reach_source") == "manual" else _FLAGS
         return _EDITABLE_FLAGS if key in self._editable else _FLAGS
 
     def setData(self, index, value, role=Qt.EditRole):

@@ -261,9 +261,12 @@ class BacklogView(QWidget):
     # ------------------------------------------------------------ edits (all undoable, through ui/operations)
     def edit_field(self, item_id: int, field: str, value) -> bool:
         """Set one estimate or the status of one item, undoably."""
-        if ops.get_item(self.ctx.ws, item_id)[field] == value:
+        item = ops.get_item(self.ctx.ws, item_id)
+        if item[field] == value and (field != "reach_manual" or item["reach_mode"] == "manual"):
             return False
-        done = actions.set_field(self.ctx, self, item_id, field, value, shown=shown_value(field, value))
+        # A reach typed by hand becomes the item's own: the core's `reach` also sets the reach source to manual.
+        sent = "reach" if field == "reach_manual" else field
+        done = actions.set_field(self.ctx, self, item_id, sent, value, shown=shown_value(field, value))
         if done is not None:  # seen at once; the rescore follows
             self.model.patch_row(item_id, **{"reach" if field == "reach_manual" else field: value})
         return done is not None

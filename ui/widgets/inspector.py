@@ -121,8 +121,15 @@ class Section(QWidget):
         head.addWidget(self.toggle)
         head.addWidget(self.note, 1)
         self.body = QWidget()
-        self.form = QFormLayout(self.body)
-        self.form.setContentsMargins(16, 2, 0, 6)
+        stack = QVBoxLayout(self.body)
+        stack.setContentsMargins(16, 2, 0, 6)
+        stack.setSpacing(4)
+        self.form = QFormLayout()
+        self.form.setContentsMargins(0, 0, 0, 0)
+        stack.addLayout(self.form)
+        self.below = QVBoxLayout()  # wide, wrapping text under the rows (a form lays out wrapped labels badly)
+        self.below.setContentsMargins(0, 0, 0, 0)
+        stack.addLayout(self.below)
         self.form.setHorizontalSpacing(8)
         self.form.setVerticalSpacing(4)
         self.form.setLabelAlignment(Qt.AlignRight | Qt.AlignVCenter)
@@ -156,6 +163,10 @@ class Section(QWidget):
         caption.setBuddy(widget)
         self.form.addRow(caption, widget)
         return caption
+
+    def add_wide(self, widget: QWidget) -> None:
+        """A widget the whole width of the section, under its rows."""
+        self.below.addWidget(widget)
 
     def set_row_visible(self, widget: QWidget, on: bool) -> None:
         self.form.setRowVisible(widget, on)
