@@ -34,19 +34,22 @@
         <translation>このワークスペースは空です。デモワークスペース(顧客要望付きの B2B SaaS バックログ)を読み込んで試してみますか?</translation>
     </message>
     <message>
+        <location filename="../../ui/backlog/detail_form.py" line="541"/>
+        <location filename="../../ui/operations/companies.py" line="26"/>
         <location filename="../../ui/operations/items.py" line="23"/>
         <source>blank</source>
         <translation>空欄</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/dialogs.py" line="19"/>
+        <location filename="../../ui/backlog/dialogs.py" line="22"/>
         <source>Edit {n} items</source>
         <translation>{n}件の項目を編集</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/detail.py" line="31"/>
-        <location filename="../../ui/backlog/dialogs.py" line="21"/>
-        <location filename="../../ui/backlog/model.py" line="37"/>
+        <location filename="../../ui/backlog/detail.py" line="38"/>
+        <location filename="../../ui/backlog/detail_form.py" line="321"/>
+        <location filename="../../ui/backlog/dialogs.py" line="24"/>
+        <location filename="../../ui/backlog/model.py" line="49"/>
         <location filename="../../ui/backlog/new_item.py" line="57"/>
         <location filename="../../ui/import_wizard/labels.py" line="25"/>
         <location filename="../../ui/inbox/choices.py" line="77"/>
@@ -55,29 +58,32 @@
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/dialogs.py" line="25"/>
-        <location filename="../../ui/backlog/model.py" line="39"/>
+        <location filename="../../ui/backlog/detail_form.py" line="332"/>
+        <location filename="../../ui/backlog/dialogs.py" line="28"/>
+        <location filename="../../ui/backlog/model.py" line="51"/>
         <location filename="../../ui/backlog/new_item.py" line="59"/>
+        <location filename="../../ui/dialogs/lanes.py" line="37"/>
         <source>Lane</source>
         <translation>レーン</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/dialogs.py" line="27"/>
+        <location filename="../../ui/backlog/dialogs.py" line="30"/>
         <location filename="../../ui/backlog/filters.py" line="58"/>
         <location filename="../../ui/backlog/new_item.py" line="35"/>
-        <location filename="../../ui/backlog/view.py" line="352"/>
+        <location filename="../../ui/backlog/view.py" line="389"/>
         <source>No lane</source>
         <translation>レーンなし</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/dialogs.py" line="30"/>
-        <location filename="../../ui/backlog/model.py" line="40"/>
+        <location filename="../../ui/backlog/detail_form.py" line="322"/>
+        <location filename="../../ui/backlog/dialogs.py" line="33"/>
+        <location filename="../../ui/backlog/model.py" line="52"/>
         <location filename="../../ui/backlog/new_item.py" line="58"/>
         <source>Theme</source>
         <translation>テーマ</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/dialogs.py" line="37"/>
+        <location filename="../../ui/backlog/dialogs.py" line="40"/>
         <source>The ticked fields are set on all {n} items; the others stay as they are.</source>
         <translation>チェックした項目は{n}件すべてに設定されます。その他はそのままです。</translation>
     </message>
@@ -88,20 +94,20 @@
     </message>
     <message>
         <location filename="../../ui/backlog/filters.py" line="28"/>
-        <location filename="../../ui/roadmap/view.py" line="68"/>
+        <location filename="../../ui/roadmap/view.py" line="70"/>
         <source>All statuses</source>
         <translation>すべてのステータス</translation>
     </message>
     <message>
         <location filename="../../ui/backlog/filters.py" line="29"/>
-        <location filename="../../ui/roadmap/view.py" line="64"/>
+        <location filename="../../ui/roadmap/view.py" line="66"/>
         <source>All kinds</source>
         <translation>すべての種類</translation>
     </message>
     <message>
         <location filename="../../ui/backlog/filters.py" line="30"/>
         <location filename="../../ui/backlog/filters.py" line="57"/>
-        <location filename="../../ui/roadmap/view.py" line="136"/>
+        <location filename="../../ui/roadmap/view.py" line="145"/>
         <source>All themes</source>
         <translation>すべてのテーマ</translation>
     </message>
@@ -117,70 +123,94 @@
         <translation>単一顧客のみ</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="134"/>
-        <location filename="../../ui/backlog/view.py" line="303"/>
+        <location filename="../../ui/backlog/view.py" line="135"/>
+        <location filename="../../ui/backlog/view.py" line="308"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="135"/>
+        <location filename="../../ui/backlog/view.py" line="136"/>
         <source>Edit selected…</source>
         <translation>選択を編集…</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/detail.py" line="89"/>
-        <location filename="../../ui/backlog/detail.py" line="196"/>
-        <location filename="../../ui/backlog/view.py" line="136"/>
+        <location filename="../../ui/backlog/detail.py" line="91"/>
+        <location filename="../../ui/backlog/detail.py" line="231"/>
+        <location filename="../../ui/backlog/view.py" line="137"/>
         <source>Pin rank…</source>
         <translation>順位を固定…</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="101"/>
+        <location filename="../../ui/backlog/view.py" line="102"/>
         <source>No items yet. Add the first one, or import the requests you have (File ▸ Import CSV).</source>
-        <translation>まだ項目がありません。最初の項目を追加するか、手元の要望を取り込んでください（ファイル ▸ CSVをインポート）。</translation>
+        <translation>まだ項目がありません。最初の項目を追加するか、手元の要望をインポートしてください（ファイル ▸ CSVをインポート）。</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="102"/>
-        <location filename="../../ui/backlog/view.py" line="342"/>
+        <location filename="../../ui/backlog/view.py" line="103"/>
+        <location filename="../../ui/backlog/view.py" line="379"/>
+        <location filename="../../ui/matrix/view.py" line="71"/>
+        <location filename="../../ui/matrix/view.py" line="160"/>
+        <location filename="../../ui/roadmap/view.py" line="101"/>
+        <location filename="../../ui/roadmap/view.py" line="235"/>
         <source>New Item…</source>
         <translation>新規項目…</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="210"/>
-        <location filename="../../ui/backlog/view.py" line="301"/>
+        <location filename="../../ui/backlog/view.py" line="215"/>
+        <location filename="../../ui/backlog/view.py" line="306"/>
         <location filename="../../ui/roadmap/painter.py" line="189"/>
         <source>{n} items</source>
         <translation>{n}件</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="211"/>
+        <location filename="../../ui/backlog/view.py" line="216"/>
         <source>{shown} of {total} items</source>
         <translation>{total}件中{shown}件</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="213"/>
+        <location filename="../../ui/backlog/view.py" line="218"/>
         <source>Rescoring…</source>
         <translation>再スコアリング中…</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="300"/>
+        <location filename="../../ui/backlog/view.py" line="305"/>
         <source>“{title}”</source>
         <translation>「{title}」</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="304"/>
+        <location filename="../../ui/backlog/view.py" line="309"/>
         <source>Delete {what}? {n} linked requests will go back to the inbox. Edit &gt; Undo puts it all back.</source>
         <translation>{what}を削除しますか？紐づく{n}件の要望は受信箱に戻ります。「編集 &gt; 元に戻す」ですべて元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="313"/>
+        <location filename="../../ui/backlog/view.py" line="318"/>
         <source>Deleted {n} item(s); {m} requests went back to the inbox.</source>
         <translation>{n}件の項目を削除しました。{m}件の要望が受信箱に戻りました。</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="314"/>
+        <location filename="../../ui/backlog/view.py" line="319"/>
         <source>Deleted {n} item(s).</source>
         <translation>{n}件の項目を削除しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/view.py" line="349"/>
+        <source>Duplicated as “{title}”; its requests stay linked to the original only.</source>
+        <translation>「{title}」として複製しました。要望は元の項目にだけ紐付いたままです。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/view.py" line="364"/>
+        <source>Merged {n} item(s) into “{title}”; {m} requests moved to it.</source>
+        <translation>{n}件の項目を「{title}」に統合しました。{m}件の要望が移りました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/view.py" line="397"/>
+        <source>Duplicate</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/view.py" line="399"/>
+        <source>Merge Items…</source>
+        <translation>項目を統合…</translation>
     </message>
     <message>
         <location filename="../../ui/operations/items.py" line="15"/>
@@ -229,6 +259,7 @@
     </message>
     <message>
         <location filename="../../ui/operations/items.py" line="49"/>
+        <location filename="../../ui/operations/items.py" line="123"/>
         <source>Set {field} of “{title}” to {value}</source>
         <translation>「{title}」の{field}を{value}に設定</translation>
     </message>
@@ -244,6 +275,7 @@
     </message>
     <message>
         <location filename="../../ui/operations/items.py" line="66"/>
+        <location filename="../../ui/operations/items.py" line="120"/>
         <source>Change {fields} of “{title}”</source>
         <translation>「{title}」の{fields}を変更</translation>
     </message>
@@ -268,204 +300,375 @@
         <translation>「{title}」の固定を解除</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="348"/>
+        <location filename="../../ui/operations/items.py" line="102"/>
+        <source>reach source</source>
+        <translation>リーチの算出元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="102"/>
+        <source>metric</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="102"/>
+        <source>metric share</source>
+        <translation>指標の割合</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="103"/>
+        <source>ease</source>
+        <translation>容易さ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="104"/>
+        <source>business value</source>
+        <translation>ビジネス価値</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="104"/>
+        <source>time criticality</source>
+        <translation>時間的緊急性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="105"/>
+        <source>risk reduction</source>
+        <translation>リスク低減</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="105"/>
+        <source>job size</source>
+        <translation>ジョブサイズ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="105"/>
+        <source>start date</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="106"/>
+        <source>end date</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="106"/>
+        <source>impact low</source>
+        <translation>インパクト下限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="106"/>
+        <source>impact high</source>
+        <translation>インパクト上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="107"/>
+        <source>confidence low</source>
+        <translation>確度下限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="107"/>
+        <source>confidence high</source>
+        <translation>確度上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="108"/>
+        <source>effort low</source>
+        <translation>工数下限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="108"/>
+        <source>effort high</source>
+        <translation>工数上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="130"/>
+        <source>Duplicate “{title}”</source>
+        <translation>「{title}」を複製</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="138"/>
+        <source>Merge “{other}” into “{title}”</source>
+        <translation>「{other}」を「{title}」に統合</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/items.py" line="139"/>
+        <source>Merge {n} items into “{title}”</source>
+        <translation>{n}件の項目を「{title}」に統合</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/view.py" line="385"/>
         <source>Set status</source>
         <translation>ステータスを設定</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="351"/>
+        <location filename="../../ui/backlog/view.py" line="388"/>
         <source>Move to lane</source>
         <translation>レーンへ移動</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/detail.py" line="90"/>
-        <location filename="../../ui/backlog/view.py" line="359"/>
+        <location filename="../../ui/backlog/detail.py" line="92"/>
+        <location filename="../../ui/backlog/view.py" line="396"/>
         <source>Unpin</source>
         <translation>固定を解除</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="23"/>
+        <location filename="../../ui/backlog/model.py" line="27"/>
         <source>Pin</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="23"/>
+        <location filename="../../ui/backlog/model.py" line="27"/>
         <source>Pinned to a rank by hand</source>
         <translation>手動で順位を固定</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/dialogs.py" line="86"/>
-        <location filename="../../ui/backlog/model.py" line="24"/>
+        <location filename="../../ui/backlog/dialogs.py" line="89"/>
+        <location filename="../../ui/backlog/model.py" line="28"/>
         <source>Rank</source>
         <translation>順位</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="24"/>
+        <location filename="../../ui/backlog/model.py" line="28"/>
         <source>Rank by score (pinned items keep their rank)</source>
         <translation>スコアによる順位(固定した項目は順位を維持)</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="25"/>
+        <location filename="../../ui/backlog/detail_form.py" line="317"/>
+        <location filename="../../ui/backlog/model.py" line="29"/>
         <location filename="../../ui/backlog/new_item.py" line="54"/>
         <location filename="../../ui/import_wizard/labels.py" line="13"/>
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/detail.py" line="115"/>
-        <location filename="../../ui/backlog/model.py" line="26"/>
+        <location filename="../../ui/backlog/detail.py" line="112"/>
+        <location filename="../../ui/backlog/model.py" line="30"/>
         <source>Score</source>
         <translation>スコア</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="26"/>
+        <location filename="../../ui/backlog/model.py" line="30"/>
         <source>The score of the chosen method; hover a score for its explanation</source>
         <translation>選択した方式のスコア。スコアにカーソルを合わせると説明が表示されます</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="27"/>
+        <location filename="../../ui/backlog/detail_form.py" line="50"/>
+        <location filename="../../ui/backlog/detail_form.py" line="342"/>
+        <location filename="../../ui/backlog/model.py" line="31"/>
         <source>Reach</source>
         <translation>リーチ</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="27"/>
+        <location filename="../../ui/backlog/model.py" line="31"/>
         <source>How many are reached per quarter (from the reach source)</source>
         <translation>四半期あたりのリーチ数(リーチの算出元から)</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="28"/>
+        <location filename="../../ui/backlog/detail_form.py" line="347"/>
+        <location filename="../../ui/backlog/detail_form.py" line="362"/>
+        <location filename="../../ui/backlog/model.py" line="32"/>
         <location filename="../../ui/backlog/new_item.py" line="61"/>
         <source>Impact</source>
         <translation>インパクト</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="28"/>
+        <location filename="../../ui/backlog/model.py" line="32"/>
         <source>RICE impact: 3 massive, 2 high, 1 medium, 0.5 low, 0.25 minimal</source>
         <translation>RICE のインパクト: 3 非常に大、2 大、1 中、0.5 小、0.25 極小</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="29"/>
+        <location filename="../../ui/backlog/detail_form.py" line="348"/>
+        <location filename="../../ui/backlog/detail_form.py" line="363"/>
+        <location filename="../../ui/backlog/model.py" line="33"/>
         <location filename="../../ui/backlog/new_item.py" line="62"/>
         <source>Confidence</source>
         <translation>確度</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="29"/>
+        <location filename="../../ui/backlog/model.py" line="33"/>
         <source>How sure the estimates are, in percent</source>
         <translation>見積もりの確からしさ(%)</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="30"/>
+        <location filename="../../ui/backlog/detail_form.py" line="350"/>
+        <location filename="../../ui/backlog/model.py" line="34"/>
         <location filename="../../ui/backlog/new_item.py" line="60"/>
         <source>Effort</source>
         <translation>工数</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="30"/>
+        <location filename="../../ui/backlog/model.py" line="34"/>
         <source>Person-months</source>
         <translation>人月</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="31"/>
+        <location filename="../../ui/backlog/detail_form.py" line="351"/>
+        <location filename="../../ui/backlog/model.py" line="35"/>
         <source>Value</source>
         <translation>価値</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="31"/>
+        <location filename="../../ui/backlog/model.py" line="35"/>
         <source>Business value, for value/effort</source>
         <translation>ビジネス価値(価値/工数で使用)</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="32"/>
+        <location filename="../../ui/backlog/detail_form.py" line="30"/>
+        <location filename="../../ui/backlog/model.py" line="44"/>
+        <location filename="../../ui/companies/model.py" line="25"/>
         <location filename="../../ui/dialogs/backups.py" line="47"/>
         <source>Requests</source>
         <translation>要望</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="32"/>
+        <location filename="../../ui/backlog/model.py" line="44"/>
         <source>Customer requests linked, duplicates and archived ones left out</source>
         <translation>紐付いた顧客要望の数(重複とアーカイブは除く)</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="33"/>
+        <location filename="../../ui/backlog/detail_form.py" line="31"/>
+        <location filename="../../ui/backlog/model.py" line="45"/>
+        <location filename="../../ui/companies/dialogs.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="46"/>
         <source>Companies</source>
         <translation>企業</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="33"/>
+        <location filename="../../ui/backlog/model.py" line="45"/>
         <source>Distinct companies asking</source>
         <translation>要望している企業の数(重複なし)</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/detail.py" line="29"/>
-        <location filename="../../ui/backlog/model.py" line="34"/>
+        <location filename="../../ui/backlog/detail.py" line="36"/>
+        <location filename="../../ui/backlog/detail_form.py" line="33"/>
+        <location filename="../../ui/backlog/model.py" line="46"/>
+        <location filename="../../ui/companies/model.py" line="21"/>
         <location filename="../../ui/import_wizard/labels.py" line="20"/>
+        <location filename="../../ui/operations/companies.py" line="14"/>
         <source>MRR</source>
         <translation>MRR</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="34"/>
+        <location filename="../../ui/backlog/model.py" line="46"/>
         <source>Monthly revenue of the companies asking</source>
         <translation>要望企業の月次売上</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="35"/>
+        <location filename="../../ui/backlog/model.py" line="47"/>
         <source>Breadth</source>
         <translation>広がり</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="35"/>
+        <location filename="../../ui/backlog/model.py" line="47"/>
         <source>Whether one customer brings most of the demand</source>
         <translation>需要の大半が1社によるものかどうか</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="36"/>
+        <location filename="../../ui/backlog/model.py" line="48"/>
         <source>Stability</source>
         <translation>安定度</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="36"/>
+        <location filename="../../ui/backlog/model.py" line="48"/>
         <source>How stable the rank is across the estimate ranges</source>
         <translation>見積もりの幅の中で順位がどれだけ安定しているか</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="38"/>
+        <location filename="../../ui/backlog/detail_form.py" line="320"/>
+        <location filename="../../ui/backlog/model.py" line="50"/>
         <location filename="../../ui/backlog/new_item.py" line="56"/>
+        <location filename="../../ui/dialogs/lanes.py" line="38"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="98"/>
+        <location filename="../../ui/backlog/model.py" line="36"/>
+        <location filename="../../ui/operations/items.py" line="103"/>
+        <source>ICE impact</source>
+        <translation>インパクト</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/model.py" line="36"/>
+        <source>ICE impact, from 1 to 10</source>
+        <translation>ICE のインパクト（1〜10）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/model.py" line="37"/>
+        <location filename="../../ui/operations/items.py" line="103"/>
+        <source>ICE confidence</source>
+        <translation>確度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/model.py" line="37"/>
+        <source>ICE confidence, from 1 to 10</source>
+        <translation>ICE の確度（1〜10）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/model.py" line="38"/>
+        <source>ICE ease, from 1 to 10</source>
+        <translation>ICE の容易さ（1〜10）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/model.py" line="39"/>
+        <source>WSJF business value, from 1 to 20</source>
+        <translation>WSJF のビジネス価値（1〜20）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/model.py" line="40"/>
+        <source>WSJF time criticality, from 1 to 20</source>
+        <translation>WSJF の時間的緊急性（1〜20）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/model.py" line="42"/>
+        <source>WSJF risk reduction or opportunity enablement, from 1 to 20</source>
+        <translation>WSJF のリスク低減・機会創出（1〜20）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/model.py" line="43"/>
+        <source>WSJF job size: 1, 2, 3, 5, 8, 13 or 20</source>
+        <translation>WSJF のジョブサイズ：1、2、3、5、8、13、20 のいずれか</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/model.py" line="142"/>
         <source>single</source>
         <translation>単一顧客</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="306"/>
+        <location filename="../../ui/backlog/model.py" line="370"/>
+        <source>Not scored: {missing}</source>
+        <translation>未スコア：{missing}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/model.py" line="371"/>
         <source>Not scored yet: fill in the estimates.</source>
         <translation>未スコア:見積もりを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="310"/>
+        <location filename="../../ui/backlog/model.py" line="374"/>
+        <source>Missing: the score needs it</source>
+        <translation>未入力：スコアの計算に必要です</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/model.py" line="377"/>
         <source>Pinned at rank {rank} (by score: {computed}). {why}</source>
         <translation>{rank}位に固定(スコア順では{computed}位)。{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="315"/>
+        <location filename="../../ui/backlog/model.py" line="382"/>
         <source>{company} brings {share} of the demand</source>
         <translation>需要の{share}が{company}によるもの</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="316"/>
+        <location filename="../../ui/backlog/model.py" line="383"/>
         <source>One company</source>
         <translation>1社のみ</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="317"/>
+        <location filename="../../ui/backlog/model.py" line="384"/>
         <source>most</source>
         <translation>大半</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/model.py" line="320"/>
+        <location filename="../../ui/backlog/model.py" line="387"/>
         <source>Reach from: {source}</source>
         <translation>リーチの算出元: {source}</translation>
     </message>
@@ -486,10 +689,11 @@
         <translation>ファイル</translation>
     </message>
     <message>
+        <location filename="../../ui/backlog/detail_form.py" line="336"/>
         <location filename="../../ui/dialogs/batches.py" line="39"/>
         <location filename="../../ui/import_wizard/labels.py" line="28"/>
         <location filename="../../ui/inbox/filters.py" line="43"/>
-        <location filename="../../ui/inbox/model.py" line="97"/>
+        <location filename="../../ui/inbox/model.py" line="98"/>
         <source>Source</source>
         <translation>ソース</translation>
     </message>
@@ -572,7 +776,7 @@
     <message>
         <location filename="../../ui/dialogs/batches.py" line="139"/>
         <source>{n} links made since the import would be removed, e.g. request {req} “{title}” → “{item}”.</source>
-        <translation>取り込み後に作成したリンク {n} 件が削除されます（例: 要望 {req}「{title}」→「{item}」）。</translation>
+        <translation>インポート後に作成したリンク {n} 件が削除されます（例: 要望 {req}「{title}」→「{item}」）。</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/batches.py" line="143"/>
@@ -582,12 +786,12 @@
     <message>
         <location filename="../../ui/dialogs/batches.py" line="147"/>
         <source>{n} of these requests were updated by a later import, whose changes would go with them, e.g. request {req} “{title}” (batch {batch}).</source>
-        <translation>このうち {n} 件の要望は後の取り込みで更新されており、その変更も失われます（例: 要望 {req}「{title}」、バッチ {batch}）。</translation>
+        <translation>このうち {n} 件の要望は後のインポートで更新されており、その変更も失われます（例: 要望 {req}「{title}」、バッチ {batch}）。</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/batches.py" line="152"/>
         <source>This would also lose work done since the import:</source>
-        <translation>取り込み後に行った次の作業も失われます:</translation>
+        <translation>インポート後に行った次の作業も失われます:</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/batches.py" line="154"/>
@@ -607,7 +811,7 @@
     <message>
         <location filename="../../ui/operations/imports.py" line="16"/>
         <source>Undo import of “{name}”</source>
-        <translation>「{name}」の取り込みを取り消し</translation>
+        <translation>「{name}」のインポートを取り消し</translation>
     </message>
     <message>
         <location filename="../../ui/roadmap/painter.py" line="119"/>
@@ -627,12 +831,13 @@
         <translation>要望企業数</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix/view.py" line="127"/>
-        <location filename="../../ui/matrix/view.py" line="233"/>
+        <location filename="../../ui/backlog/detail_form.py" line="443"/>
+        <location filename="../../ui/matrix/view.py" line="130"/>
+        <location filename="../../ui/matrix/view.py" line="244"/>
         <location filename="../../ui/operations/items.py" line="87"/>
         <location filename="../../ui/roadmap/canvas.py" line="333"/>
         <location filename="../../ui/roadmap/painter.py" line="184"/>
-        <location filename="../../ui/roadmap/view.py" line="217"/>
+        <location filename="../../ui/roadmap/view.py" line="246"/>
         <source>Not planned</source>
         <translation>未計画</translation>
     </message>
@@ -687,40 +892,66 @@
         <translation>移動先</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/view.py" line="71"/>
+        <location filename="../../ui/roadmap/view.py" line="73"/>
         <source>Business view</source>
         <translation>ビジネス向け表示</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/view.py" line="72"/>
+        <location filename="../../ui/roadmap/view.py" line="74"/>
         <source>Show only what the business edition of the roadmap shows: no effort, capacity or won&apos;t-do items.</source>
         <translation>ビジネス版ロードマップの内容のみ表示します(工数・キャパシティ・見送り項目は非表示)。</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix/view.py" line="55"/>
-        <location filename="../../ui/roadmap/view.py" line="73"/>
+        <location filename="../../ui/matrix/view.py" line="56"/>
+        <location filename="../../ui/roadmap/view.py" line="75"/>
         <source>Export PNG…</source>
         <translation>PNGをエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/view.py" line="78"/>
+        <location filename="../../ui/roadmap/view.py" line="80"/>
         <source>Lanes:</source>
         <translation>レーン:</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/view.py" line="197"/>
+        <location filename="../../ui/roadmap/view.py" line="99"/>
+        <location filename="../../ui/roadmap/view.py" line="233"/>
+        <source>Add the Next Four Quarters</source>
+        <translation>次の4四半期を追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roadmap/view.py" line="206"/>
         <source>{n} cards</source>
         <translation>{n}枚のカード</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/view.py" line="200"/>
+        <location filename="../../ui/roadmap/view.py" line="209"/>
         <source>{n} more on {modes} lanes</source>
         <translation>{modes}レーンに他{n}件</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/view.py" line="203"/>
+        <location filename="../../ui/roadmap/view.py" line="212"/>
         <source>Over capacity: {lanes}</source>
         <translation>キャパシティ超過: {lanes}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roadmap/view.py" line="227"/>
+        <source>No quarters yet. Plan the coming year quarter by quarter, each with its capacity.</source>
+        <translation>まだ四半期がありません。今後1年を四半期ごとに、それぞれのキャパシティとあわせて計画しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roadmap/view.py" line="228"/>
+        <source>No releases yet. Add one in Roadmap ▸ Edit Lanes… to plan by release.</source>
+        <translation>まだリリースがありません。リリース単位で計画するには、ロードマップ ▸ レーンを編集… で追加してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roadmap/view.py" line="229"/>
+        <source>No Now/Next/Later lanes yet. Add them to plan without dates.</source>
+        <translation>まだ Now/Next/Later レーンがありません。日付なしで計画するには、追加してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roadmap/view.py" line="232"/>
+        <source>No items yet. Add the first one, then drag its card onto a lane.</source>
+        <translation>まだ項目がありません。最初の項目を追加し、そのカードをレーンにドラッグしてください。</translation>
     </message>
     <message>
         <location filename="../../ui/operations/items.py" line="89"/>
@@ -728,7 +959,7 @@
         <translation>「{title}」を{lane}へ移動</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/view.py" line="224"/>
+        <location filename="../../ui/roadmap/view.py" line="253"/>
         <source>Export board as PNG</source>
         <translation>ボードをPNGでエクスポート</translation>
     </message>
@@ -748,7 +979,7 @@
         <translation>ビジネス向け表示</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix/view.py" line="256"/>
+        <location filename="../../ui/matrix/view.py" line="267"/>
         <location filename="../../ui/roadmap/png.py" line="65"/>
         <source>{workspace} · {day}</source>
         <translation>{workspace} · {day}</translation>
@@ -759,13 +990,13 @@
         <translation>+ 他{n}件</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix/view.py" line="261"/>
+        <location filename="../../ui/matrix/view.py" line="272"/>
         <location filename="../../ui/roadmap/png.py" line="85"/>
         <source>Could not write {path}.</source>
         <translation>{path} に書き込めませんでした。</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix/view.py" line="261"/>
+        <location filename="../../ui/matrix/view.py" line="272"/>
         <location filename="../../ui/roadmap/png.py" line="85"/>
         <source>Choose a folder you can write to.</source>
         <translation>書き込み可能なフォルダーを選んでください。</translation>
@@ -851,20 +1082,137 @@
         <translation>極小</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/lanes.py" line="32"/>
         <location filename="../../ui/i18n.py" line="28"/>
-        <location filename="../../ui/matrix/view.py" line="123"/>
+        <location filename="../../ui/matrix/view.py" line="126"/>
         <source>quarter</source>
         <translation>四半期</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/lanes.py" line="32"/>
         <location filename="../../ui/i18n.py" line="28"/>
-        <location filename="../../ui/matrix/view.py" line="123"/>
+        <location filename="../../ui/matrix/view.py" line="126"/>
         <source>release</source>
         <translation>リリース</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/lanes.py" line="32"/>
+        <source>bucket</source>
+        <translation>バケット</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lanes.py" line="41"/>
+        <source>Capacity (person-months)</source>
+        <translation>キャパシティ（人月）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lanes.py" line="42"/>
+        <source>Planned effort</source>
+        <translation>計画工数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lanes.py" line="79"/>
+        <source>{planned} person-months are planned: over the capacity of {cap} by {over}.</source>
+        <translation>{planned}人月が計画されており、キャパシティ {cap}人月を {over}人月超過しています。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lanes.py" line="83"/>
+        <source>A date as YYYY-MM-DD, such as 2027-04-01; empty clears it.</source>
+        <translation>YYYY-MM-DD 形式の日付（例：2027-04-01）。空にすると日付をクリアします。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lanes.py" line="85"/>
+        <source>{n} items on this lane have no effort estimate yet.</source>
+        <translation>このレーンの{n}件の項目は、まだ工数が見積もられていません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lanes.py" line="107"/>
+        <source>The lane “{lane}” holds {n} items. Where should they go?</source>
+        <translation>レーン「{lane}」の{n}件の項目をどこへ移しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lanes.py" line="111"/>
+        <source>Not planned (keep in the backlog)</source>
+        <translation>未計画（バックログに残す）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lanes.py" line="115"/>
+        <source>Items moved to another lane go after the items already there. Edit &gt; Undo puts the lane and its items back.</source>
+        <translation>別のレーンに移した項目は、そのレーンの既存の項目の後ろに並びます。「編集 &gt; 元に戻す」でレーンと項目を元に戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lanes.py" line="148"/>
+        <source>Edit Lanes</source>
+        <translation>レーンを編集</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lanes.py" line="154"/>
+        <source>Quarters, releases and Now/Next/Later buckets, in the order of the board&apos;s columns. Double-click a name, a date or a capacity to change it; capacity is in person-months.</source>
+        <translation>四半期、リリース、Now/Next/Later バケットを、ボードの列の順に表示しています。名前・日付・キャパシティはダブルクリックで変更できます（キャパシティの単位は人月）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lanes.py" line="157"/>
+        <source>Add Quarter</source>
+        <translation>四半期を追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lanes.py" line="158"/>
+        <source>Add the fiscal quarter after the last one, with its capacity</source>
+        <translation>最後の四半期の次の四半期を、キャパシティ付きで追加します</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lanes.py" line="159"/>
+        <source>Add Release…</source>
+        <translation>リリースを追加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lanes.py" line="160"/>
+        <source>Add Bucket…</source>
+        <translation>バケットを追加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lanes.py" line="161"/>
+        <source>Add a Now/Next/Later bucket: a lane with no dates</source>
+        <translation>Now/Next/Later のバケット（日付のないレーン）を追加します</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lanes.py" line="162"/>
+        <source>Move Up</source>
+        <translation>上へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lanes.py" line="163"/>
+        <source>Move Down</source>
+        <translation>下へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lanes.py" line="164"/>
+        <source>Delete…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lanes.py" line="262"/>
+        <source>Add Release</source>
+        <translation>リリースを追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lanes.py" line="262"/>
+        <source>Name of the release, such as v5.1:</source>
+        <translation>リリース名（例：v5.1）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lanes.py" line="264"/>
+        <source>Add Bucket</source>
+        <translation>バケットを追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lanes.py" line="264"/>
+        <source>Name of the bucket, such as Soon:</source>
+        <translation>バケット名（例：近日中）：</translation>
+    </message>
+    <message>
         <location filename="../../ui/i18n.py" line="28"/>
-        <location filename="../../ui/matrix/view.py" line="123"/>
+        <location filename="../../ui/matrix/view.py" line="126"/>
         <source>horizon</source>
         <translation>ホライズン</translation>
     </message>
@@ -889,74 +1237,92 @@
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/runner.py" line="137"/>
+        <location filename="../../ui/operations/runner.py" line="86"/>
+        <source>Done: {what}</source>
+        <translation>実行しました：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/runner.py" line="139"/>
         <source>{n} change(s) could not be saved: the workspace stayed busy for {s} seconds.</source>
         <translation>{n} 件の変更を保存できませんでした: ワークスペースが {s} 秒間使用中のままでした。</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/runner.py" line="180"/>
+        <location filename="../../ui/operations/runner.py" line="191"/>
         <source>Redo {what}</source>
         <translation>やり直す: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/runner.py" line="189"/>
+        <location filename="../../ui/operations/runner.py" line="193"/>
         <source>Undo {what}</source>
         <translation>元に戻す: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="158"/>
+        <location filename="../../ui/operations/runner.py" line="196"/>
+        <source>Redone: {what}</source>
+        <translation>やり直しました：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/runner.py" line="196"/>
+        <source>Undone: {what}</source>
+        <translation>元に戻しました：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/context.py" line="170"/>
         <source>Nothing was changed.</source>
         <translation>何も変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="159"/>
+        <location filename="../../ui/context.py" line="171"/>
         <source>Part of it had been saved before the error; the views show what is there now.</source>
         <translation>エラーの前に一部が保存されていました。画面には現在の内容を表示しています。</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="168"/>
+        <location filename="../../ui/context.py" line="180"/>
         <source>Something went wrong: {error}</source>
         <translation>問題が発生しました: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="169"/>
+        <location filename="../../ui/context.py" line="181"/>
         <source>Changes that were already saved are kept.</source>
         <translation>すでに保存された変更はそのまま残っています。</translation>
     </message>
     <message>
         <location filename="../../ui/app.py" line="76"/>
-        <location filename="../../ui/context.py" line="162"/>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/context.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>Roadmap Planner</source>
         <translation>Roadmap Planner</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/detail.py" line="25"/>
+        <location filename="../../ui/backlog/detail.py" line="32"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/detail.py" line="26"/>
+        <location filename="../../ui/backlog/detail.py" line="33"/>
         <location filename="../../ui/inbox/choices.py" line="113"/>
-        <location filename="../../ui/inbox/model.py" line="94"/>
+        <location filename="../../ui/inbox/model.py" line="95"/>
         <source>Request</source>
         <translation>要望</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/detail.py" line="27"/>
+        <location filename="../../ui/backlog/detail.py" line="34"/>
+        <location filename="../../ui/companies/model.py" line="18"/>
         <location filename="../../ui/import_wizard/labels.py" line="18"/>
         <location filename="../../ui/inbox/choices.py" line="114"/>
         <location filename="../../ui/inbox/filters.py" line="43"/>
-        <location filename="../../ui/inbox/model.py" line="95"/>
+        <location filename="../../ui/inbox/model.py" line="96"/>
         <source>Company</source>
         <translation>企業</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/detail.py" line="28"/>
+        <location filename="../../ui/backlog/detail.py" line="35"/>
+        <location filename="../../ui/companies/dialogs.py" line="76"/>
+        <location filename="../../ui/companies/model.py" line="19"/>
         <location filename="../../ui/dialogs/scoring.py" line="67"/>
         <location filename="../../ui/import_wizard/labels.py" line="19"/>
         <location filename="../../ui/inbox/filters.py" line="44"/>
-        <location filename="../../ui/inbox/model.py" line="96"/>
+        <location filename="../../ui/inbox/model.py" line="97"/>
         <source>Segment</source>
         <translation>セグメント</translation>
     </message>
@@ -968,12 +1334,12 @@
     <message>
         <location filename="../../ui/dialogs/backups.py" line="24"/>
         <source>Before an import</source>
-        <translation>取り込みの前</translation>
+        <translation>インポートの前</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/backups.py" line="25"/>
         <source>Before undoing an import</source>
-        <translation>取り込みの取り消しの前</translation>
+        <translation>インポートの取り消しの前</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/backups.py" line="26"/>
@@ -996,9 +1362,9 @@
         <translation>その他のコピー</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/detail.py" line="30"/>
+        <location filename="../../ui/backlog/detail.py" line="37"/>
         <location filename="../../ui/dialogs/backups.py" line="44"/>
-        <location filename="../../ui/inbox/model.py" line="98"/>
+        <location filename="../../ui/inbox/model.py" line="99"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
@@ -1009,6 +1375,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/backups.py" line="46"/>
+        <location filename="../../ui/dialogs/lanes.py" line="43"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
@@ -1031,7 +1398,7 @@
     <message>
         <location filename="../../ui/dialogs/backups.py" line="82"/>
         <source>Roadmap Planner keeps a copy of the workspace once a day, before imports and before upgrades; it keeps the newest {n}, and the first of each of the last {n} days. Restoring one replaces what the workspace holds now, which is kept as a backup first.</source>
-        <translation>Roadmap Planner はワークスペースのコピーを 1 日 1 回、取り込みの前、アップグレードの前に保存し、新しいもの {n} 件と、直近 {n} 日のそれぞれ最初のものを残します。復元すると現在の内容は置き換えられますが、置き換える前の状態もバックアップとして残します。</translation>
+        <translation>Roadmap Planner はワークスペースのコピーを 1 日 1 回、インポートの前、アップグレードの前に保存し、新しいもの {n} 件と、直近 {n} 日のそれぞれ最初のものを残します。復元すると現在の内容は置き換えられますが、置き換える前の状態もバックアップとして残します。</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/backups.py" line="86"/>
@@ -1069,95 +1436,127 @@
         <translation>{when} のコピーを復元しました。以前の状態は {name} として残しています。</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/dialogs.py" line="74"/>
+        <location filename="../../ui/backlog/dialogs.py" line="77"/>
         <source>Pin “{title}”</source>
         <translation>「{title}」を固定</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/dialogs.py" line="79"/>
+        <location filename="../../ui/backlog/dialogs.py" line="82"/>
         <source>Why this rank? e.g. a contract commitment, a dependency, a launch date</source>
         <translation>この順位の理由は?例:契約上の約束、依存関係、リリース日</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/dialogs.py" line="83"/>
+        <location filename="../../ui/backlog/dialogs.py" line="86"/>
         <source>A pinned item keeps this rank whatever its score; the others rank around it.</source>
         <translation>固定した項目はスコアに関係なくこの順位を保ち、他の項目はその前後に並びます。</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/dialogs.py" line="87"/>
+        <location filename="../../ui/backlog/dialogs.py" line="90"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/detail.py" line="108"/>
+        <location filename="../../ui/backlog/dialogs.py" line="112"/>
+        <source>Merge {n} Items</source>
+        <translation>{n}件の項目を統合</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/dialogs.py" line="118"/>
+        <source>#{id} {title} ({n} requests)</source>
+        <translation>#{id} {title}（要望 {n}件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/dialogs.py" line="125"/>
+        <source>Keep this item; the others are merged into it:</source>
+        <translation>残す項目を選んでください。ほかの項目はこの項目に統合されます：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/dialogs.py" line="129"/>
+        <location filename="../../ui/companies/dialogs.py" line="43"/>
+        <location filename="../../ui/companies/dialogs.py" line="169"/>
+        <source>Merge</source>
+        <translation>統合</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/dialogs.py" line="150"/>
+        <source>{moved} requests will move to “{title}”.</source>
+        <translation>{moved}件の要望が「{title}」に移ります。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/dialogs.py" line="152"/>
+        <source>{n} are already linked to it and stay linked once.</source>
+        <translation>うち{n}件はすでにこの項目にも紐付いており、紐付けは重複しません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/dialogs.py" line="153"/>
+        <source>Its empty fields are filled from the others and their descriptions are added to its own. The other {n} items are deleted. Edit ▸ Undo takes it all back.</source>
+        <translation>空欄のフィールドはほかの項目の値で埋められ、ほかの項目の説明はこの項目の説明に追記されます。ほかの{n}件の項目は削除されます。「編集 ▸ 元に戻す」ですべて元に戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail.py" line="110"/>
         <source>Select an item to see why it ranks where it does.</source>
         <translation>項目を選ぶと、その順位の理由が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/detail.py" line="119"/>
+        <location filename="../../ui/backlog/detail.py" line="116"/>
         <source>Pinned rank</source>
         <translation>固定順位</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/detail.py" line="126"/>
+        <location filename="../../ui/backlog/detail_form.py" line="319"/>
         <location filename="../../ui/backlog/new_item.py" line="55"/>
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/detail.py" line="128"/>
+        <location filename="../../ui/backlog/detail.py" line="123"/>
         <source>Requests and companies</source>
         <translation>要望と企業</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/detail.py" line="166"/>
+        <location filename="../../ui/backlog/detail.py" line="201"/>
         <source>Not scored</source>
         <translation>未スコア</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/detail.py" line="167"/>
+        <location filename="../../ui/backlog/detail.py" line="202"/>
         <source>Fill in the estimates to score it.</source>
         <translation>見積もりを入力するとスコアが付きます。</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/detail.py" line="171"/>
+        <location filename="../../ui/backlog/detail.py" line="206"/>
         <source>{score} ({method}), rank {rank}</source>
         <translation>{score}({method})、{rank}位</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/detail.py" line="189"/>
+        <location filename="../../ui/backlog/detail.py" line="224"/>
         <source>Pinned at rank {rank} (by score it would be {computed}).
 Why: {why}</source>
         <translation>{rank}位に固定(スコア順では{computed}位)。
 理由: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/detail.py" line="194"/>
+        <location filename="../../ui/backlog/detail.py" line="229"/>
         <source>Not pinned: the rank follows the score.</source>
         <translation>固定なし:順位はスコアに従います。</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/detail.py" line="196"/>
+        <location filename="../../ui/backlog/detail.py" line="231"/>
         <source>Change pin…</source>
         <translation>固定を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/detail.py" line="198"/>
-        <source>No description.</source>
-        <translation>説明はありません。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backlog/detail.py" line="206"/>
+        <location filename="../../ui/backlog/detail.py" line="240"/>
         <source>{n} requests from {c} companies</source>
         <translation>{c}社から{n}件の要望</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/detail.py" line="208"/>
+        <location filename="../../ui/backlog/detail.py" line="242"/>
         <source> and {more} more</source>
         <translation> ほか{more}社</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/detail.py" line="211"/>
+        <location filename="../../ui/backlog/detail.py" line="245"/>
         <source>No linked requests.</source>
         <translation>紐付いた要望はありません。</translation>
     </message>
@@ -1250,7 +1649,7 @@ Why: {why}</source>
     <message>
         <location filename="../../ui/dialogs/export.py" line="171"/>
         <location filename="../../ui/import_wizard/wizard.py" line="73"/>
-        <location filename="../../ui/main_window.py" line="591"/>
+        <location filename="../../ui/main_window.py" line="638"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -1281,6 +1680,7 @@ Why: {why}</source>
     </message>
     <message>
         <location filename="../../ui/import_wizard/file_page.py" line="12"/>
+        <location filename="../../ui/main_window.py" line="552"/>
         <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>CSV ファイル (*.csv *.tsv *.txt);;すべてのファイル (*)</translation>
     </message>
@@ -1434,11 +1834,34 @@ Why: {why}</source>
         <translation>メールアドレス</translation>
     </message>
     <message>
+        <location filename="../../ui/companies/model.py" line="22"/>
         <location filename="../../ui/import_wizard/labels.py" line="21"/>
+        <location filename="../../ui/operations/companies.py" line="14"/>
         <source>ARR</source>
         <translation>ARR</translation>
     </message>
     <message>
+        <location filename="../../ui/companies/model.py" line="23"/>
+        <source>Renewal</source>
+        <translation>契約更新日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/model.py" line="26"/>
+        <source>Last asked</source>
+        <translation>最終要望日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/model.py" line="112"/>
+        <source>From the MRR (× 12)</source>
+        <translation>MRR から算出（× 12）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/model.py" line="112"/>
+        <source>From the ARR (÷ 12)</source>
+        <translation>ARR から算出（÷ 12）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/model.py" line="20"/>
         <location filename="../../ui/import_wizard/labels.py" line="22"/>
         <source>Plan</source>
         <translation>プラン</translation>
@@ -1454,6 +1877,7 @@ Why: {why}</source>
         <translation>重要度</translation>
     </message>
     <message>
+        <location filename="../../ui/backlog/detail_form.py" line="323"/>
         <location filename="../../ui/import_wizard/labels.py" line="26"/>
         <source>Tags</source>
         <translation>タグ</translation>
@@ -1720,59 +2144,80 @@ Why: {why}</source>
         <translation>候補の項目</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/detail.py" line="33"/>
+        <location filename="../../ui/inbox/detail.py" line="35"/>
         <source>&amp;Link…</source>
         <translation>紐付け(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/detail.py" line="34"/>
+        <location filename="../../ui/inbox/detail.py" line="36"/>
         <source>&amp;Duplicate…</source>
         <translation>重複(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/detail.py" line="35"/>
+        <location filename="../../ui/inbox/detail.py" line="37"/>
         <source>&amp;Archive</source>
         <translation>アーカイブ(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/detail.py" line="36"/>
+        <location filename="../../ui/inbox/detail.py" line="38"/>
         <source>&amp;New item</source>
         <translation>新規項目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/detail.py" line="40"/>
+        <location filename="../../ui/inbox/detail.py" line="42"/>
         <source>Link to an item chosen from a list, likeliest first</source>
         <translation>一覧から選んだ項目に紐付け(可能性の高い順)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/detail.py" line="41"/>
+        <location filename="../../ui/inbox/detail.py" line="43"/>
         <source>Mark as a duplicate of another request</source>
         <translation>他の要望の重複としてマーク</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/detail.py" line="42"/>
+        <location filename="../../ui/inbox/detail.py" line="44"/>
         <source>Archive: not actionable, kept for the record</source>
         <translation>アーカイブ:対応不要、記録として保持</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/detail.py" line="43"/>
+        <location filename="../../ui/inbox/detail.py" line="45"/>
         <source>Create a backlog item from the selected requests</source>
         <translation>選択した要望からバックログ項目を作成</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/detail.py" line="51"/>
+        <location filename="../../ui/inbox/detail.py" line="53"/>
         <source>Keys: J/K next/previous · 1–5 link to a suggestion · L link… · D duplicate · A archive · N new item</source>
         <translation>キー: J/K 次/前 · 1–5 候補に紐付け · L 紐付け… · D 重複 · A アーカイブ · N 新規項目</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/view.py" line="79"/>
+        <location filename="../../ui/inbox/detail.py" line="88"/>
+        <location filename="../../ui/inbox/model.py" line="116"/>
+        <source>MRR {mrr}</source>
+        <translation>MRR {mrr}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox/view.py" line="81"/>
         <source>Find an item…</source>
         <translation>項目を検索…</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/view.py" line="88"/>
+        <location filename="../../ui/inbox/view.py" line="90"/>
         <source>Drag requests onto an item to link them.</source>
         <translation>要望を項目にドラッグすると紐付けられます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox/view.py" line="111"/>
+        <source>Import Requests…</source>
+        <translation>要望をインポート…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox/view.py" line="184"/>
+        <source>Inbox zero: every request is linked to an item, marked a duplicate or archived. New ones come in with the next import.</source>
+        <translation>受信箱は空です。すべての要望が項目に紐付け済み、重複、またはアーカイブ済みです。新しい要望は次回のインポートで届きます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox/view.py" line="186"/>
+        <source>No requests yet. Import what support, sales and success collected: a CSV from Zendesk, Intercom, Jira, a form or a sheet.</source>
+        <translation>まだ要望がありません。サポート・営業・カスタマーサクセスが集めた要望をインポートしましょう（Zendesk、Intercom、Jira、フォーム、スプレッドシートの CSV）。</translation>
     </message>
     <message>
         <location filename="../../ui/inbox/filters.py" line="117"/>
@@ -1796,50 +2241,44 @@ Why: {why}</source>
         <translation>全セグメント</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/view.py" line="178"/>
+        <location filename="../../ui/inbox/view.py" line="190"/>
         <source>{shown} of {total} requests to triage</source>
         <translation>未仕分けの要望 {total}件中{shown}件</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/view.py" line="179"/>
+        <location filename="../../ui/inbox/view.py" line="191"/>
         <source>{total} requests to triage</source>
         <translation>未仕分けの要望 {total}件</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/detail.py" line="88"/>
+        <location filename="../../ui/inbox/detail.py" line="100"/>
         <source>No request matches</source>
         <translation>一致する要望はありません</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/detail.py" line="89"/>
+        <location filename="../../ui/inbox/detail.py" line="101"/>
         <source>Change the search or the filters, or clear them.</source>
         <translation>検索やフィルターを変更するか、クリアしてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/detail.py" line="91"/>
+        <location filename="../../ui/inbox/detail.py" line="103"/>
         <source>Nothing to triage</source>
         <translation>仕分けする要望はありません</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/detail.py" line="92"/>
+        <location filename="../../ui/inbox/detail.py" line="104"/>
         <source>Every request is linked, marked as a duplicate or archived.</source>
         <translation>すべての要望が紐付け済み、重複、またはアーカイブ済みです。</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/detail.py" line="71"/>
+        <location filename="../../ui/inbox/detail.py" line="74"/>
         <source>{n} requests selected; the first:</source>
         <translation>{n}件の要望を選択中。先頭:</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/detail.py" line="73"/>
+        <location filename="../../ui/inbox/detail.py" line="85"/>
         <source>no company</source>
         <translation>企業なし</translation>
-    </message>
-    <message>
-        <location filename="../../ui/inbox/detail.py" line="76"/>
-        <location filename="../../ui/inbox/model.py" line="115"/>
-        <source>MRR {mrr:,.0f}</source>
-        <translation>MRR {mrr:,.0f}</translation>
     </message>
     <message>
         <location filename="../../ui/inbox/suggestions.py" line="54"/>
@@ -1887,7 +2326,7 @@ Why: {why}</source>
         <translation>説明の表現が類似</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/view.py" line="272"/>
+        <location filename="../../ui/inbox/view.py" line="284"/>
         <source>item {id}</source>
         <translation>項目 {id}</translation>
     </message>
@@ -1917,12 +2356,12 @@ Why: {why}</source>
         <translation>{n}件の要望をアーカイブ</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/view.py" line="318"/>
+        <location filename="../../ui/inbox/view.py" line="330"/>
         <source>New item</source>
         <translation>新規項目</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/view.py" line="319"/>
+        <location filename="../../ui/inbox/view.py" line="331"/>
         <source>Title of the new backlog item ({n} requests will be linked to it):</source>
         <translation>新しいバックログ項目のタイトル({n}件の要望が紐付けられます):</translation>
     </message>
@@ -1937,6 +2376,7 @@ Why: {why}</source>
         <translation>{n}件の要望から項目「{title}」を作成</translation>
     </message>
     <message>
+        <location filename="../../ui/backlog/detail_form.py" line="48"/>
         <location filename="../../ui/inbox/choices.py" line="76"/>
         <source>Item</source>
         <translation>項目</translation>
@@ -1978,339 +2418,394 @@ Why: {why}</source>
         <translation>要望 {id} はどの要望の重複ですか?需要は元の要望で1回だけ数えます。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>Backlog</source>
         <translation>バックログ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Inbox</source>
         <translation>受信箱</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="43"/>
         <source>Roadmap</source>
         <translation>ロードマップ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="44"/>
         <source>Matrix</source>
         <translation>マトリクス</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="44"/>
+        <location filename="../../ui/main_window.py" line="45"/>
         <source>Metrics</source>
         <translation>指標</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Updated with changes saved in another window or by the command line.</source>
         <translation>別のウィンドウまたはコマンドラインで保存された変更を反映しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>New I&amp;tem…</source>
         <translation>新規項目(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Add a backlog item: only a title is needed</source>
         <translation>バックログに項目を追加します（タイトルだけで追加できます）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>&amp;New Workspace…</source>
         <translation>新規ワークスペース(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Create an empty workspace file</source>
         <translation>空のワークスペースファイルを作成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>&amp;Open Workspace…</source>
         <translation>ワークスペースを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Open a workspace file</source>
         <translation>ワークスペースファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Open &amp;Demo Workspace</source>
         <translation>デモワークスペースを開く(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>A B2B SaaS backlog with customer requests, to look around</source>
         <translation>顧客要望付きの B2B SaaS バックログ(お試し用)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;Import CSV…</source>
         <translation>CSVをインポート(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Import customer requests from a CSV file</source>
         <translation>CSVファイルから顧客要望をインポート</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="165"/>
+        <source>Import &amp;Metrics…</source>
+        <translation>指標をインポート(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="166"/>
+        <source>Import metric values (period, metric, value) from a CSV file</source>
+        <translation>CSVファイルから指標の値（期間、指標、値）をインポート</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Import &amp;Batches…</source>
         <translation>インポート履歴(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Past imports, and undoing one</source>
         <translation>過去のインポートと、その取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;Export…</source>
         <translation>エクスポート(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Write the roadmap workbook or the priorities CSV</source>
         <translation>ロードマップのブックまたは優先順位CSVを書き出す</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Save a &amp;Copy…</source>
         <translation>コピーを保存(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Write a copy of the workspace to another file</source>
         <translation>ワークスペースのコピーを別のファイルに書き出します</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Back &amp;Up Now</source>
         <translation>今すぐバックアップ(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Keep a copy of the workspace in its backups folder</source>
         <translation>ワークスペースのコピーをバックアップフォルダに保存します</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Re&amp;store from Backup…</source>
         <translation>バックアップから復元(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Replace the workspace with one of its backups</source>
         <translation>ワークスペースをバックアップのひとつで置き換えます</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>&amp;Find</source>
         <translation>検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Search in the current view</source>
         <translation>現在のビュー内を検索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;Scoring Settings…</source>
         <translation>スコアリング設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Scoring method, time window, segment and importance weights</source>
         <translation>スコアリング方式、対象期間、セグメント、重要度の重み</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="193"/>
+        <source>&amp;Workspace Settings…</source>
+        <translation>ワークスペース設定(&amp;W)…</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="195"/>
+        <source>Fiscal year, currency, reach window and scoring</source>
+        <translation>会計年度、通貨、リーチの対象期間、スコアリング</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="197"/>
+        <source>Edit &amp;Lanes…</source>
+        <translation>レーンを編集(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="198"/>
+        <source>Quarters, releases and Now/Next/Later: dates, capacity and order</source>
+        <translation>四半期・リリース・Now/Next/Later の日付、キャパシティ、並び順</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="199"/>
+        <source>Add the &amp;Next Quarter</source>
+        <translation>次の四半期を追加(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="200"/>
+        <source>A quarter after the last one, with its capacity</source>
+        <translation>最後の四半期の次の四半期を、キャパシティ付きで追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>&amp;About Roadmap Planner</source>
         <translation>Roadmap Planner について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>System language</source>
         <translation>システムの言語</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="256"/>
+        <source>&amp;Roadmap</source>
+        <translation>ロードマップ(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Main toolbar</source>
         <translation>メインツールバー</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>The {view} view could not be opened.</source>
         <translation>{view}ビューを開けませんでした。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>{items} items · {requests} requests ({unlinked} to triage) · {companies} companies</source>
         <translation>項目 {items}件 · 要望 {requests}件(未仕分け {unlinked}件)· 企業 {companies}社</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Roadmap Planner — {name}</source>
         <translation>Roadmap Planner — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>No recent workspaces</source>
         <translation>最近使ったワークスペースはありません</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Clear Menu</source>
         <translation>メニューをクリア</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>{n} change(s) are waiting for the workspace to be free (an import is running) and are not saved yet. {doing} anyway and lose them?</source>
-        <translation>{n} 件の変更がワークスペースの空きを待っていて（取り込み中です）、まだ保存されていません。変更を破棄して{doing}しますか？</translation>
+        <translation>{n} 件の変更がワークスペースの空きを待っていて（インポート中です）、まだ保存されていません。変更を破棄して{doing}しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Open another workspace</source>
         <translation>別のワークスペースを開く</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>{name} is open in another window too; what either window saves shows in the other within a second.</source>
         <translation>{name} は別のウィンドウでも開いています。どちらかで保存した内容は 1 秒以内にもう一方に反映されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>{n} change(s) will be saved as soon as the workspace is free ({holder}).</source>
         <translation>{n} 件の変更は、ワークスペースが空きしだい保存されます（{holder}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>another window or a command is writing to it</source>
         <translation>別のウィンドウまたはコマンドが書き込み中です</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Every change is saved.</source>
         <translation>すべての変更を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>This workspace is already open here.</source>
         <translation>このワークスペースはすでにここで開いています。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="442"/>
         <source>New Workspace</source>
         <translation>新規ワークスペース</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="572"/>
         <source>Workspaces (*.db)</source>
         <translation>ワークスペース (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>{path} already exists.</source>
         <translation>{path} は既に存在します。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>Open it with File &gt; Open, or pick a new file name for a new workspace.</source>
         <translation>ファイル &gt; 開く で開くか、新しいワークスペース用に別のファイル名を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>Open Workspace</source>
         <translation>ワークスペースを開く</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>Workspaces (*.db);;All files (*)</source>
         <translation>ワークスペース (*.db);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="551"/>
+        <source>Import Metrics</source>
+        <translation>指標をインポート</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="558"/>
+        <source>Imported {metrics} metrics from {file}: {new} new values, {updated} updated.</source>
+        <translation>{file} から{metrics}件の指標をインポートしました：新しい値 {new}件、更新 {updated}件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>Save a Copy</source>
         <translation>コピーを保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="576"/>
         <source>Saved a copy as {path}</source>
         <translation>{path} にコピーを保存しました</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="581"/>
         <source>Backed up as {path}</source>
         <translation>{path} にバックアップしました</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="601"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="601"/>
         <source>The language changes the next time Roadmap Planner starts.</source>
         <translation>言語は Roadmap Planner の次回起動時に切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="605"/>
         <source>About Roadmap Planner</source>
         <translation>Roadmap Planner について</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559"/>
+        <location filename="../../ui/main_window.py" line="606"/>
         <source>Roadmap Planner keeps the backlog, customer requests, scoring and the roadmap in one local file.</source>
         <translation>Roadmap Planner は、バックログ・顧客要望・スコアリング・ロードマップを1つのローカルファイルで管理します。</translation>
     </message>
@@ -2335,39 +2830,49 @@ Why: {why}</source>
         <translation>レーン: {lane}</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix/view.py" line="50"/>
+        <location filename="../../ui/matrix/view.py" line="51"/>
         <source>Companies asking</source>
         <translation>要望企業数</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix/view.py" line="51"/>
+        <location filename="../../ui/matrix/view.py" line="52"/>
         <source>MRR at stake</source>
         <translation>影響MRR</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix/view.py" line="53"/>
+        <location filename="../../ui/matrix/view.py" line="54"/>
         <source>Move</source>
         <translation>移動</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix/view.py" line="58"/>
+        <location filename="../../ui/matrix/view.py" line="59"/>
         <source>Bubble size:</source>
         <translation>バブルの大きさ:</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix/view.py" line="63"/>
+        <location filename="../../ui/matrix/view.py" line="64"/>
         <source>Move to:</source>
         <translation>移動先:</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix/view.py" line="110"/>
+        <location filename="../../ui/matrix/view.py" line="113"/>
         <source>Scoring…</source>
         <translation>スコアリング中…</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix/view.py" line="149"/>
+        <location filename="../../ui/matrix/view.py" line="152"/>
         <source>{n} without value or effort</source>
         <translation>価値・工数なし {n}件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix/view.py" line="156"/>
+        <source>No items yet. Add the first one; it shows here once it has a value and an effort.</source>
+        <translation>まだ項目がありません。最初の項目を追加してください。価値と工数が入力されるとここに表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix/view.py" line="158"/>
+        <source>No item has both a value and an effort yet. Fill them in the backlog&apos;s detail panel to see where each item falls.</source>
+        <translation>価値と工数の両方が入力された項目はまだありません。バックログの詳細パネルで入力すると、各項目の位置が表示されます。</translation>
     </message>
     <message>
         <location filename="../../ui/matrix/frame.py" line="50"/>
@@ -2400,14 +2905,14 @@ Why: {why}</source>
         <translation>バブルの大きさ: 影響MRR(最大 {n})</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix/view.py" line="221"/>
+        <location filename="../../ui/matrix/view.py" line="232"/>
         <source>{n} selected</source>
         <translation>{n}件を選択中</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix/view.py" line="221"/>
+        <location filename="../../ui/matrix/view.py" line="232"/>
         <source>Click a bubble, or drag a box around several</source>
-        <translation>バブルをクリック、またはドラッグで複数選択</translation>
+        <translation>クリックまたはドラッグで選択</translation>
     </message>
     <message>
         <location filename="../../ui/operations/items.py" line="90"/>
@@ -2415,59 +2920,64 @@ Why: {why}</source>
         <translation>{n}件の項目を{lane}へ移動</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix/view.py" line="240"/>
+        <location filename="../../ui/matrix/view.py" line="251"/>
         <source>Export matrix as PNG</source>
         <translation>マトリクスをPNGでエクスポート</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix/view.py" line="245"/>
+        <location filename="../../ui/matrix/view.py" line="256"/>
         <source>The matrix is still being scored; try again in a moment.</source>
         <translation>マトリクスのスコアリング中です。しばらくしてからもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../ui/metrics/chart.py" line="47"/>
-        <source>No values yet: import them with File &gt; Import metrics.</source>
-        <translation>値がまだありません:ファイル &gt; 指標をインポート で取り込んでください。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/metrics/view.py" line="47"/>
+        <location filename="../../ui/metrics/view.py" line="49"/>
         <source>no change since {period}</source>
         <translation>{period}から変化なし</translation>
     </message>
     <message>
-        <location filename="../../ui/metrics/view.py" line="52"/>
+        <location filename="../../ui/metrics/view.py" line="54"/>
         <source>since {period}</source>
         <translation>{period}比</translation>
     </message>
     <message>
-        <location filename="../../ui/metrics/view.py" line="55"/>
+        <location filename="../../ui/metrics/view.py" line="57"/>
         <source>No values yet</source>
         <translation>値なし</translation>
     </message>
     <message>
-        <location filename="../../ui/metrics/view.py" line="70"/>
+        <location filename="../../ui/metrics/view.py" line="72"/>
         <source>Items drawing their reach from it</source>
         <translation>この指標をリーチに使う項目</translation>
     </message>
     <message>
-        <location filename="../../ui/metrics/view.py" line="78"/>
-        <source>None yet. Set an item’s reach source to this metric.</source>
-        <translation>まだありません。項目のリーチの算出元をこの指標に設定してください。</translation>
+        <location filename="../../ui/metrics/view.py" line="80"/>
+        <source>None yet. In the backlog, choose this metric as an item’s reach source.</source>
+        <translation>まだありません。バックログで、項目のリーチの算出元にこの指標を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/metrics/view.py" line="81"/>
+        <location filename="../../ui/metrics/view.py" line="119"/>
+        <source>No metrics yet. Import a file of metric values (period, metric, value), or start from the AARRR metrics and import their values later.</source>
+        <translation>まだ指標がありません。指標の値（期間、指標、値）のファイルをインポートするか、AARRR 指標から始めて値はあとでインポートしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metrics/view.py" line="121"/>
+        <source>Import Metrics…</source>
+        <translation>指標をインポート…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metrics/view.py" line="122"/>
+        <source>Add the AARRR Metrics</source>
+        <translation>AARRR 指標を追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metrics/view.py" line="83"/>
         <source>Also tied to it</source>
         <translation>関連する項目</translation>
     </message>
     <message>
-        <location filename="../../ui/metrics/view.py" line="108"/>
+        <location filename="../../ui/metrics/view.py" line="110"/>
         <source>Metrics over time, and the items whose reach comes from them</source>
         <translation>指標の推移と、その指標をリーチに使う項目</translation>
-    </message>
-    <message>
-        <location filename="../../ui/metrics/view.py" line="116"/>
-        <source>No metrics yet. Import a metrics file (period, metric, value) to see them here.</source>
-        <translation>指標はまだありません。指標ファイル(期間、指標、値)をインポートするとここに表示されます。</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/labels.py" line="10"/>
@@ -2525,40 +3035,40 @@ Why: {why}</source>
         <translation>調査</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/style.py" line="34"/>
+        <location filename="../../ui/roadmap/style.py" line="39"/>
         <source>Quick wins</source>
         <translation>クイックウィン</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/style.py" line="34"/>
+        <location filename="../../ui/roadmap/style.py" line="39"/>
         <source>Big bets</source>
         <translation>ビッグベット</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/style.py" line="35"/>
+        <location filename="../../ui/roadmap/style.py" line="40"/>
         <source>Fill-ins</source>
         <translation>穴埋め</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/style.py" line="35"/>
+        <location filename="../../ui/roadmap/style.py" line="40"/>
         <source>Time sinks</source>
         <translation>時間泥棒</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/export.py" line="29"/>
-        <location filename="../../ui/roadmap/style.py" line="40"/>
+        <location filename="../../ui/roadmap/style.py" line="45"/>
         <source>Quarters</source>
         <translation>四半期</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/export.py" line="30"/>
-        <location filename="../../ui/roadmap/style.py" line="40"/>
+        <location filename="../../ui/roadmap/style.py" line="45"/>
         <source>Releases</source>
         <translation>リリース</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/export.py" line="31"/>
-        <location filename="../../ui/roadmap/style.py" line="40"/>
+        <location filename="../../ui/roadmap/style.py" line="45"/>
         <source>Now / Next / Later</source>
         <translation>Now / Next / Later</translation>
     </message>
@@ -2604,11 +3114,13 @@ Why: {why}</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/scoring.py" line="44"/>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="71"/>
         <source> days</source>
         <translation> 日</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/scoring.py" line="45"/>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="72"/>
         <source>Only requests made within this many days count as demand.</source>
         <translation>この日数以内の要望だけを需要として数えます。</translation>
     </message>
@@ -2648,9 +3160,150 @@ Why: {why}</source>
         <translation>対象期間</translation>
     </message>
     <message>
+        <location filename="../../ui/operations/settings.py" line="24"/>
+        <source>January</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/settings.py" line="24"/>
+        <source>February</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/settings.py" line="24"/>
+        <source>March</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/settings.py" line="25"/>
+        <source>April</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/settings.py" line="25"/>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/settings.py" line="25"/>
+        <source>June</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/settings.py" line="26"/>
+        <source>July</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/settings.py" line="26"/>
+        <source>August</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/settings.py" line="26"/>
+        <source>September</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/settings.py" line="27"/>
+        <source>October</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/settings.py" line="27"/>
+        <source>November</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/settings.py" line="27"/>
+        <source>December</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/settings.py" line="38"/>
+        <source>fiscal year start to {month}</source>
+        <translation>会計年度の開始月（{month}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/settings.py" line="40"/>
+        <source>currency to {code}</source>
+        <translation>通貨（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/settings.py" line="42"/>
+        <source>time window to {n} days</source>
+        <translation>対象期間（{n}日）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/settings.py" line="43"/>
+        <source>scoring {what}</source>
+        <translation>スコアリングの{what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/settings.py" line="52"/>
+        <source>Change {what}</source>
+        <translation>{what}を変更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/companies.py" line="13"/>
         <location filename="../../ui/operations/settings.py" line="11"/>
         <source>segment</source>
         <translation>セグメント</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/companies.py" line="13"/>
+        <source>name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/companies.py" line="14"/>
+        <source>plan</source>
+        <translation>プラン</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/companies.py" line="15"/>
+        <source>renewal date</source>
+        <translation>契約更新日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/companies.py" line="15"/>
+        <source>account owner</source>
+        <translation>アカウント担当者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/companies.py" line="16"/>
+        <source>domain</source>
+        <translation>ドメイン</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/companies.py" line="24"/>
+        <source>Rename company “{old}” to “{new}”</source>
+        <translation>企業「{old}」の名前を「{new}」に変更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/companies.py" line="27"/>
+        <source>Set {field} of “{company}” to {value}</source>
+        <translation>「{company}」の{field}を{value}に設定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/companies.py" line="35"/>
+        <source>Merge “{other}” into “{company}”</source>
+        <translation>「{other}」を「{company}」に統合</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/companies.py" line="37"/>
+        <source>Merge {n} companies into “{company}”</source>
+        <translation>{n}社を「{company}」に統合</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/companies.py" line="43"/>
+        <source>Merge segment “{old}” into “{new}”</source>
+        <translation>セグメント「{old}」を「{new}」に統合</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/companies.py" line="43"/>
+        <source>Rename segment “{old}” to “{new}”</source>
+        <translation>セグメント「{old}」の名前を「{new}」に変更</translation>
     </message>
     <message>
         <location filename="../../ui/operations/settings.py" line="11"/>
@@ -2663,74 +3316,123 @@ Why: {why}</source>
         <translation>スコアリングの{what}を変更</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/lanes.py" line="10"/>
+        <location filename="../../ui/operations/lanes.py" line="29"/>
+        <source>Add the {kind} lane “{name}”</source>
+        <translation>{kind}レーン「{name}」を追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/lanes.py" line="35"/>
         <source>Rename lane “{old}” to “{new}”</source>
         <translation>レーン「{old}」の名前を「{new}」に変更</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/lanes.py" line="15"/>
+        <location filename="../../ui/operations/lanes.py" line="42"/>
+        <source>Clear the capacity of “{lane}”</source>
+        <translation>「{lane}」のキャパシティをクリア</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/lanes.py" line="44"/>
         <source>Set capacity of “{lane}” to {n} person-months</source>
         <translation>「{lane}」のキャパシティを{n}人月に設定</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/lanes.py" line="20"/>
+        <location filename="../../ui/operations/lanes.py" line="52"/>
+        <source>Set the start of “{lane}” to {day}</source>
+        <translation>「{lane}」の開始日を{day}に設定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/lanes.py" line="52"/>
+        <source>Set the end of “{lane}” to {day}</source>
+        <translation>「{lane}」の終了日を{day}に設定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/lanes.py" line="54"/>
+        <source>Clear the start of “{lane}”</source>
+        <translation>「{lane}」の開始日をクリア</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/lanes.py" line="54"/>
+        <source>Clear the end of “{lane}”</source>
+        <translation>「{lane}」の終了日をクリア</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/lanes.py" line="61"/>
+        <source>Move lane “{lane}” to position {n}</source>
+        <translation>レーン「{lane}」を{n}番目に移動</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/lanes.py" line="68"/>
         <source>Add the next quarter</source>
         <translation>次の四半期を追加</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/lanes.py" line="24"/>
+        <location filename="../../ui/operations/lanes.py" line="74"/>
         <source>Delete lane “{lane}”</source>
         <translation>レーン「{lane}」を削除</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/lane_menu.py" line="16"/>
+        <location filename="../../ui/operations/lanes.py" line="76"/>
+        <source>Delete lane “{lane}” and move its items to “{to}”</source>
+        <translation>レーン「{lane}」を削除し、項目を「{to}」へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/lanes.py" line="83"/>
+        <source>Add the next four quarters and Now/Next/Later</source>
+        <translation>次の4四半期と Now/Next/Later を追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roadmap/lane_menu.py" line="19"/>
+        <location filename="../../ui/roadmap/lane_menu.py" line="27"/>
+        <location filename="../../ui/roadmap/view.py" line="100"/>
+        <location filename="../../ui/roadmap/view.py" line="234"/>
+        <source>Edit Lanes…</source>
+        <translation>レーンを編集…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roadmap/lane_menu.py" line="21"/>
         <source>Rename Lane…</source>
         <translation>レーン名を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/lane_menu.py" line="18"/>
+        <location filename="../../ui/roadmap/lane_menu.py" line="23"/>
         <source>Set Capacity…</source>
         <translation>キャパシティを設定…</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/lane_menu.py" line="20"/>
+        <location filename="../../ui/roadmap/lane_menu.py" line="25"/>
         <source>Add the Next Quarter</source>
         <translation>次の四半期を追加</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/lane_menu.py" line="22"/>
+        <location filename="../../ui/roadmap/lane_menu.py" line="29"/>
         <source>Delete Lane…</source>
         <translation>レーンを削除…</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/lane_menu.py" line="27"/>
+        <location filename="../../ui/roadmap/lane_menu.py" line="34"/>
         <source>Rename Lane</source>
         <translation>レーン名を変更</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/lane_menu.py" line="27"/>
+        <location filename="../../ui/roadmap/lane_menu.py" line="34"/>
         <source>New name of the lane “{lane}”:</source>
         <translation>レーン「{lane}」の新しい名前：</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/lane_menu.py" line="35"/>
+        <location filename="../../ui/roadmap/lane_menu.py" line="42"/>
         <source>Set Capacity</source>
         <translation>キャパシティを設定</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/lane_menu.py" line="35"/>
+        <location filename="../../ui/roadmap/lane_menu.py" line="42"/>
         <source>Capacity of “{lane}” in person-months:</source>
         <translation>「{lane}」のキャパシティ（人月）：</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/lane_menu.py" line="45"/>
+        <location filename="../../ui/dialogs/lanes.py" line="103"/>
+        <location filename="../../ui/dialogs/lanes.py" line="119"/>
         <source>Delete Lane</source>
         <translation>レーンを削除</translation>
-    </message>
-    <message>
-        <location filename="../../ui/roadmap/lane_menu.py" line="46"/>
-        <source>Delete the lane “{lane}”? Its {n} items stay in the backlog, off the roadmap. Edit &gt; Undo puts the lane and its items back.</source>
-        <translation>レーン「{lane}」を削除しますか？このレーンの{n}件の項目はバックログに残り、ロードマップからは外れます。「編集 &gt; 元に戻す」でレーンと項目を元に戻せます。</translation>
     </message>
     <message>
         <location filename="../../ui/backlog/new_item.py" line="17"/>
@@ -2748,6 +3450,162 @@ Why: {why}</source>
         <translation>なぜ、誰のために、何ができれば完了か（任意）</translation>
     </message>
     <message>
+        <location filename="../../ui/backlog/detail_form.py" line="32"/>
+        <source>Weighted requests</source>
+        <translation>重み付き要望</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="34"/>
+        <location filename="../../ui/backlog/detail_form.py" line="339"/>
+        <source>Metric</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="35"/>
+        <source>Manual</source>
+        <translation>手入力</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="38"/>
+        <source>The people asking for it, each once</source>
+        <translation>要望している人の数（1人1回）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="39"/>
+        <source>The companies asking for it, each once</source>
+        <translation>要望している企業の数（1社1回）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="40"/>
+        <source>The companies asking, each weighted by how important it is to them</source>
+        <translation>要望している企業の数（各社にとっての重要度で重み付け）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="41"/>
+        <source>The monthly revenue of the companies asking</source>
+        <translation>要望企業の月次売上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="42"/>
+        <source>A share of a product metric&apos;s latest value</source>
+        <translation>プロダクト指標の最新値のうちの一定割合</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="43"/>
+        <source>A number typed by hand</source>
+        <translation>手入力した数値</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="45"/>
+        <source>Value/effort</source>
+        <translation>価値/工数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="49"/>
+        <source>Planning</source>
+        <translation>計画</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="51"/>
+        <source>Estimates (RICE / value)</source>
+        <translation>見積もり（RICE / 価値）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="52"/>
+        <source>Ranges for the stability check</source>
+        <translation>安定度チェック用の幅</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="53"/>
+        <source>ICE</source>
+        <translation>ICE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="54"/>
+        <source>WSJF</source>
+        <translation>WSJF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="173"/>
+        <source>No theme</source>
+        <translation>テーマなし</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="318"/>
+        <source>Why, for whom, and what done looks like</source>
+        <translation>なぜ、誰のために、何ができれば完了か</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="319"/>
+        <source>Saved when you leave the field, or with Ctrl+Enter</source>
+        <translation>フィールドを離れるか、Ctrl+Enter で保存されます</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="322"/>
+        <source>Pick a theme in use or type a new one</source>
+        <translation>使用中のテーマを選ぶか、新しいテーマを入力します</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="323"/>
+        <source>comma, separated</source>
+        <translation>カンマ区切り</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="324"/>
+        <source>Who drives it</source>
+        <translation>推進する人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="324"/>
+        <location filename="../../ui/companies/model.py" line="24"/>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="333"/>
+        <location filename="../../ui/dialogs/lanes.py" line="39"/>
+        <source>Start</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="334"/>
+        <location filename="../../ui/dialogs/lanes.py" line="40"/>
+        <source>End</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="336"/>
+        <source>Where the item&apos;s reach comes from</source>
+        <translation>この項目のリーチの算出元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="339"/>
+        <source>The metric whose latest value gives the reach</source>
+        <translation>最新値をリーチとして使う指標</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="340"/>
+        <source>Share</source>
+        <translation>割合</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="341"/>
+        <source>The part of the metric this item reaches (blank: all of it)</source>
+        <translation>指標のうち、この項目がリーチする割合（空欄：全体）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="342"/>
+        <source>per quarter</source>
+        <translation>四半期あたり</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="343"/>
+        <source>How many it reaches per quarter</source>
+        <translation>四半期あたりのリーチ数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="345"/>
+        <location filename="../../ui/backlog/detail_form.py" line="370"/>
         <location filename="../../ui/backlog/new_item.py" line="42"/>
         <location filename="../../ui/backlog/new_item.py" line="45"/>
         <location filename="../../ui/backlog/new_item.py" line="49"/>
@@ -2755,14 +3613,425 @@ Why: {why}</source>
         <translation>未見積もり</translation>
     </message>
     <message>
+        <location filename="../../ui/backlog/detail_form.py" line="347"/>
+        <source>RICE impact: 3 massive … 0.25 minimal</source>
+        <translation>RICE のインパクト：3 非常に大 … 0.25 極小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="349"/>
+        <source>How sure the estimates are</source>
+        <translation>見積もりの確からしさ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="350"/>
+        <location filename="../../ui/backlog/detail_form.py" line="358"/>
+        <location filename="../../ui/backlog/detail_form.py" line="359"/>
         <location filename="../../ui/backlog/new_item.py" line="43"/>
         <source>person-months</source>
         <translation>人月</translation>
     </message>
     <message>
+        <location filename="../../ui/backlog/detail_form.py" line="351"/>
+        <source>from demand</source>
+        <translation>需要から算出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="352"/>
+        <source>Business value, for value/effort; blank takes it from demand</source>
+        <translation>ビジネス価値（価値/工数で使用）。空欄なら需要から算出します</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="354"/>
+        <source>Impact low</source>
+        <translation>インパクト下限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="355"/>
+        <source>Impact high</source>
+        <translation>インパクト上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="356"/>
+        <source>Confidence low</source>
+        <translation>確度下限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="357"/>
+        <source>Confidence high</source>
+        <translation>確度上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="358"/>
+        <source>Effort low</source>
+        <translation>工数下限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="359"/>
+        <source>Effort high</source>
+        <translation>工数上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="360"/>
+        <source>blank: from the confidence</source>
+        <translation>空欄：確度から算出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="364"/>
+        <location filename="../../ui/backlog/model.py" line="38"/>
+        <source>Ease</source>
+        <translation>容易さ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="366"/>
+        <location filename="../../ui/backlog/model.py" line="39"/>
+        <source>Business value</source>
+        <translation>ビジネス価値</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="367"/>
+        <location filename="../../ui/backlog/model.py" line="40"/>
+        <source>Time criticality</source>
+        <translation>時間的緊急性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="368"/>
+        <location filename="../../ui/backlog/model.py" line="41"/>
+        <source>Risk reduction</source>
+        <translation>リスク低減</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="369"/>
+        <source>Risk reduction or opportunity enablement</source>
+        <translation>リスク低減・機会創出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="371"/>
+        <location filename="../../ui/backlog/model.py" line="43"/>
+        <source>Job size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="426"/>
+        <source>used by {method}</source>
+        <translation>{method}で使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="450"/>
+        <source>No metrics yet: import them in the Metrics view</source>
+        <translation>指標がありません：指標ビューでインポートしてください</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/detail_form.py" line="452"/>
+        <source>Choose a metric…</source>
+        <translation>指標を選択…</translation>
+    </message>
+    <message>
         <location filename="../../ui/backlog/new_item.py" line="64"/>
         <source>Add Item</source>
         <translation>項目を追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/dialogs.py" line="23"/>
+        <source>Merge Companies</source>
+        <translation>企業を統合</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/dialogs.py" line="26"/>
+        <source>Keep which company? The others&apos; requests move to it and the others are deleted. Fields the kept company has empty are filled from the others.</source>
+        <translation>どの企業を残しますか？ ほかの企業の要望はこの企業に移り、ほかの企業は削除されます。残す企業の空欄のフィールドは、ほかの企業の値で埋められます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/dialogs.py" line="34"/>
+        <source>{n} requests</source>
+        <translation>要望 {n}件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/dialogs.py" line="70"/>
+        <source>“{company}” is kept. Requests moving to it: {n}. Deleted: {names}.</source>
+        <translation>「{company}」を残します。移る要望：{n}件。削除：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/dialogs.py" line="98"/>
+        <source>Segments</source>
+        <translation>セグメント</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/dialogs.py" line="105"/>
+        <source>New name, or a segment to merge into</source>
+        <translation>新しい名前、または統合先のセグメント</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/dialogs.py" line="106"/>
+        <location filename="../../ui/companies/dialogs.py" line="169"/>
+        <source>Rename</source>
+        <translation>名前を変更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/dialogs.py" line="110"/>
+        <source>Choose an existing segment to merge the two (大企業 → Enterprise, say): every company of the selected segment moves to it. Edit ▸ Undo takes it back.</source>
+        <translation>既存のセグメントを選ぶと、2つを統合できます（例：大企業 → Enterprise）。選択したセグメントの企業はすべてそちらに移ります。「編集 ▸ 元に戻す」で元に戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/dialogs.py" line="115"/>
+        <source>Rename to:</source>
+        <translation>新しい名前：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/dialogs.py" line="172"/>
+        <source>No company has a segment yet.</source>
+        <translation>セグメントが設定された企業はまだありません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/dialogs.py" line="174"/>
+        <source>Type a new name for “{segment}”, or pick a segment to merge it into.</source>
+        <translation>「{segment}」の新しい名前を入力するか、統合先のセグメントを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/dialogs.py" line="176"/>
+        <source>The {n} companies of “{old}” join the {m} of “{new}”.</source>
+        <translation>「{old}」の{n}社が「{new}」の{m}社に加わります。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/dialogs.py" line="179"/>
+        <source>The {n} companies of “{old}” will be in “{new}”.</source>
+        <translation>「{old}」の{n}社は「{new}」に移ります。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/view.py" line="48"/>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/view.py" line="81"/>
+        <source>Find a company, segment, plan or owner…</source>
+        <translation>企業・セグメント・プラン・担当者を検索…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/view.py" line="84"/>
+        <location filename="../../ui/companies/view.py" line="264"/>
+        <source>Merge Companies…</source>
+        <translation>企業を統合…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/view.py" line="85"/>
+        <source>Select two or more companies that are the same customer.</source>
+        <translation>同じ顧客である企業を2社以上選択してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/view.py" line="86"/>
+        <location filename="../../ui/companies/view.py" line="266"/>
+        <source>Segments…</source>
+        <translation>セグメント…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/view.py" line="87"/>
+        <source>Rename a segment, or merge it into another.</source>
+        <translation>セグメントの名前を変更するか、別のセグメントに統合します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/view.py" line="98"/>
+        <source>No companies yet. Companies come with the requests you import (from their organization column or the requesters&apos; e-mail domains).</source>
+        <translation>まだ企業がありません。企業はインポートした要望から作成されます（組織の列、または要望者のメールアドレスのドメインから）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/view.py" line="101"/>
+        <source>Import CSV…</source>
+        <translation>CSVをインポート…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/view.py" line="179"/>
+        <source>{shown} of {total} companies</source>
+        <translation>{total}社中{shown}社</translation>
+    </message>
+    <message>
+        <location filename="../../ui/companies/view.py" line="180"/>
+        <source>{total} companies</source>
+        <translation>{total}社</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="26"/>
+        <source>US dollar</source>
+        <translation>米ドル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="26"/>
+        <source>Japanese yen</source>
+        <translation>日本円</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="26"/>
+        <source>Euro</source>
+        <translation>ユーロ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="27"/>
+        <source>British pound</source>
+        <translation>英ポンド</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="27"/>
+        <source>Chinese yuan</source>
+        <translation>人民元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="28"/>
+        <source>South Korean won</source>
+        <translation>韓国ウォン</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="28"/>
+        <source>Indian rupee</source>
+        <translation>インドルピー</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="29"/>
+        <source>Australian dollar</source>
+        <translation>豪ドル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="29"/>
+        <source>Canadian dollar</source>
+        <translation>カナダドル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="30"/>
+        <source>New Zealand dollar</source>
+        <translation>ニュージーランドドル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="30"/>
+        <source>Singapore dollar</source>
+        <translation>シンガポールドル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="31"/>
+        <source>Hong Kong dollar</source>
+        <translation>香港ドル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="31"/>
+        <source>New Taiwan dollar</source>
+        <translation>新台湾ドル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="32"/>
+        <source>Swiss franc</source>
+        <translation>スイスフラン</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="32"/>
+        <source>Swedish krona</source>
+        <translation>スウェーデンクローナ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="33"/>
+        <source>Norwegian krone</source>
+        <translation>ノルウェークローネ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="33"/>
+        <source>Danish krone</source>
+        <translation>デンマーククローネ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="34"/>
+        <source>Brazilian real</source>
+        <translation>ブラジルレアル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="34"/>
+        <source>Mexican peso</source>
+        <translation>メキシコペソ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="34"/>
+        <source>Thai baht</source>
+        <translation>タイバーツ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="35"/>
+        <source>Vietnamese dong</source>
+        <translation>ベトナムドン</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="43"/>
+        <source>{code} — {symbol} {name}</source>
+        <translation>{code} — {symbol} {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="49"/>
+        <source>Q1 is {first}–{last}</source>
+        <translation>Q1 は{first}〜{last}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="57"/>
+        <source>Workspace Settings</source>
+        <translation>ワークスペース設定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="62"/>
+        <source>Quarters and fiscal years are named from this month.</source>
+        <translation>四半期と会計年度は、この月を起点に名前が付きます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="67"/>
+        <source>The currency of MRR and ARR, in the views, the command line and exported workbooks.</source>
+        <translation>MRR と ARR の通貨です。各ビュー、コマンドライン、エクスポートしたブックで使われます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="76"/>
+        <source>Fiscal year starts in</source>
+        <translation>会計年度の開始月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="78"/>
+        <source>Currency</source>
+        <translation>通貨</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="80"/>
+        <source>Reach window</source>
+        <translation>リーチの対象期間</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="86"/>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="87"/>
+        <source>Scoring</source>
+        <translation>スコアリング</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="134"/>
+        <source>Shown as {full}; on boards and bubbles {short}</source>
+        <translation>表示：{full}（ボードとバブルでは {short}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metrics/chart.py" line="47"/>
+        <source>No values yet: import them with File ▸ Import Metrics…</source>
+        <translation>値がありません：ファイル ▸ 指標をインポート… でインポートしてください</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/metrics.py" line="12"/>
+        <source>Import metrics from {file}</source>
+        <translation>{file} から指標をインポート</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/metrics.py" line="17"/>
+        <source>Add the {template} metrics</source>
+        <translation>{template} 指標を追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/date_edit.py" line="44"/>
+        <source>No date (YYYY-MM-DD)</source>
+        <translation>日付なし（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/date_edit.py" line="59"/>
+        <source>Pick a date</source>
+        <translation>日付を選択</translation>
     </message>
 </context>
 </TS>
