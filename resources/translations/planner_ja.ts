@@ -62,7 +62,7 @@
         <location filename="../../ui/backlog/dialogs.py" line="28"/>
         <location filename="../../ui/backlog/model.py" line="51"/>
         <location filename="../../ui/backlog/new_item.py" line="59"/>
-        <location filename="../../ui/dialogs/lanes.py" line="37"/>
+        <location filename="../../ui/dialogs/lanes.py" line="33"/>
         <source>Lane</source>
         <translation>レーン</translation>
     </message>
@@ -70,7 +70,7 @@
         <location filename="../../ui/backlog/dialogs.py" line="30"/>
         <location filename="../../ui/backlog/filters.py" line="58"/>
         <location filename="../../ui/backlog/new_item.py" line="35"/>
-        <location filename="../../ui/backlog/view.py" line="389"/>
+        <location filename="../../ui/backlog/view.py" line="392"/>
         <source>No lane</source>
         <translation>レーンなし</translation>
     </message>
@@ -124,7 +124,7 @@
     </message>
     <message>
         <location filename="../../ui/backlog/view.py" line="135"/>
-        <location filename="../../ui/backlog/view.py" line="308"/>
+        <location filename="../../ui/backlog/view.py" line="311"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -147,8 +147,8 @@
     </message>
     <message>
         <location filename="../../ui/backlog/view.py" line="103"/>
-        <location filename="../../ui/backlog/view.py" line="379"/>
-        <location filename="../../ui/matrix/view.py" line="71"/>
+        <location filename="../../ui/backlog/view.py" line="382"/>
+        <location filename="../../ui/matrix/view.py" line="72"/>
         <location filename="../../ui/matrix/view.py" line="160"/>
         <location filename="../../ui/roadmap/view.py" line="101"/>
         <location filename="../../ui/roadmap/view.py" line="235"/>
@@ -157,7 +157,7 @@
     </message>
     <message>
         <location filename="../../ui/backlog/view.py" line="215"/>
-        <location filename="../../ui/backlog/view.py" line="306"/>
+        <location filename="../../ui/backlog/view.py" line="309"/>
         <location filename="../../ui/roadmap/painter.py" line="189"/>
         <source>{n} items</source>
         <translation>{n}件</translation>
@@ -173,42 +173,42 @@
         <translation>再スコアリング中…</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="305"/>
+        <location filename="../../ui/backlog/view.py" line="308"/>
         <source>“{title}”</source>
         <translation>「{title}」</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="309"/>
+        <location filename="../../ui/backlog/view.py" line="312"/>
         <source>Delete {what}? {n} linked requests will go back to the inbox. Edit &gt; Undo puts it all back.</source>
         <translation>{what}を削除しますか？紐づく{n}件の要望は受信箱に戻ります。「編集 &gt; 元に戻す」ですべて元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="318"/>
+        <location filename="../../ui/backlog/view.py" line="321"/>
         <source>Deleted {n} item(s); {m} requests went back to the inbox.</source>
         <translation>{n}件の項目を削除しました。{m}件の要望が受信箱に戻りました。</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="319"/>
+        <location filename="../../ui/backlog/view.py" line="322"/>
         <source>Deleted {n} item(s).</source>
         <translation>{n}件の項目を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="349"/>
+        <location filename="../../ui/backlog/view.py" line="352"/>
         <source>Duplicated as “{title}”; its requests stay linked to the original only.</source>
         <translation>「{title}」として複製しました。要望は元の項目にだけ紐付いたままです。</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="364"/>
+        <location filename="../../ui/backlog/view.py" line="367"/>
         <source>Merged {n} item(s) into “{title}”; {m} requests moved to it.</source>
         <translation>{n}件の項目を「{title}」に統合しました。{m}件の要望が移りました。</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="397"/>
+        <location filename="../../ui/backlog/view.py" line="400"/>
         <source>Duplicate</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="399"/>
+        <location filename="../../ui/backlog/view.py" line="402"/>
         <source>Merge Items…</source>
         <translation>項目を統合…</translation>
     </message>
@@ -395,18 +395,18 @@
         <translation>{n}件の項目を「{title}」に統合</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="385"/>
+        <location filename="../../ui/backlog/view.py" line="388"/>
         <source>Set status</source>
         <translation>ステータスを設定</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="388"/>
+        <location filename="../../ui/backlog/view.py" line="391"/>
         <source>Move to lane</source>
         <translation>レーンへ移動</translation>
     </message>
     <message>
         <location filename="../../ui/backlog/detail.py" line="92"/>
-        <location filename="../../ui/backlog/view.py" line="396"/>
+        <location filename="../../ui/backlog/view.py" line="399"/>
         <source>Unpin</source>
         <translation>固定を解除</translation>
     </message>
@@ -456,11 +456,6 @@
         <location filename="../../ui/backlog/model.py" line="31"/>
         <source>Reach</source>
         <translation>リーチ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backlog/model.py" line="31"/>
-        <source>How many are reached per quarter (from the reach source)</source>
-        <translation>四半期あたりのリーチ数(リーチの算出元から)</translation>
     </message>
     <message>
         <location filename="../../ui/backlog/detail_form.py" line="347"/>
@@ -576,9 +571,14 @@
         <location filename="../../ui/backlog/detail_form.py" line="320"/>
         <location filename="../../ui/backlog/model.py" line="50"/>
         <location filename="../../ui/backlog/new_item.py" line="56"/>
-        <location filename="../../ui/dialogs/lanes.py" line="38"/>
+        <location filename="../../ui/dialogs/lanes.py" line="34"/>
         <source>Kind</source>
         <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/model.py" line="31"/>
+        <source>How many are reached per quarter, from the reach source; a number typed here becomes the item&apos;s own reach</source>
+        <translation>四半期あたりに届く数（リーチの出どころから）。ここに数値を入力すると、その項目独自のリーチになります</translation>
     </message>
     <message>
         <location filename="../../ui/backlog/model.py" line="36"/>
@@ -902,7 +902,7 @@
         <translation>ビジネス版ロードマップの内容のみ表示します(工数・キャパシティ・見送り項目は非表示)。</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix/view.py" line="56"/>
+        <location filename="../../ui/matrix/view.py" line="57"/>
         <location filename="../../ui/roadmap/view.py" line="75"/>
         <source>Export PNG…</source>
         <translation>PNGをエクスポート…</translation>
@@ -915,8 +915,8 @@
     <message>
         <location filename="../../ui/roadmap/view.py" line="99"/>
         <location filename="../../ui/roadmap/view.py" line="233"/>
-        <source>Add the Next Four Quarters</source>
-        <translation>次の4四半期を追加</translation>
+        <source>Add Quarters and Now/Next/Later</source>
+        <translation>四半期とNow/Next/Laterを追加</translation>
     </message>
     <message>
         <location filename="../../ui/roadmap/view.py" line="206"/>
@@ -1082,137 +1082,134 @@
         <translation>極小</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="32"/>
         <location filename="../../ui/i18n.py" line="28"/>
-        <location filename="../../ui/matrix/view.py" line="126"/>
+        <location filename="../../ui/widgets/labels.py" line="24"/>
         <source>quarter</source>
         <translation>四半期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="32"/>
         <location filename="../../ui/i18n.py" line="28"/>
-        <location filename="../../ui/matrix/view.py" line="126"/>
+        <location filename="../../ui/widgets/labels.py" line="24"/>
         <source>release</source>
         <translation>リリース</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="32"/>
+        <location filename="../../ui/widgets/labels.py" line="24"/>
         <source>bucket</source>
         <translation>バケット</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="41"/>
+        <location filename="../../ui/dialogs/lanes.py" line="37"/>
         <source>Capacity (person-months)</source>
         <translation>キャパシティ（人月）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="42"/>
+        <location filename="../../ui/dialogs/lanes.py" line="38"/>
         <source>Planned effort</source>
         <translation>計画工数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="79"/>
+        <location filename="../../ui/dialogs/lanes.py" line="75"/>
         <source>{planned} person-months are planned: over the capacity of {cap} by {over}.</source>
         <translation>{planned}人月が計画されており、キャパシティ {cap}人月を {over}人月超過しています。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="83"/>
+        <location filename="../../ui/dialogs/lanes.py" line="79"/>
         <source>A date as YYYY-MM-DD, such as 2027-04-01; empty clears it.</source>
         <translation>YYYY-MM-DD 形式の日付（例：2027-04-01）。空にすると日付をクリアします。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="85"/>
+        <location filename="../../ui/dialogs/lanes.py" line="81"/>
         <source>{n} items on this lane have no effort estimate yet.</source>
         <translation>このレーンの{n}件の項目は、まだ工数が見積もられていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="107"/>
+        <location filename="../../ui/dialogs/lanes.py" line="103"/>
         <source>The lane “{lane}” holds {n} items. Where should they go?</source>
         <translation>レーン「{lane}」の{n}件の項目をどこへ移しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="111"/>
+        <location filename="../../ui/dialogs/lanes.py" line="107"/>
         <source>Not planned (keep in the backlog)</source>
         <translation>未計画（バックログに残す）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="115"/>
+        <location filename="../../ui/dialogs/lanes.py" line="111"/>
         <source>Items moved to another lane go after the items already there. Edit &gt; Undo puts the lane and its items back.</source>
         <translation>別のレーンに移した項目は、そのレーンの既存の項目の後ろに並びます。「編集 &gt; 元に戻す」でレーンと項目を元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="148"/>
+        <location filename="../../ui/dialogs/lanes.py" line="144"/>
         <source>Edit Lanes</source>
         <translation>レーンを編集</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="154"/>
+        <location filename="../../ui/dialogs/lanes.py" line="150"/>
         <source>Quarters, releases and Now/Next/Later buckets, in the order of the board&apos;s columns. Double-click a name, a date or a capacity to change it; capacity is in person-months.</source>
         <translation>四半期、リリース、Now/Next/Later バケットを、ボードの列の順に表示しています。名前・日付・キャパシティはダブルクリックで変更できます（キャパシティの単位は人月）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="157"/>
+        <location filename="../../ui/dialogs/lanes.py" line="153"/>
         <source>Add Quarter</source>
         <translation>四半期を追加</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="158"/>
+        <location filename="../../ui/dialogs/lanes.py" line="154"/>
         <source>Add the fiscal quarter after the last one, with its capacity</source>
         <translation>最後の四半期の次の四半期を、キャパシティ付きで追加します</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="159"/>
+        <location filename="../../ui/dialogs/lanes.py" line="155"/>
         <source>Add Release…</source>
         <translation>リリースを追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="160"/>
+        <location filename="../../ui/dialogs/lanes.py" line="156"/>
         <source>Add Bucket…</source>
         <translation>バケットを追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="161"/>
+        <location filename="../../ui/dialogs/lanes.py" line="157"/>
         <source>Add a Now/Next/Later bucket: a lane with no dates</source>
         <translation>Now/Next/Later のバケット（日付のないレーン）を追加します</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="162"/>
+        <location filename="../../ui/dialogs/lanes.py" line="158"/>
         <source>Move Up</source>
         <translation>上へ移動</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="163"/>
+        <location filename="../../ui/dialogs/lanes.py" line="159"/>
         <source>Move Down</source>
         <translation>下へ移動</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="164"/>
+        <location filename="../../ui/dialogs/lanes.py" line="160"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="262"/>
+        <location filename="../../ui/dialogs/lanes.py" line="258"/>
         <source>Add Release</source>
         <translation>リリースを追加</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="262"/>
+        <location filename="../../ui/dialogs/lanes.py" line="258"/>
         <source>Name of the release, such as v5.1:</source>
         <translation>リリース名（例：v5.1）：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="264"/>
+        <location filename="../../ui/dialogs/lanes.py" line="260"/>
         <source>Add Bucket</source>
         <translation>バケットを追加</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="264"/>
+        <location filename="../../ui/dialogs/lanes.py" line="260"/>
         <source>Name of the bucket, such as Soon:</source>
         <translation>バケット名（例：近日中）：</translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="28"/>
-        <location filename="../../ui/matrix/view.py" line="126"/>
         <source>horizon</source>
         <translation>ホライズン</translation>
     </message>
@@ -1375,7 +1372,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/backups.py" line="46"/>
-        <location filename="../../ui/dialogs/lanes.py" line="43"/>
+        <location filename="../../ui/dialogs/lanes.py" line="39"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
@@ -2830,32 +2827,32 @@ Why: {why}</source>
         <translation>レーン: {lane}</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix/view.py" line="51"/>
+        <location filename="../../ui/matrix/view.py" line="52"/>
         <source>Companies asking</source>
         <translation>要望企業数</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix/view.py" line="52"/>
+        <location filename="../../ui/matrix/view.py" line="53"/>
         <source>MRR at stake</source>
         <translation>影響MRR</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix/view.py" line="54"/>
+        <location filename="../../ui/matrix/view.py" line="55"/>
         <source>Move</source>
         <translation>移動</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix/view.py" line="59"/>
+        <location filename="../../ui/matrix/view.py" line="60"/>
         <source>Bubble size:</source>
         <translation>バブルの大きさ:</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix/view.py" line="64"/>
+        <location filename="../../ui/matrix/view.py" line="65"/>
         <source>Move to:</source>
         <translation>移動先:</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix/view.py" line="113"/>
+        <location filename="../../ui/matrix/view.py" line="114"/>
         <source>Scoring…</source>
         <translation>スコアリング中…</translation>
     </message>
@@ -3146,6 +3143,7 @@ Why: {why}</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/scoring.py" line="66"/>
+        <location filename="../../ui/dialogs/workspace_settings.py" line="80"/>
         <source>Time window</source>
         <translation>対象期間</translation>
     </message>
@@ -3316,67 +3314,67 @@ Why: {why}</source>
         <translation>スコアリングの{what}を変更</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/lanes.py" line="29"/>
+        <location filename="../../ui/operations/lanes.py" line="30"/>
         <source>Add the {kind} lane “{name}”</source>
         <translation>{kind}レーン「{name}」を追加</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/lanes.py" line="35"/>
+        <location filename="../../ui/operations/lanes.py" line="36"/>
         <source>Rename lane “{old}” to “{new}”</source>
         <translation>レーン「{old}」の名前を「{new}」に変更</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/lanes.py" line="42"/>
+        <location filename="../../ui/operations/lanes.py" line="43"/>
         <source>Clear the capacity of “{lane}”</source>
         <translation>「{lane}」のキャパシティをクリア</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/lanes.py" line="44"/>
+        <location filename="../../ui/operations/lanes.py" line="45"/>
         <source>Set capacity of “{lane}” to {n} person-months</source>
         <translation>「{lane}」のキャパシティを{n}人月に設定</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/lanes.py" line="52"/>
+        <location filename="../../ui/operations/lanes.py" line="53"/>
         <source>Set the start of “{lane}” to {day}</source>
         <translation>「{lane}」の開始日を{day}に設定</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/lanes.py" line="52"/>
+        <location filename="../../ui/operations/lanes.py" line="53"/>
         <source>Set the end of “{lane}” to {day}</source>
         <translation>「{lane}」の終了日を{day}に設定</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/lanes.py" line="54"/>
+        <location filename="../../ui/operations/lanes.py" line="55"/>
         <source>Clear the start of “{lane}”</source>
         <translation>「{lane}」の開始日をクリア</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/lanes.py" line="54"/>
+        <location filename="../../ui/operations/lanes.py" line="55"/>
         <source>Clear the end of “{lane}”</source>
         <translation>「{lane}」の終了日をクリア</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/lanes.py" line="61"/>
+        <location filename="../../ui/operations/lanes.py" line="62"/>
         <source>Move lane “{lane}” to position {n}</source>
         <translation>レーン「{lane}」を{n}番目に移動</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/lanes.py" line="68"/>
+        <location filename="../../ui/operations/lanes.py" line="69"/>
         <source>Add the next quarter</source>
         <translation>次の四半期を追加</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/lanes.py" line="74"/>
+        <location filename="../../ui/operations/lanes.py" line="75"/>
         <source>Delete lane “{lane}”</source>
         <translation>レーン「{lane}」を削除</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/lanes.py" line="76"/>
+        <location filename="../../ui/operations/lanes.py" line="77"/>
         <source>Delete lane “{lane}” and move its items to “{to}”</source>
         <translation>レーン「{lane}」を削除し、項目を「{to}」へ移動</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/lanes.py" line="83"/>
+        <location filename="../../ui/operations/lanes.py" line="84"/>
         <source>Add the next four quarters and Now/Next/Later</source>
         <translation>次の4四半期と Now/Next/Later を追加</translation>
     </message>
@@ -3429,8 +3427,8 @@ Why: {why}</source>
         <translation>「{lane}」のキャパシティ（人月）：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="103"/>
-        <location filename="../../ui/dialogs/lanes.py" line="119"/>
+        <location filename="../../ui/dialogs/lanes.py" line="99"/>
+        <location filename="../../ui/dialogs/lanes.py" line="115"/>
         <source>Delete Lane</source>
         <translation>レーンを削除</translation>
     </message>
@@ -3563,13 +3561,13 @@ Why: {why}</source>
     </message>
     <message>
         <location filename="../../ui/backlog/detail_form.py" line="333"/>
-        <location filename="../../ui/dialogs/lanes.py" line="39"/>
+        <location filename="../../ui/dialogs/lanes.py" line="35"/>
         <source>Start</source>
         <translation>開始日</translation>
     </message>
     <message>
         <location filename="../../ui/backlog/detail_form.py" line="334"/>
-        <location filename="../../ui/dialogs/lanes.py" line="40"/>
+        <location filename="../../ui/dialogs/lanes.py" line="36"/>
         <source>End</source>
         <translation>終了日</translation>
     </message>
@@ -3987,11 +3985,6 @@ Why: {why}</source>
         <location filename="../../ui/dialogs/workspace_settings.py" line="78"/>
         <source>Currency</source>
         <translation>通貨</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/workspace_settings.py" line="80"/>
-        <source>Reach window</source>
-        <translation>リーチの対象期間</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/workspace_settings.py" line="86"/>

@@ -277,9 +277,9 @@ def test_an_empty_board_offers_the_quarters_then_the_first_item(qtbot, ws):
     view = make_board(qtbot, blank)
     assert view.empty.isVisible() and view.empty.label.text().startswith("No quarters yet.")
     shown = [text for text, button in view.empty.buttons.items() if button.isVisible()]
-    assert shown == ["Add the Next Four Quarters", "Edit Lanes…"]
+    assert shown == ["Add Quarters and Now/Next/Later", "Edit Lanes…"]
 
-    qtbot.mouseClick(view.empty.buttons["Add the Next Four Quarters"], Qt.LeftButton)
+    qtbot.mouseClick(view.empty.buttons["Add Quarters and Now/Next/Later"], Qt.LeftButton)
     qtbot.waitUntil(lambda: not view.scores_pending, timeout=20000)
     assert len([lane for lane in view.lanes if lane["id"] is not None]) == 4
     assert view.empty.label.text().startswith("No items yet. Add the first one")

@@ -22,7 +22,7 @@ from ui.i18n import tr
 from ui.tasks import Latest
 from ui.widgets.date_edit import BlankableDateEdit
 from ui.widgets.inspector import CommitTextEdit, NumberEdit, Section, number_text
-from ui.widgets.labels import kind_label, status_label
+from ui.widgets.labels import kind_label, status_label, lane_kind_label
 
 _BLANK = ""  # a combo's data for "no value": None is no QVariant to find
 
@@ -441,7 +441,7 @@ class ItemForm(QWidget):
             self._lanes = ops.list_lanes(ws)
             self.fields["lane_id"].set_choices(
                 [(tr("Not planned"), None)] + [(lane["name"], lane["id"]) for lane in self._lanes],
-                [None] + [tr(lane["kind"]) for lane in self._lanes])
+                [None] + [lane_kind_label(lane["kind"]) for lane in self._lanes])
         if self._metrics is None:
             self._metrics = roadmap_queries.metrics(ws)
         metric_id = self.item.get("metric_id") if self.item else None

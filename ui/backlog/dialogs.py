@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from planner import ops
 from planner.errors import PlannerError
 from ui.i18n import tr
-from ui.widgets.labels import status_label
+from ui.widgets.labels import status_label, lane_kind_label
 
 
 class BulkEditDialog(QDialog):
@@ -29,7 +29,7 @@ class BulkEditDialog(QDialog):
         self.lane = QComboBox()
         self.lane.addItem(tr("No lane"), None)
         for lane in ops.list_lanes(ctx.ws):
-            self.lane.addItem(f"{lane['name']} ({tr(lane['kind'])})", lane["id"])
+            self.lane.addItem(f"{lane['name']} ({lane_kind_label(lane['kind'])})", lane["id"])
         self.use_theme = QCheckBox(tr("Theme"))
         self.theme = QComboBox()
         self.theme.setEditable(True)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 
 from planner import ops
 from ui.i18n import tr
-from ui.widgets.labels import kind_label, status_label
+from ui.widgets.labels import kind_label, status_label, lane_kind_label
 
 
 class NewItemDialog(QDialog):
@@ -34,7 +34,7 @@ class NewItemDialog(QDialog):
         self.lane = QComboBox()
         self.lane.addItem(tr("No lane"), None)
         for lane in ops.list_lanes(ctx.ws):
-            self.lane.addItem(f"{lane['name']} ({tr(lane['kind'])})", lane["id"])
+            self.lane.addItem(f"{lane['name']} ({lane_kind_label(lane['kind'])})", lane["id"])
         self.effort = QDoubleSpinBox()
         self.effort.setRange(0, 1000)
         self.effort.setDecimals(2)

@@ -17,8 +17,8 @@ from ui.widgets.labels import status_label
 
 WIDTHS = {"pinned": 30, "rank": 50, "title": 230, "score": 62, "reach": 56, "impact": 86, "confidence": 82,
           "effort": 52, "value": 50, "requests": 70, "companies": 78, "mrr": 72, "single_customer": 64,
-          "rank_stability": 70, "status": 86, "kind": 88, "lane": 76, "theme": 110, "ice_impact": 76,
-          "ice_confidence": 96, "ice_ease": 50, "wsjf_value": 100, "wsjf_time": 106, "wsjf_risk": 100, "wsjf_size": 64}
+          "rank_stability": 70, "status": 86, "kind": 88, "lane": 76, "theme": 110, "ice_impact": 92,
+          "ice_confidence": 96, "ice_ease": 50, "wsjf_value": 100, "wsjf_time": 106, "wsjf_risk": 100, "wsjf_size": 80}
 # Ranges of the whole-number inputs of ICE and WSJF, as the spin boxes offer them.
 WHOLE_RANGES = {"ice_impact": (1, 10), "ice_confidence": (1, 10), "ice_ease": (1, 10),
                 "wsjf_value": (1, 20), "wsjf_time": (1, 20), "wsjf_risk": (1, 20)}

@@ -33,7 +33,7 @@ from ui.i18n import tr
 from ui.operations import items as actions
 from ui.operations.items import shown_value
 from ui.tasks import Latest
-from ui.widgets.labels import status_label
+from ui.widgets.labels import status_label, lane_kind_label
 
 log = logging.getLogger(__name__)
 
@@ -391,7 +391,7 @@ class BacklogView(QWidget):
         lane_menu = menu.addMenu(tr("Move to lane"))
         lane_menu.addAction(tr("No lane"), lambda: self.bulk_edit(ids, {"lane_id": None}))
         for lane in ops.list_lanes(self.ctx.ws):
-            lane_menu.addAction(f"{lane['name']} ({tr(lane['kind'])})", lambda i=lane["id"]: self.bulk_edit(ids, {"lane_id": i}))
+            lane_menu.addAction(f"{lane['name']} ({lane_kind_label(lane['kind'])})", lambda i=lane["id"]: self.bulk_edit(ids, {"lane_id": i}))
         menu.addSeparator()
         if len(ids) == 1:
             menu.addAction(self.pin_action)

@@ -22,14 +22,10 @@ from ui.context import show_error
 from ui.i18n import tr
 from ui.operations import lanes as actions
 from ui.roadmap.style import OVER_COLOR, format_number
+from ui.widgets.labels import lane_kind_label
 from ui.widgets.table_model import RowsTableModel, list_table, selected_row
 
 SHOWN = (Entity.LANES, Entity.ITEMS)  # lanes, and the items whose effort fills them
-
-
-def kind_name(kind: str | None) -> str:
-    """A lane kind as the window says it: quarter, release, or bucket (a Now/Next/Later horizon)."""
-    return {"quarter": tr("quarter"), "release": tr("release"), "horizon": tr("bucket")}.get(kind or "", kind or "")
 
 
 class LanesModel(RowsTableModel):
@@ -62,7 +58,7 @@ class LanesModel(RowsTableModel):
         value = row.get(key)
         if role == Qt.DisplayRole:
             if key == "kind":
-                return kind_name(value)
+                return lane_kind_label(value)
             if key in ("capacity", "effort_planned"):
                 return "" if value is None else format_number(value)
             return "" if value is None else str(value)
@@ -111,7 +107,7 @@ class WhereItemsGoDialog(QDialog):
         self.where.addItem(tr("Not planned (keep in the backlog)"), None)
         for other in lanes:
             if other["id"] != this["id"]:
-                self.where.addItem(f"{other['name']} ({kind_name(other['kind'])})", other)
+                self.where.addItem(f"{other['name']} ({lane_kind_label(other['kind'])})", other)
         hint = QLabel(tr("Items moved to another lane go after the items already there. Edit > Undo puts the lane "
                          "and its items back."))
         hint.setWordWrap(True)

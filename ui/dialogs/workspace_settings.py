@@ -77,7 +77,7 @@ class WorkspaceSettingsDialog(QDialog):
         form.addRow("", self.quarter_hint)
         form.addRow(tr("Currency"), self.currency)
         form.addRow("", self.currency_hint)
-        form.addRow(tr("Reach window"), self.window_days)
+        form.addRow(tr("Time window"), self.window_days)
 
         # The Scoring Settings form itself, without its buttons: OK here saves both tabs as one step.
         self.scoring = ScoringSettingsDialog(ctx, self)

@@ -28,6 +28,7 @@ from ui.roadmap.style import quadrant_label
 from ui.tasks import Latest
 from ui.widgets.combos import refill_combo
 from ui.widgets.empty import EmptyHint, window_call
+from ui.widgets.labels import lane_kind_label
 from ui.widgets.files import save_png_as
 
 # What the view shows: where items sit, their scores, and the lanes.
@@ -123,10 +124,9 @@ class MatrixView(RefreshWhenShown, QWidget):
         show_error(self, exc, details)
 
     def _fill_lanes(self) -> None:
-        kinds = {"quarter": tr("quarter"), "release": tr("release"), "horizon": tr("horizon")}
         order = {"quarter": 0, "release": 1, "horizon": 2}
         lanes = sorted(ops.list_lanes(self.ctx.ws), key=lambda lane: (order.get(lane["kind"], 3), lane["position"], lane["id"]))
-        choices = [(f"{lane['name']} ({kinds.get(lane['kind'], lane['kind'])})", lane["id"]) for lane in lanes]
+        choices = [(f"{lane['name']} ({lane_kind_label(lane['kind'])})", lane["id"]) for lane in lanes]
         refill_combo(self.lane_box, choices + [(tr("Not planned"), -1)])
 
     def _load_points(self) -> bool:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from planner import fiscal, ops
 from ui.i18n import tr
+from ui.widgets.labels import lane_kind_label
 
 
 def interface_language() -> str:
@@ -26,7 +27,7 @@ def _number(value) -> str:
 
 
 def add_lane(ctx, parent, *, name: str, kind: str, start_date=None, end_date=None, capacity=None):
-    text = tr("Add the {kind} lane “{name}”").format(kind=tr(kind), name=name)
+    text = tr("Add the {kind} lane “{name}”").format(kind=lane_kind_label(kind), name=name)
     return ctx.runner.run(parent, text, lambda ws: ops.add_lane(
         ws, name=name, kind=kind, start_date=start_date, end_date=end_date, capacity=capacity))
 

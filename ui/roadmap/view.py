@@ -96,7 +96,7 @@ class BoardView(RefreshWhenShown, QWidget):
         self.legend = LegendBar(self.canvas.board_painter, self)
         # A board with nothing to show says what to do first, with the buttons that do it.
         self.empty = EmptyHint("", [
-            (tr("Add the Next Four Quarters"), lambda: lane_actions.add_default_lanes(self.ctx, self)),
+            (tr("Add Quarters and Now/Next/Later"), lambda: lane_actions.add_default_lanes(self.ctx, self)),
             (tr("Edit Lanes…"), lambda: window_call(self, "open_lanes_editor")),
             (tr("New Item…"), lambda: window_call(self, "new_item")),
         ])
@@ -230,7 +230,7 @@ class BoardView(RefreshWhenShown, QWidget):
             }[self.mode])
         elif not any_items:
             self.empty.label.setText(tr("No items yet. Add the first one, then drag its card onto a lane."))
-        buttons[tr("Add the Next Four Quarters")].setVisible(not planned and self.mode != "releases")
+        buttons[tr("Add Quarters and Now/Next/Later")].setVisible(not planned and self.mode != "releases")
         buttons[tr("Edit Lanes…")].setVisible(not planned)
         buttons[tr("New Item…")].setVisible(bool(planned) and not any_items)
         self.empty.setVisible(not planned or not any_items)

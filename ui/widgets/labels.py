@@ -1,4 +1,4 @@
-"""How an item's status and kind read wherever a view shows them: a cell, a card, a combo box or a menu."""
+"""How an item's status and kind, and a lane's kind, read wherever a view shows them: a cell, a card, a combo box or a menu."""
 
 from __future__ import annotations
 
@@ -17,3 +17,8 @@ def kind_label(kind: str | None) -> str:
         "feature": tr("Feature"), "improvement": tr("Improvement"), "bug": tr("Bug"),
         "tech_debt": tr("Tech debt"), "research": tr("Research"),
     }.get(kind or "", kind or "")
+
+
+def lane_kind_label(kind: str | None) -> str:
+    """A lane kind as the window says it: quarter, release, or bucket (a Now/Next/Later horizon)."""
+    return {"quarter": tr("quarter"), "release": tr("release"), "horizon": tr("bucket")}.get(kind or "", kind or "")
