@@ -12,6 +12,7 @@ from planner.importing.streams import open_data
 CHUNK_ROWS = 10_000  # 50k rows per chunk peaked at 530 MB on a 100k-row file, 10k at 285 MB, no slower
 # A chunk holds at most this many cells: 10k rows of a 2,000-column file would be 20M Python strings.
 CHUNK_CELLS = 500_000
+READ_FAILED = "Calling read(nbytes) on source failed"  # pandas' words when the stream's read raised
 
 
 def chunks(shape: FileShape, sink: dict):
@@ -44,6 +45,10 @@ def chunks(shape: FileShape, sink: dict):
     except pd.errors.ParserError as exc:
         if raw.failure is not None:
             raise raw.failure from None
+        if READ_FAILED in str(exc):
+            # A read that failed with no error of its own was interrupted (Ctrl-C landing between the
+            # stream's calls, where nothing can record it): say so, not that the file is unreadable.
+            raise KeyboardInterrupt from None
         raise ImportFailed(f"{shape.path.name}: {_parser_message(str(exc), shape)}") from None
     finally:
         handle.close()

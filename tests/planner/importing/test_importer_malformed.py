@@ -142,3 +142,20 @@ def test_a_bad_byte_past_the_checked_part_of_a_big_file_stops_the_import_cleanly
         with pytest.raises(ImportFailed, match=f"some bytes are not valid {encoding}"):
             import_requests(ws, path, encoding=encoding if encoding == "cp932" else None)
         assert dump(ws) == before
+
+
+def test_a_read_interrupted_where_nothing_could_record_it_is_an_interruption_not_a_bad_file(ws, tmp_path, monkeypatch):
+    """Ctrl-C can land between the stream's calls; pandas then reports only that the read failed."""
+    import pandas as pd
+
+    path = write_csv(tmp_path / "requests.csv", [["Title", "Body"], ["SSO", "Please"]])
+    before = dump(ws)
+
+    def interrupted_read(*args, **kwargs):
+        raise pd.errors.ParserError("Error tokenizing data. C error: Calling read(nbytes) on source failed. "
+                                    "Try engine='python'.")
+
+    monkeypatch.setattr(pd, "read_csv", interrupted_read)
+    with pytest.raises(KeyboardInterrupt):
+        import_requests(ws, path)
+    assert dump(ws) == before
