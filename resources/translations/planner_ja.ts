@@ -1189,22 +1189,27 @@
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="258"/>
+        <location filename="../../ui/dialogs/lanes.py" line="172"/>
+        <source>No lanes yet. Add Quarter adds the next quarter of the fiscal year; a release has its own dates; buckets (Now, Next, Later) plan without dates.</source>
+        <translation>レーンはまだありません。「四半期を追加」で会計年度の次の四半期を追加します。リリースは独自の日付を持ち、バケット（Now・Next・Later）は日付なしで計画します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lanes.py" line="264"/>
         <source>Add Release</source>
         <translation>リリースを追加</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="258"/>
+        <location filename="../../ui/dialogs/lanes.py" line="264"/>
         <source>Name of the release, such as v5.1:</source>
         <translation>リリース名（例：v5.1）：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="260"/>
+        <location filename="../../ui/dialogs/lanes.py" line="266"/>
         <source>Add Bucket</source>
         <translation>バケットを追加</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lanes.py" line="260"/>
+        <location filename="../../ui/dialogs/lanes.py" line="266"/>
         <source>Name of the bucket, such as Soon:</source>
         <translation>バケット名（例：近日中）：</translation>
     </message>

@@ -270,3 +270,12 @@ def test_the_lane_menu_opens_the_editor_and_its_delete_asks_where_items_go(qtbot
     window.ctx.undo_stack.undo()
     assert board_lane(board, "2027 Q2")["item_count"] == 7 and "2027 Q2" in shown(editor)
     QThreadPool.globalInstance().waitForDone(20000)
+
+
+def test_a_workspace_without_lanes_says_what_each_kind_is_for_until_the_first_is_added(qtbot, blank_ctx):
+    view = LanesDialog(blank_ctx)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.empty.isVisible() and view.empty.text().startswith("No lanes yet. Add Quarter adds the next quarter")
+    qtbot.mouseClick(view.add_quarter_button, Qt.LeftButton)
+    assert [lane["kind"] for lane in view.lane_rows()] == ["quarter"] and not view.empty.isVisible()

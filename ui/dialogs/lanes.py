@@ -169,7 +169,12 @@ class LanesDialog(QDialog):
         row.addStretch(1)
         row.addWidget(buttons)
         layout = QVBoxLayout(self)
+        self.empty = QLabel(tr("No lanes yet. Add Quarter adds the next quarter of the fiscal year; a release has "
+                               "its own dates; buckets (Now, Next, Later) plan without dates."))
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: palette(mid)")
         layout.addWidget(intro)
+        layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
 
@@ -204,6 +209,7 @@ class LanesDialog(QDialog):
             show_error(self, exc)
             return
         self.model.set_rows(rows)
+        self.empty.setVisible(not rows)
         if keep is not None:
             self.select_lane(keep["id"])
         self._update_buttons()
