@@ -9,6 +9,7 @@ from planner.domain import LANE_KINDS, check_choice, known_id, number, valid_tex
 from planner.errors import NotFoundError, ValidationError
 from planner.ops.items import move_items
 from planner.ops.result import OpResult, operation
+from planner.ops.settings import fiscal_year_start
 from planner.roadmap.board import lane_list
 from planner.storage import queries, writes
 from planner.storage import roadmap_queries as rq
@@ -212,12 +213,8 @@ def delete_lane(ws: Workspace, lane_id: int, *, move_to=None) -> OpResult:
 
 
 def fiscal_start(ws: Workspace) -> int:
-    """The month (1-12) the workspace's fiscal year starts in: the setting `fiscal_year_start`, January by default
-    (and when a hand edit left something else there, as the workspace settings read it)."""
-    try:
-        return fiscal.start_month(queries.get_setting(ws, fiscal.SETTING, 1))
-    except (ValidationError, ValueError):
-        return 1
+    """The month (1-12) the workspace's fiscal year starts in, read as the workspace settings read it."""
+    return fiscal_year_start(ws)
 
 
 def add_next_quarter(ws: Workspace, *, capacity: float | None = None, language: str = "en") -> OpResult:

@@ -60,6 +60,11 @@ def _stored_month(value) -> int:
         return 1  # a hand edit broke it: the calendar year, as a new workspace has
 
 
+def fiscal_year_start(ws: Workspace) -> int:
+    """The month (1-12) the workspace's fiscal year starts in; January when unset or broken by a hand edit."""
+    return _stored_month(queries.get_settings_lenient(ws, (FISCAL_YEAR_KEY,)).get(FISCAL_YEAR_KEY, 1))
+
+
 def workspace_settings(ws: Workspace) -> dict:
     """The workspace's settings as every place shows them.
 
@@ -70,7 +75,7 @@ def workspace_settings(ws: Workspace) -> dict:
     money = CURRENCIES[currency_code(stored.get(CURRENCY_KEY))]
     scoring = get_scoring_settings(ws)
     return {
-        "fiscal_year_start": _stored_month(stored.get(FISCAL_YEAR_KEY, 1)),
+        "fiscal_year_start": _stored_month(stored.get(FISCAL_YEAR_KEY, 1)),  # as fiscal_year_start() reads it
         "currency": money.code,
         "currency_symbol": money.symbol,
         "currency_decimals": money.decimals,

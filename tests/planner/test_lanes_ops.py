@@ -216,9 +216,15 @@ def test_a_language_without_names_is_refused_with_what_is_expected(ws):
     assert ops.list_lanes(ws) == []
 
 
-@pytest.mark.parametrize("broken", [13, "April", None])
+@pytest.mark.parametrize("broken", [13, "Apirl", None])
 def test_a_hand_edited_fiscal_start_reads_as_january_as_the_workspace_settings_do(ws, broken):
     queries.set_setting(ws, "fiscal_year_start", broken)
-    assert ops.fiscal_start(ws) == 1
+    assert ops.fiscal_start(ws) == 1 == ops.workspace_settings(ws)["fiscal_year_start"]
     made = ops.add_default_lanes(ws, today=date(2027, 5, 1)).value
     assert made[0]["name"] == "2027 Q2"
+
+
+def test_a_month_written_by_name_by_hand_reads_as_that_month_for_lanes_and_settings_alike(ws):
+    queries.set_setting(ws, "fiscal_year_start", "April")
+    assert ops.fiscal_start(ws) == 4 == ops.workspace_settings(ws)["fiscal_year_start"]
+    assert ops.add_next_quarter(ws).value["name"].startswith("FY")
