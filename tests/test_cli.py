@@ -1,17 +1,10 @@
 """The command-line contract, through a real subprocess as a user runs it."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 
-
-def planner(*args, check=True):
-    result = subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True, text=True, timeout=120)
-    if check and result.returncode != 0:
-        raise AssertionError(f"exit {result.returncode}: {result.stderr}")
-    return result
+from cli_run import planner
 
 
 @pytest.fixture(scope="module")

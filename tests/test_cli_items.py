@@ -1,21 +1,14 @@
 """The item commands (items, item-add, item-set, item-delete, item-duplicate, item-merge), through a real subprocess."""
 
 import json
-import subprocess
-import sys
 
 import pytest
+
+from cli_run import planner
 
 from planner import ops
 from planner.domain import ITEM_FIELDS
 from planner.storage import open_workspace
-
-
-def planner(*args, check=True):
-    result = subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True, text=True, timeout=120)
-    if check and result.returncode != 0:
-        raise AssertionError(f"exit {result.returncode}: {result.stderr}")
-    return result
 
 
 @pytest.fixture

@@ -1,19 +1,10 @@
 """`planner settings`, and money in the workspace's currency in the command line's tables, through a real subprocess."""
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
-
-def planner(*args, check=True):
-    result = subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True, text=True, timeout=120,
-                            encoding="utf-8", env={**os.environ, "PYTHONIOENCODING": "utf-8"})
-    if check and result.returncode != 0:
-        raise AssertionError(f"exit {result.returncode}: {result.stderr}")
-    return result
+from cli_run import planner
 
 
 @pytest.fixture
