@@ -262,3 +262,25 @@ def m005_company_details(db):
         ALTER TABLE companies ADD COLUMN owner TEXT;
         """
     )
+
+
+@migrations(name="m006_item_sources")
+def m006_item_sources(db):
+    # Items and companies come in from spreadsheets, trackers and CRMs too. An item keeps where it came
+    # from (source and the tracker's key, so the same file again updates it instead of adding it twice),
+    # its link back (url), the batch that added it, and the fields it brought that the planner does not
+    # score with (story points, the sheet's own score) as JSON. A batch says what kind of file it read.
+    db.executescript(
+        """
+        ALTER TABLE items ADD COLUMN source TEXT;
+        ALTER TABLE items ADD COLUMN external_id TEXT;
+        ALTER TABLE items ADD COLUMN url TEXT;
+        ALTER TABLE items ADD COLUMN batch_id INTEGER REFERENCES import_batches(id) ON DELETE SET NULL;
+        ALTER TABLE items ADD COLUMN fields TEXT;
+        CREATE UNIQUE INDEX idx_items_source_id ON items(source, external_id) WHERE external_id IS NOT NULL;
+        CREATE INDEX idx_items_batch ON items(batch_id);
+        ALTER TABLE import_batches ADD COLUMN kind TEXT NOT NULL DEFAULT 'requests'
+            CHECK (kind IN ('requests', 'items', 'companies'));
+        ALTER TABLE import_batches ADD COLUMN sheet TEXT;
+        """
+    )

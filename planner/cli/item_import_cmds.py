@@ -1,0 +1,5 @@
+"""Placeholder: the command is registered here."""
+
+
+def register(sub) -> None:
+    pass
