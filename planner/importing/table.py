@@ -132,7 +132,7 @@ def read_csv_table(path: Path, *, encoding: str | None = None, max_rows: int = M
     rows: list[list] = []
     numbers: list[int] = []
     number = shape.header_row
-    text = open_text(shape)
+    text, _ = open_text(shape)
     try:
         reader = csv.reader(text, delimiter=shape.delimiter)
         while True:
@@ -142,6 +142,9 @@ def read_csv_table(path: Path, *, encoding: str | None = None, max_rows: int = M
                 break
             except csv.Error as exc:
                 raise ImportFailed(f"{path.name}: row {number + 1} cannot be read as CSV ({exc}).") from None
+            except UnicodeDecodeError as exc:
+                raise ImportFailed(f"{path.name}: some bytes after row {number} are not valid {shape.encoding} ({exc.reason}).",
+                                   hint="Save the file again as UTF-8, or name its encoding.") from None
             number = shape.header_row + reader.line_num
             if not any(c.strip() for c in record):
                 continue
