@@ -1,15 +1,19 @@
 """Turning chunks of cells into request values, a column at a time: text, ids, dates, money, counts and titles.
 
 Per-cell Python is kept to the values pandas cannot read in bulk, through
-per-value caches; a cell that cannot be read becomes a row error, not a guess.
+per-value caches. A cell that cannot be read is never guessed into a value:
+in an optional field (a date, a sum, a count) the row is kept with that field
+empty and a cell warning says so; only a row without a title fails.
 """
 
 from __future__ import annotations
 
 from planner.importing.plan import Plan
-from planner.importing.values import DateReader, ValueProblem, parse_count, parse_money
+from planner.importing.values import DateReader, ValueProblem, parse_count, parse_money, shown
 
 MAX_ERRORS = 1000
+# What each optional field's cells must read as, for the summary of the cells left empty.
+READ_AS = {"created_at": "a date", "mrr": "a sum of money", "arr": "a sum of money", "votes": "a whole number"}
 TEXT_FIELDS = ("title", "body", "requester", "email", "company", "segment", "plan", "importance", "status", "url", "tags")
 
 
@@ -27,7 +31,7 @@ def _iso_text(s):
 
 
 class Converter:
-    """Turns chunks of cells into request values, a column at a time, collecting row errors."""
+    """Turns chunks of cells into request values, a column at a time, collecting row errors and cells left empty."""
 
     def __init__(self, plan: Plan):
         self.plan = plan
@@ -38,13 +42,18 @@ class Converter:
         self.errors: list[dict] = []
         self._failed_rows: set[int] = set()
         self.error_count = 0
+        self.cell_warnings: list[dict] = []
+        self.cell_warning_count = 0
+        # Per column: [field, cells left empty, first row, first text].
+        self._empty_cells: dict[str, list] = {}
         self.rounded_ids = 0
         self.header = plan.shape.header
+        self._position = {name: i for i, name in reversed(list(enumerate(self.header)))}
         self._caches: dict[str, dict] = {"mrr": {}, "arr": {}, "votes": {}}
 
     @property
     def failed(self) -> int:
-        """Rows that could not be read: one row with two bad cells is one failed row."""
+        """Rows that could not be imported (no title): one row with two errors is one failed row."""
         return len(self._failed_rows)
 
     def decide_dates(self, df) -> None:
@@ -64,6 +73,32 @@ class Converter:
         if len(self.errors) < MAX_ERRORS:
             self.errors.append({"row": int(row), "column": column, "message": message})
 
+    def left_empty(self, row: int, column: str, fld: str, text: str, problem: ValueProblem) -> None:
+        """A cell of an optional field that cannot be read: its row is kept, the field left empty."""
+        self.cell_warning_count += 1
+        if len(self.cell_warnings) < MAX_ERRORS:
+            self.cell_warnings.append({"row": int(row), "column": column, "message": f"{problem}; the cell was left empty."})
+        tally = self._empty_cells.get(column)
+        if tally is None:
+            self._empty_cells[column] = [fld, 1, int(row), text]
+        else:
+            tally[1] += 1
+
+    def cell_warning_lines(self) -> list[str]:
+        """One line per column with cells left empty: how many, and the first one to look at."""
+        lines = []
+        # In reading order, as the user would come across them in the file.
+        ordered = sorted(self._empty_cells.items(), key=lambda kv: (kv[1][2], self._position.get(kv[0], 0)))
+        for column, (fld, count, row, text) in ordered:
+            cells = "1 cell" if count == 1 else f"{count:,} cells"
+            were = "was" if count == 1 else "were"
+            lines.append(f"{column}: {cells} could not be read as {READ_AS[fld]} and {were} left empty "
+                         f"(first: row {row}, {shown(text)}).")
+        if self.cell_warning_count > len(self.cell_warnings):
+            lines.append(f"Only the first {len(self.cell_warnings)} of {self.cell_warning_count:,} cells left empty "
+                         "are listed one by one.")
+        return lines
+
     def _text(self, df, fld):
         idx = self.plan.columns.get(fld)
         if not idx:
@@ -77,8 +112,8 @@ class Converter:
             out = out.str.replace("\r\n", "\n", regex=False)
         return out
 
-    def _parsed(self, df, fld, parse, rows, bad):
-        """Parse a column through a per-value cache; failures mark `bad` and become row errors."""
+    def _parsed(self, df, fld, parse, rows):
+        """Parse a column through a per-value cache; a cell that fails is left empty (None) with a cell warning."""
         idx = self.plan.columns.get(fld)
         if not idx:
             return None
@@ -115,8 +150,7 @@ class Converter:
                 if len(cache) < 200_000:
                     cache[text] = hit
             if isinstance(hit, ValueProblem):
-                bad[pos] = True
-                self.error(rows[pos], column, str(hit) + ".")
+                self.left_empty(rows[pos], column, fld, text, hit)
             else:
                 result[pos] = hit
         return result
@@ -132,6 +166,7 @@ class Converter:
         import pandas as pd
 
         n = len(df)
+        listed = len(self.cell_warnings)
         filled = np.zeros(n, dtype=bool)
         for c in df.columns:
             filled |= (df[c].str.strip() != "").to_numpy()
@@ -148,11 +183,13 @@ class Converter:
                 # `1.03006E+13` lost its digits in a spreadsheet; matching on it would merge different tickets.
                 self.rounded_ids += int(rounded.sum())
                 values["external_id"] = ext.where(~rounded, "")
-        bad = np.zeros(n, dtype=bool)
         for fld, parse in (("created_at", self.dates), ("mrr", parse_money), ("arr", parse_money), ("votes", parse_count)):
-            parsed = self._parsed(df, fld, parse, rows, bad)
+            parsed = self._parsed(df, fld, parse, rows)
             if parsed is not None:
                 values[fld] = parsed
+        if len(self.cell_warnings) > listed + 1:  # parsed a field at a time; listed row by row
+            self.cell_warnings[listed:] = sorted(
+                self.cell_warnings[listed:], key=lambda w: (w["row"], self._position.get(w["column"], 0)))
         empty = pd.Series([""] * n, index=df.index, dtype=str)
         title = values.get("title", empty)
         body = values.get("body")
@@ -165,12 +202,11 @@ class Converter:
                 title = title.copy()
                 title[derive] = first
         values["title"] = title
-        no_title = filled & ~bad & (title == "").to_numpy()
+        no_title = filled & (title == "").to_numpy()
         if no_title.any():
             column = self.plan.mapping.get("title") or self.plan.mapping.get("body")
             for pos in no_title.nonzero()[0]:
                 self.error(rows[pos], column, "The row has no title.")
-            bad |= no_title
         email = values.get("email")
         if email is None and values.get("requester") is not None:
             who = values["requester"]
@@ -180,5 +216,5 @@ class Converter:
                 email = values["email"] = who.where(looks, "")
         if email is not None:
             values["email"] = email.where(~email.str.contains("@", regex=False), email.str.lower())
-        return values, filled & ~bad
+        return values, filled & ~no_title
 

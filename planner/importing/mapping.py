@@ -44,8 +44,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "取引先", "取引先名", "所属", "entreprise", "société", "societe",
     ),
     "segment": ("segment", "customer segment", "tier", "customer tier", "セグメント", "顧客区分", "区分"),
+    # A currency unit in brackets after any of these (`月額(円)`, `MRR (USD)`) is ignored: see `header_key`.
     "mrr": ("mrr", "monthly revenue", "monthly recurring revenue", "月額", "月額料金", "月額売上"),
-    "arr": ("arr", "annual revenue", "annual recurring revenue", "年額", "年間売上", "年間契約額"),
+    "arr": ("arr", "annual revenue", "annual recurring revenue", "年額", "年間売上", "年間契約額", "契約金額"),
     "plan": ("plan", "pricing plan", "subscription", "subscription plan", "プラン", "契約プラン", "料金プラン"),
     "votes": ("votes", "vote count", "votes count", "voters count", "upvotes", "投票数", "票数", "いいね数"),
     "importance": ("importance", "priority", "urgency", "重要度", "優先度", "緊急度", "priorité", "importance"),
@@ -59,6 +60,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 LIST_FIELDS = frozenset({"tags"})
 
 _SUFFIX = re.compile(r"\s*\[(?:list|txt|dropdown|date|int|decimal|checkbox|multiselect|regexp|tagger)\]$", re.I)
+# `月額(円)`, `MRR（円）`, `ARR (JPY)`, `Revenue ($)`: the unit says how the sums are written, not what
+# the column is. Not `(万円)` or `(千円)`: those scale the numbers, and reading 12 as ¥12 would be wrong.
+_CURRENCY_UNIT = re.compile(r"\s*[(\[]\s*(?:円|¥|\\|\$|€|£|jpy|usd|eur|gbp)\s*[)\]]$")
 
 
 def strip_accents(text: str) -> str:
@@ -72,9 +76,14 @@ def strip_accents(text: str) -> str:
 
 
 def header_key(name: str) -> str:
-    """The form two header names share when they mean the same column."""
+    """The form two header names share when they mean the same column.
+
+    Case, width (NFKC makes `（円）` `(円)`), accents, a tool's `[list]` suffix and a currency unit in
+    brackets do not count.
+    """
     text = unicodedata.normalize("NFKC", name or "").strip().casefold()
     text = _SUFFIX.sub("", text)
+    text = _CURRENCY_UNIT.sub("", text)
     text = text.replace("_", " ").replace("\u3000", " ")
     text = " ".join(text.split())
     return strip_accents(text)

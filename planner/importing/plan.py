@@ -50,7 +50,7 @@ def _find_column(header: list[str], column: str) -> str | None:
 
 def make_plan(shape: FileShape, *, source, preset, mapping, remembered_for=None) -> Plan:
     """The plan for `shape`: `preset` and `mapping` as given (or detected), then `remembered_for(source)`'s mapping."""
-    path, header = shape.path, shape.header
+    path, header = shape.shown_path, shape.header
     warnings = list(shape.warnings)
     if preset:
         if preset not in PRESETS:

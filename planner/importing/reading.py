@@ -2,6 +2,8 @@
 
 The first megabyte decides everything; the data is then streamed in chunks
 between the header and the footer, so a 2 GB file needs bounded memory.
+A workbook's sheet comes in as a CSV written from it (`sheet_as_csv`), so
+the same streaming path reads both.
 """
 
 from __future__ import annotations
@@ -34,14 +36,18 @@ _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 
 csv.field_size_limit(1 << 30)
 
+_EXPORT = "Export the data as CSV, or save it as an Excel workbook (.xlsx), and import that."
+# A real .xlsx never gets here (the importer reads it as a workbook): a ZIP that does get here is not one.
 _BINARY_MAGIC = {
-    b"PK\x03\x04": "a ZIP archive or an Excel .xlsx workbook",
-    b"\xd0\xcf\x11\xe0": "an old Excel .xls workbook",
-    b"%PDF": "a PDF document",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"SQLite format 3": "an SQLite database",
-    b"\x1f\x8b": "a gzip archive",
+    b"PK\x03\x04": ("a ZIP archive, not a CSV file or an Excel workbook that can be read",
+                     "If it is an Excel workbook, open it and save it again as .xlsx; otherwise export the data as CSV."),
+    b"\xd0\xcf\x11\xe0": ("an old Excel .xls workbook, which cannot be read",
+                          "Open it in Excel or LibreOffice and save it as .xlsx or as CSV."),
+    b"%PDF": ("a PDF document, not a CSV file", _EXPORT),
+    b"\x89PNG": ("a PNG image, not a CSV file", _EXPORT),
+    b"\xff\xd8\xff": ("a JPEG image, not a CSV file", _EXPORT),
+    b"SQLite format 3": ("an SQLite database, not a CSV file", _EXPORT),
+    b"\x1f\x8b": ("a gzip archive, not a CSV file", "Unpack it and import the CSV file inside."),
 }
 _MULTIBYTE = {"euc_jp", "iso2022_jp", "euc_kr", "gb2312", "gbk", "gb18030", "big5", "cp949", "cp950", "johab", "shift_jis_2004", "euc_jis_2004"}
 _FOOTER_WORDS = re.compile(
@@ -64,6 +70,24 @@ class FileShape:
     sample: list[list[str]]  # the first data records, padded to `width`
     warnings: list[str] = field(default_factory=list)
     footer: list[str] = field(default_factory=list)
+    # A workbook's sheet is read from a CSV written from it: `path` is that CSV, `origin` the workbook.
+    origin: Path | None = None
+    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    row_numbers: list[int] | None = None  # each record's row as the sheet numbers it (blank rows left out)
+    records: int | None = None  # how many records the data holds, when known exactly
+    sha256: str | None = None  # the workbook's own hash (the batch records the file the user chose)
+
+    @property
+    def shown_path(self) -> Path:
+        """The file as the user chose it: what every message, report and batch names."""
+        return self.origin or self.path
+
+    def row_number(self, record: int) -> int:
+        """The row a record (0-based, counted from the first data record) is on, as a spreadsheet shows it."""
+        if self.row_numbers is not None:
+            return self.row_numbers[record] if record < len(self.row_numbers) else self.row_numbers[-1] + 1
+        return self.header_row + 1 + record
 
 
 def _fail(path: Path, why: str, hint: str | None = None) -> ImportFailed:
@@ -172,9 +196,9 @@ def detect_encoding(path: Path, head: bytes, size: int, warnings: list[str]) -> 
 
 
 def _check_binary(path: Path, head: bytes) -> None:
-    for magic, what in _BINARY_MAGIC.items():
+    for magic, (what, hint) in _BINARY_MAGIC.items():
         if head.startswith(magic):
-            raise _fail(path, f"this is {what}, not a CSV file.", "Save or export it as CSV first.")
+            raise _fail(path, f"this is {what}.", hint)
     if b"\x00" in head:
         control = sum(1 for b in head[:65536] if b < 9 or 13 < b < 32)
         if control > len(head[:65536]) * 0.05:
@@ -373,3 +397,45 @@ def sniff(path, *, encoding: str | None = None) -> FileShape:
     shape.sample = [r + [""] * (width - len(r)) for r in data[:200]]
     return shape
 
+
+
+def sheet_as_csv(table, target: Path) -> FileShape:
+    """Write a workbook's table (`table.read_table`) to `target` as UTF-8 CSV and return its shape.
+
+    The shape names the workbook and its sheet, and numbers each record with the
+    sheet's own row, so nothing the user sees mentions the CSV in between. Cells
+    are written as `cell_text` shows them: a date cell as ISO (2024-03-12, never
+    day/month-ambiguous), a whole number without `.0`.
+    """
+    import hashlib
+
+    from planner.importing.table import cell_text
+
+    width = len(table.header)
+    lines = io.StringIO()
+    writer = csv.writer(lines, lineterminator="\n")
+    writer.writerow(table.header)
+    head = lines.getvalue().encode("utf-8")
+    sample: list[list[str]] = []
+    with open(target, "wb") as fh:
+        fh.write(head)
+        for start in range(0, len(table.rows), 5000):
+            lines = io.StringIO()
+            writer = csv.writer(lines, lineterminator="\n")
+            for row in table.rows[start:start + 5000]:
+                texts = [cell_text(v) for v in row] + [""] * (width - len(row))
+                writer.writerow(texts)
+                if len(sample) < 200:
+                    sample.append(texts)
+            fh.write(lines.getvalue().encode("utf-8"))
+    digest = hashlib.sha256()
+    with open(table.path, "rb") as fh:
+        for block in iter(lambda: fh.read(8 << 20), b""):
+            digest.update(block)
+    return FileShape(
+        path=Path(target), size=Path(target).stat().st_size, encoding="utf-8", delimiter=",",
+        header=list(table.header), header_row=table.header_row, data_start=len(head),
+        data_end=Path(target).stat().st_size, width=width, sample=sample, warnings=list(table.warnings),
+        origin=Path(table.path), sheet=table.sheet, sheets=list(table.sheets), row_numbers=list(table.row_numbers),
+        records=len(table.rows), sha256=digest.hexdigest(),
+    )

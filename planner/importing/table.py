@@ -103,14 +103,14 @@ def read_table(path, *, sheet: str | None = None, encoding: str | None = None, k
     if suffix in OLD_EXCEL:
         raise ImportFailed(f"{path.name}: files of type {suffix} cannot be read.",
                            hint="Open it and save it as an Excel workbook (.xlsx) or as CSV.")
-    if suffix in WORKBOOK_SUFFIXES or _looks_like_xlsx(path):
+    if suffix in WORKBOOK_SUFFIXES or looks_like_workbook(path):
         return read_workbook(path, sheet=sheet, known=known, max_rows=max_rows)
     if sheet:
         raise ImportFailed(f"{path.name} is a CSV file: it has no sheets, so --sheet {sheet!r} cannot apply.")
     return read_csv_table(path, encoding=encoding, max_rows=max_rows)
 
 
-def _looks_like_xlsx(path: Path) -> bool:
+def looks_like_workbook(path: Path) -> bool:
     try:
         with open(path, "rb") as fh:
             if fh.read(4) != b"PK\x03\x04":
@@ -195,10 +195,11 @@ def _open_book(path: Path):
 
 def _cells(ws, limit: int):
     """(row number, cells) of a sheet, at most `limit` rows."""
-    for row in ws.iter_rows(max_row=limit):
+    # A read-only sheet pads missing rows and cells with empty cells that carry
+    # no row number, so the row number is counted here rather than read.
+    for number, row in enumerate(ws.iter_rows(max_row=limit), start=1):
         if not row:
             continue
-        number = getattr(row[0], "row", None)
         yield number, row
 
 

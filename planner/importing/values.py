@@ -24,23 +24,41 @@ def nfkc(text: str) -> str:
 
 _SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9, "千": 1e3, "万": 1e4, "億": 1e8}
 _CURRENCY = re.compile(r"^(?:[¥$€£]|jpy|usd|eur|gbp|円)\s*|\s*(?:[¥$€£]|jpy|usd|eur|gbp|円)$", re.I)
+# Excel on Japanese Windows saves CSV in CP932, where the yen sign is byte 0x5C: read as text, it is a backslash.
+_YEN_BACKSLASH = re.compile(r"^\\\s*")
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _GROUPED_EU = re.compile(r"^\d{1,3}(?:[. ]\d{3})+(?:,\d+)?$")
 _PLAIN = re.compile(r"^\d+(?:\.\d+)?$|^\.\d+$")
 _DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
 
 
-def parse_number(text: str, *, what: str = "number") -> float | None:
-    """`¥120,000`, `$1.2k`, `１２０，０００`, `12万`, `1.234,5` -> float; '' -> None."""
+def shown(text: str, limit: int = 60) -> str:
+    """A cell's text quoted for a message, as written (no doubled backslashes), cut when long."""
+    text = text.strip()
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"'{text}'"
+
+
+def parse_number(text: str, *, what: str = "number", yen_backslash: bool = False) -> float | None:
+    """`¥120,000`, `$1.2k`, `１２０，０００`, `12万`, `1.234,5` -> float; '' -> None.
+
+    With `yen_backslash`, a backslash before the number is a yen sign (`\\120,000`): the
+    CP932 yen. Only money fields ask for it; elsewhere a backslash is no number.
+    """
     raw = text
     text = nfkc(text)
     if not text or text in {"-", "—", "n/a", "N/A"}:
         return None
+    if yen_backslash:
+        text = _YEN_BACKSLASH.sub("", text)
     negative = False
     if text.startswith("(") and text.endswith(")"):
         negative, text = True, text[1:-1].strip()
     if text.startswith("-") or text.startswith("−"):
         negative, text = True, text[1:].strip()
+    if yen_backslash:
+        text = _YEN_BACKSLASH.sub("", text)  # Excel writes a negative sum as -\1,200
     for _ in range(2):
         text = _CURRENCY.sub("", text).strip()
     factor = 1.0
@@ -57,14 +75,14 @@ def parse_number(text: str, *, what: str = "number") -> float | None:
     elif _DECIMAL_COMMA.match(text):
         value = float(text.replace(",", "."))
     else:
-        raise ValueProblem(f"{raw.strip()!r} is not a {what}")
+        raise ValueProblem(f"{shown(raw)} is not a {what}")
     return -value * factor if negative else value * factor
 
 
 def parse_money(text: str) -> float | None:
-    value = parse_number(text, what="sum of money")
+    value = parse_number(text, what="sum of money", yen_backslash=True)
     if value is not None and value < 0:
-        raise ValueProblem(f"{text.strip()!r} is negative; a revenue figure cannot be")
+        raise ValueProblem(f"{shown(text)} is negative; a revenue figure cannot be")
     return value
 
 
@@ -73,7 +91,7 @@ def parse_count(text: str) -> int | None:
     if value is None:
         return None
     if value < 0 or value != int(value):
-        raise ValueProblem(f"{text.strip()!r} is not a whole number of 0 or more")
+        raise ValueProblem(f"{shown(text)} is not a whole number of 0 or more")
     return int(value)
 
 
@@ -178,7 +196,7 @@ class DateReader:
         except ValueProblem:
             raise
         except (ValueError, OverflowError):
-            raise ValueProblem(f"{raw.strip()!r} is not a valid date") from None
+            raise ValueProblem(f"{shown(raw)} is not a valid date") from None
 
     def _parse_clean(self, text: str) -> str | None:
         if text[0].isdigit() and len(text) >= 10 and text[4] == "-":
@@ -194,7 +212,7 @@ class DateReader:
         if m:
             month = _MONTHS.get(m.group(2).lower().rstrip("."))
             if month is None:
-                raise ValueProblem(f"{text!r} has an unknown month name {m.group(2)!r}")
+                raise ValueProblem(f"{shown(text)} has an unknown month name {m.group(2)!r}")
             return _build(_two_digit_year(int(m.group(3))), month, int(m.group(1)), _clock(m, 4))
         m = _YMD.match(text) or _KANJI.match(text)
         if m:
@@ -214,7 +232,7 @@ class DateReader:
             day, month = (a, b) if day_first else (b, a)
             if month > 12:
                 order = "day/month" if day_first else "month/day"
-                raise ValueProblem(f"{text!r} does not fit this file's {order} order")
+                raise ValueProblem(f"{shown(text)} does not fit this file's {order} order")
             return _build(year, month, day, _clock(m, 4))
         m = _ERA_KANJI.match(text)
         if m:
@@ -227,7 +245,7 @@ class DateReader:
             seconds = float(text) / (1000 if len(text) >= 12 and "." not in text else 1)
             dt = datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(seconds=seconds)
             return dt.replace(microsecond=0).isoformat()
-        raise ValueProblem(f"{text!r} is not a date this importer knows (e.g. 2024-03-12, 12/Mar/24 9:41 AM, 2024年3月12日)")
+        raise ValueProblem(f"{shown(text)} is not a date this importer knows (e.g. 2024-03-12, 12/Mar/24 9:41 AM, 2024年3月12日)")
 
 
 def parse_date(text: str, *, day_first: bool | None = None) -> str | None:

@@ -69,7 +69,7 @@ def write_batch(ws, plan: Plan, *, stamp: str, strict: bool, progress) -> dict:
         writer.write_chunk(df)
         if progress is not None:
             progress.update(plan.shape.data_start + done, plan.shape.size, f"{writer.rows_read:,} rows read")
-    report = writer.finish(strict=strict, sha256=read.get("sha256"))
+    report = writer.finish(strict=strict, sha256=plan.shape.sha256 or read.get("sha256"), unclosed=read.get("unclosed"))
     if progress is not None:
         progress.update(plan.shape.size, plan.shape.size, "Saving")
     return report
@@ -79,9 +79,12 @@ class _BatchWriter:
     def __init__(self, db, plan: Plan, stamp: str):
         shape = plan.shape
         self.db, self.plan, self.stamp = db, plan, stamp
+        # A workbook has no encoding or delimiter of its own: the CSV written from its sheet is ours.
+        self.encoding = None if shape.sheet else shape.encoding
+        self.delimiter = None if shape.sheet else shape.delimiter
         self.batch_id = import_store.begin_batch(
-            db, file_name=shape.path.name, sha256=None, source=plan.source, preset=plan.preset.name,
-            encoding=shape.encoding, delimiter=shape.delimiter, mapping=plan.mapping, created_at=stamp,
+            db, file_name=shape.shown_path.name, sha256=None, source=plan.source, preset=plan.preset.name,
+            encoding=self.encoding, delimiter=self.delimiter, mapping=plan.mapping, created_at=stamp, sheet=shape.sheet,
         )
         self.conv = Converter(plan)
         self.companies = Companies(db, self.batch_id, stamp)
@@ -107,11 +110,15 @@ class _BatchWriter:
         plan, conv = self.plan, self.conv
         check_lengths(df, plan.shape)
         n = len(df)
-        first_row = plan.shape.header_row + self.records + 1
+        shape = plan.shape
+        if shape.row_numbers is not None:
+            rows = [shape.row_number(self.records + i) for i in range(n)]
+        else:
+            rows = list(range(shape.header_row + self.records + 1, shape.header_row + self.records + 1 + n))
         if self.records == 0:
             conv.decide_dates(df)
         self.records += n
-        values, keep = conv.convert(df, list(range(first_row, first_row + n)))
+        values, keep = conv.convert(df, rows)
         self.rows_read += int(conv.filled.sum())
         src = values.get("source")
         src = repeat(plan.source) if src is None else src.where(src != "", plan.source)
@@ -178,15 +185,20 @@ class _BatchWriter:
         self.changed += import_store.write_requests(self.db, self.sql_id, rows)
         self.written += len(rows)
 
-    def finish(self, *, strict: bool, sha256: str | None) -> dict:
-        """Write what waited for the whole file, count, and refuse a batch that imported nothing (or failed under `strict`)."""
+    def finish(self, *, strict: bool, sha256: str | None, unclosed=None) -> dict:
+        """Write what waited for the whole file, count, and refuse a batch that imported nothing (or failed under `strict`).
+
+        `unclosed` (frame.Unclosed): a quote opened near the end and never closed; the lines from
+        there on count as failed rows, under one error. Cells left empty (`cell_warnings`) are
+        not failures: their rows were imported, so `strict` does not refuse them.
+        """
         db, plan, conv = self.db, self.plan, self.conv
         shape = plan.shape
         if self.ideas:
             self._write_ideas()
         self.companies.flush()
         import_store.restore_indexes(db, self.rebuild)
-        warnings = list(plan.warnings) + conv.date_warnings()
+        warnings = list(plan.warnings) + conv.date_warnings() + conv.cell_warning_lines()
         if conv.rounded_ids:
             warnings.append(
                 f"{conv.rounded_ids} id(s) like 1.03006E+13 were rounded by a spreadsheet; those rows are matched by content."
@@ -194,26 +206,33 @@ class _BatchWriter:
         if conv.error_count > len(conv.errors):
             warnings.append(f"Only the first {len(conv.errors)} of {conv.error_count} row errors are listed.")
         new = import_store.count_added(db, self.batch_id)
-        rows_read = self.rows_read
+        rows_read, failed, errors = self.rows_read, conv.failed, list(conv.errors)
+        if unclosed is not None:
+            rows_read += unclosed.lines
+            failed += unclosed.lines
+            errors.append({"row": unclosed.row, "column": unclosed.column, "message": unclosed.message()})
+            warnings.append(f"Row {unclosed.row}: {unclosed.message()} Close that quote and import the file again "
+                            "for the rest: what was imported stays as it is.")
+        name = shape.shown_path.name
         report = {
-            "batch_id": self.batch_id, "file": str(shape.path), "encoding": shape.encoding, "delimiter": shape.delimiter,
-            "preset": plan.preset.name, "source": plan.source, "mapping": plan.mapping, "rows_read": rows_read,
-            "new": new, "updated": self.changed - new, "unchanged": self.written - self.changed,
-            "duplicates": self.duplicates, "failed": conv.failed, "errors": conv.errors,
+            "batch_id": self.batch_id, "file": str(shape.shown_path), "sheet": shape.sheet, "encoding": self.encoding,
+            "delimiter": self.delimiter, "preset": plan.preset.name, "source": plan.source, "mapping": plan.mapping,
+            "rows_read": rows_read, "new": new, "updated": self.changed - new, "unchanged": self.written - self.changed,
+            "duplicates": self.duplicates, "failed": failed, "errors": errors, "cell_warnings": conv.cell_warnings,
             "companies_new": self.companies.created, "warnings": warnings,
         }
         if rows_read == 0:
-            raise ImportFailed(f"{shape.path.name}: the file has a header but no rows.")
-        if conv.failed and conv.failed >= rows_read:
-            first = conv.errors[0]
+            raise ImportFailed(f"{name}: the file has a header but no rows.")
+        if failed and failed >= rows_read:
+            first = errors[0]
             raise ImportFailed(
-                f"{shape.path.name}: none of the {rows_read} rows could be imported "
+                f"{name}: none of the {rows_read} rows could be imported "
                 f"(row {first['row']}, {first['column']}: {first['message']})"
             )
-        if strict and conv.failed:
-            first = conv.errors[0]
+        if strict and failed:
+            first = errors[0]
             raise StrictFailure(
-                f"{shape.path.name}: {conv.failed} row(s) failed (first: row {first['row']}, {first['column']}: "
+                f"{name}: {failed} row(s) failed (first: row {first['row']}, {first['column']}: "
                 f"{first['message']}); nothing was imported because of --strict.",
                 dict(report, batch_id=None),
             )

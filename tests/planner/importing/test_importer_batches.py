@@ -158,25 +158,37 @@ def test_a_failure_late_in_the_file_leaves_nothing_behind(ws, tmp_path, monkeypa
 
 def test_strict_aborts_the_whole_batch_on_one_bad_row(ws, tmp_path):
     rows = [HEADER] + _rows(3)
-    rows[2][5] = "the day before yesterday"
+    rows[2][1] = rows[2][2] = ""
     before = dump(ws)
     with pytest.raises(StrictFailure) as info:
         import_requests(ws, write_csv(tmp_path / "s.csv", rows), strict=True)
-    assert "row 3, Created" in str(info.value)
+    assert "row 3, Title: The row has no title" in str(info.value)
     assert info.value.report["failed"] == 1 and info.value.report["batch_id"] is None
     assert dump(ws) == before
 
 
-def test_without_strict_bad_rows_are_reported_and_the_rest_imported(ws, tmp_path):
+def test_strict_imports_rows_whose_unreadable_cells_were_left_empty(ws, tmp_path):
+    rows = [HEADER] + _rows(3)
+    rows[2][5] = "the day before yesterday"
+    report = import_requests(ws, write_csv(tmp_path / "s.csv", rows), strict=True)
+    assert (report["new"], report["failed"]) == (3, 0)
+    assert report["cell_warnings"] == [{"row": 3, "column": "Created", "message": (
+        "'the day before yesterday' is not a date this importer knows (e.g. 2024-03-12, 12/Mar/24 9:41 AM, "
+        "2024年3月12日); the cell was left empty.")}]
+
+
+def test_without_strict_bad_cells_are_left_empty_and_every_row_imported(ws, tmp_path):
     rows = [HEADER] + _rows(3)
     rows[2][5] = "2024-13-45"
     rows[3][6] = "lots"
     report = import_requests(ws, write_csv(tmp_path / "s.csv", rows))
-    assert (report["new"], report["failed"]) == (1, 2)
-    assert report["errors"] == [
-        {"row": 3, "column": "Created", "message": "'2024-13-45' is not a valid date."},
-        {"row": 4, "column": "MRR", "message": "'lots' is not a sum of money."},
+    assert (report["new"], report["failed"], report["errors"]) == (3, 0, [])
+    assert report["cell_warnings"] == [
+        {"row": 3, "column": "Created", "message": "'2024-13-45' is not a valid date; the cell was left empty."},
+        {"row": 4, "column": "MRR", "message": "'lots' is not a sum of money; the cell was left empty."},
     ]
+    by_id = {r["external_id"]: r for r in requests_of(ws)}
+    assert (by_id["R-2"]["created_at"], by_id["R-1"]["created_at"]) == (None, "2024-03-12")
 
 
 def test_dry_run_writes_nothing_but_counts_like_the_real_thing(ws, tmp_path):
@@ -319,13 +331,15 @@ def test_a_cancelled_bulk_load_puts_the_indexes_back(ws, tmp_path):
     assert ws.conn.execute("PRAGMA cache_size").fetchone()[0] == -2000
 
 
-def test_a_row_with_two_bad_cells_is_one_failed_row_and_good_rows_still_land(ws, tmp_path):
+def test_a_row_with_two_bad_cells_lands_with_both_fields_empty_and_two_cell_warnings(ws, tmp_path):
     path = write_csv(tmp_path / "mixed.csv", [
         ["Title", "Created", "MRR", "Company"],
         ["Good one", "2024-03-01", "100", "Acme"],
-        ["Bad one", "not a date", "lots", "Beta"],
+        ["Bad cells", "not a date", "lots", "Beta"],
     ])
     report = import_requests(ws, path)
-    assert (report["new"], report["failed"]) == (1, 1)
-    assert [(e["row"], e["column"]) for e in report["errors"]] == [(3, "Created"), (3, "MRR")]
-    assert [r["title"] for r in requests_of(ws)] == ["Good one"]
+    assert (report["new"], report["failed"]) == (2, 0)
+    assert [(e["row"], e["column"]) for e in report["cell_warnings"]] == [(3, "Created"), (3, "MRR")]
+    assert sorted((r["title"], r["created_at"]) for r in requests_of(ws)) == [("Bad cells", None), ("Good one", "2024-03-01")]
+    beta = next(c for c in ops.list_companies(ws) if c["name"] == "Beta")
+    assert beta["mrr"] is None

@@ -29,7 +29,7 @@ def test_import_json_prints_the_documented_keys_and_exits_0(tmp_path, capsys):
 
 def test_import_with_failed_rows_exits_0_and_strict_exits_1_writing_nothing(tmp_path, capsys):
     db = str(tmp_path / "w.db")
-    path = write_csv(tmp_path / "d.csv", [["Title", "Created"], ["A", "2024-03-12"], ["B", "soon"]])
+    path = write_csv(tmp_path / "d.csv", [["Title", "Created"], ["A", "2024-03-12"], ["", "2024-03-13"]])
     code, out, err = _run(capsys, "--db", db, "import", str(path), "--strict", "--json")
     assert code == 1 and json.loads(out)["failed"] == 1
     assert "nothing was imported because of --strict" in err
@@ -38,7 +38,16 @@ def test_import_with_failed_rows_exits_0_and_strict_exits_1_writing_nothing(tmp_
     code, out, _ = _run(capsys, "--db", db, "import", str(path), "--json")
     doc = json.loads(out)
     assert code == 0 and (doc["new"], doc["failed"]) == (1, 1)
-    assert doc["errors"] == [{"row": 3, "column": "Created", "message": "'soon' is not a date this importer knows (e.g. 2024-03-12, 12/Mar/24 9:41 AM, 2024年3月12日)."}]
+    assert doc["errors"] == [{"row": 3, "column": "Title", "message": "The row has no title."}]
+
+
+def test_a_cell_that_cannot_be_read_is_left_empty_and_strict_still_imports(tmp_path, capsys):
+    db = str(tmp_path / "w.db")
+    path = write_csv(tmp_path / "d.csv", [["Title", "Created"], ["A", "2024-03-12"], ["B", "soon"]])
+    code, out, err = _run(capsys, "--db", db, "import", str(path), "--strict")
+    assert (code, err) == (0, "")
+    assert "2 rows read: 2 new, 0 updated, 0 unchanged, 0 duplicates, 0 failed" in out
+    assert "note: Created: 1 cell could not be read as a date and was left empty (first: row 3, 'soon')." in out
 
 
 def test_a_file_that_cannot_be_imported_exits_2_with_one_line_on_stderr(tmp_path, capsys):
