@@ -1,4 +1,4 @@
-"""Import commands: import a CSV dump, list import batches, undo one."""
+"""Import commands: import a CSV dump or an Excel sheet, list import batches, undo one."""
 
 from __future__ import annotations
 
@@ -21,10 +21,11 @@ def _parse_maps(pairs) -> dict:
 
 def _print_report(report: dict) -> None:
     verb = "Would import" if report.get("dry_run") else "Imported"
-    print(
-        f"{verb} {printable(report['file'])} ({report['preset']}, {report['encoding']}, "
-        f"delimiter {report['delimiter']!r}) as batch {report['batch_id'] or '-'}:"
-    )
+    if report.get("sheet") is not None:
+        read_as = f"sheet {printable(repr(report['sheet']))}"
+    else:
+        read_as = f"{report['encoding']}, delimiter {report['delimiter']!r}"
+    print(f"{verb} {printable(report['file'])} ({report['preset']}, {read_as}) as batch {report['batch_id'] or '-'}:")
     print(
         f"  {report['rows_read']} rows read: {report['new']} new, {report['updated']} updated, "
         f"{report['unchanged']} unchanged, {report['duplicates']} duplicates, {report['failed']} failed; "
@@ -33,8 +34,11 @@ def _print_report(report: dict) -> None:
     print("  mapping: " + ", ".join(f"{f} <- {printable(c)}" for f, c in report["mapping"].items()))
     for warning in report.get("warnings", []):
         print(f"  note: {printable(warning)}")
+    if report.get("segments_new"):
+        print("  new segments: " + ", ".join(printable(s) for s in report["segments_new"]))
     for err in report["errors"][:20]:
-        print(f"  row {err['row']}, {printable(err['column'])}: {printable(err['message'])}")
+        where = f"row {err['row']}, {printable(err['column'])}" if err["column"] else f"row {err['row']}"
+        print(f"  {where}: {printable(err['message'])}")
     if len(report["errors"]) > 20:
         print(f"  ... and {report['failed'] - 20} more row errors (see --json).")
 
@@ -46,7 +50,7 @@ def cmd_import(args, ws):
     try:
         report = import_requests(
             ws, args.file, source=args.source, preset=args.preset, mapping=_parse_maps(args.map),
-            encoding=args.encoding, strict=args.strict, dry_run=args.dry_run, progress=Progress(),
+            encoding=args.encoding, strict=args.strict, dry_run=args.dry_run, progress=Progress(), sheet=args.sheet,
         )
     except StrictFailure as exc:
         emit(args, exc.report, _print_report)
@@ -66,6 +70,16 @@ def _print_batches(rows: list[dict]) -> None:
         print("(no imports yet)")
         return
     for b in rows:
+        if b.get("kind") == "items":
+            from planner.cli.item_import_cmds import print_items_batch
+
+            print_items_batch(b)
+            continue
+        if b.get("kind") == "companies":
+            print(f"{b['id']:>4}  {b['created_at']}  {printable(b['file_name'])}  [companies, {b['source']}]  "
+                  f"read {b['rows_read']}, new {b['new']}, updated {b['updated']}, unchanged {b['unchanged']}, "
+                  f"failed {b['failed']}")
+            continue
         state = f"undone {b['undone_at']}" if b["undone_at"] else f"{b['requests_now']} requests now"
         print(
             f"{b['id']:>4}  {b['created_at']}  {printable(b['file_name'])}  [{b['preset']}]  read {b['rows_read']}, "
@@ -114,6 +128,10 @@ def cmd_undo_import(args, ws):
     from planner.importing.batch import undo_import, undo_import_preview
 
     preview = undo_import_preview(ws, args.batch_id)
+    if preview.get("kind") == "items":
+        from planner.cli.item_import_cmds import undo_items_batch
+
+        return undo_items_batch(args, ws, preview)
     if preview["loses"]:
         _print_undo_preview(preview)
         if not args.yes:
@@ -137,14 +155,17 @@ def cmd_undo_import(args, ws):
 
 
 def register(sub) -> None:
-    p = sub.add_parser("import", help="import requests from a CSV dump (Jira, Zendesk, Canny, a form, a sheet ...)")
-    p.add_argument("file")
+    p = sub.add_parser("import", help="import requests from a CSV dump (Jira, Zendesk, Canny, a form ...) or an Excel workbook")
+    p.add_argument("file", help="a CSV file or an Excel workbook (.xlsx, .xlsm)")
+    p.add_argument("--sheet", help="the workbook's sheet to read (default: the one that looks most like a table)")
     p.add_argument("--source", help="the tool or channel the dump comes from (default: the preset, or the file name)")
     p.add_argument("--preset", help="jira, zendesk, intercom, canny, productboard, uservoice, github, google-forms, salesforce, fider or generic")
     p.add_argument("--map", action="append", metavar="FIELD=COLUMN", help="map a column to a request field (repeatable; remembered per source)")
     p.add_argument("--encoding", help="override the detected encoding (e.g. cp932, utf-8, latin-1)")
     p.add_argument("--dry-run", action="store_true", help="read and check everything, write nothing")
-    p.add_argument("--strict", action="store_true", help="any failed row aborts the whole import (exit 1)")
+    p.add_argument("--strict", action="store_true",
+                   help="any failed row (no title, unreadable to the end) aborts the whole import (exit 1); "
+                        "cells left empty because they could not be read do not")
     p.add_argument("--json", action="store_true", help="print one JSON document")
     p.set_defaults(func=cmd_import)
 

@@ -27,7 +27,19 @@ def _ids(ids) -> str:
 
 def cmd_items(args, ws):
     rows = ops.list_items(ws)  # every column of the item, its lane's and metric's names: --json hides nothing
+    for row in rows:  # the extra fields an import brought (story points, a sheet's own score) as an object
+        row["fields"] = _extra_fields(row.get("fields"))
     return emit_rows(args, rows, ["id", "title", "kind", "status", "theme", "lane", "impact", "confidence", "effort"])
+
+
+def _extra_fields(text) -> dict:
+    import json
+
+    try:
+        found = json.loads(text) if text else {}
+    except ValueError:  # a hand-edited workspace: shown as it is stored
+        return {"text": text}
+    return found if isinstance(found, dict) else {"value": found}
 
 
 def cmd_item_add(args, ws):

@@ -1,5 +1,7 @@
 """Imports in the same history as every other action: importing a file, and undoing an import.
 
+(A file of backlog items is the exception: small, it is an ordinary operation, see `import_items`.)
+
 A batch can hold a million rows, so it is not journalled row by row: its undo
 removes the batch (`planner.importing.batch.undo_import`, which keeps a
 snapshot) and its redo puts the snapshot back with the same ids. So an import
@@ -9,13 +11,16 @@ Undo / Redo walk back over it in order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from planner.ops.result import Changes, Entity, OpResult, Reversal
+from planner.ops.result import Changes, Entity, OpResult, Reversal, operation
 from planner.storage.db import Workspace
 
 IMPORT_CHANGES = Changes.of(Entity.REQUESTS, Entity.COMPANIES, Entity.LINKS, Entity.BATCHES, Entity.SCORES)
+ITEM_IMPORT_CHANGES = Changes.of(Entity.ITEMS, Entity.LANES, Entity.BATCHES, Entity.SCORES)
+# Undoing an items batch from the batches list: its items go, and the requests linked to them may go back to the inbox.
+ITEM_UNDO_CHANGES = Changes.of(Entity.ITEMS, Entity.LINKS, Entity.REQUESTS, Entity.BATCHES, Entity.SCORES)
 
 
 def import_requests(ws: Workspace, path, **options) -> OpResult:
@@ -26,6 +31,32 @@ def import_requests(ws: Workspace, path, **options) -> OpResult:
     batch_id = report.get("batch_id")
     text = f"Import “{Path(path).name}”"
     return OpResult(report, IMPORT_CHANGES if batch_id else Changes(), ImportReversal(batch_id) if batch_id else None, text)
+
+
+def import_items(ws: Workspace, path, **options) -> OpResult:
+    """Import a file of backlog items (a sheet or a tracker's export) as one step of the history.
+
+    `options` are those of `planner.importing.items.import_items`; the value is its report.
+    Unlike a request dump, a backlog is small: the import runs as an ordinary operation, so
+    Undo takes it back row by row (the items it added or changed, the lanes it made, its batch
+    and a remembered mapping) and Redo puts them back with the same ids. A dry run changes nothing.
+    """
+    from planner.importing.items import read_items
+    from planner.importing.write_items import write_items
+    from planner.storage.backups import backup_before
+
+    text = f"Import “{Path(path).name}”"
+    dry_run, progress = options.pop("dry_run", False), options.pop("progress", None)
+    if progress is not None:
+        progress.update(0, None, f"Reading {Path(path).name}")
+    read = read_items(path, ws=ws, **options)  # the file is read before the workspace is locked for writing
+    if dry_run:
+        return OpResult(write_items(ws, read, dry_run=True, progress=progress), Changes(), None, text)
+    backup_before(ws, reason="before-import")
+    with operation(ws, text) as op:
+        report = write_items(ws, read, progress=progress)
+    done = op.result(report)
+    return replace(done, changes=done.changes | ITEM_IMPORT_CHANGES)
 
 
 def undo_import(ws: Workspace, batch_id: int) -> OpResult:
@@ -45,7 +76,7 @@ class ImportReversal(Reversal):
         removed = remove_batch(ws, self.batch_id, keep_snapshot=True)
         snapshot = removed.pop("snapshot")
         text = text or f"Undo import of “{removed['file_name']}”"
-        return OpResult(removed, IMPORT_CHANGES, SnapshotReversal(snapshot), text)
+        return OpResult(removed, _changes_of(removed), SnapshotReversal(snapshot), text)
 
 
 @dataclass(frozen=True)
@@ -58,4 +89,8 @@ class SnapshotReversal(Reversal):
         from planner.importing.batch import redo_import
 
         back = redo_import(ws, self.snapshot)
-        return OpResult(back, IMPORT_CHANGES, ImportReversal(back["batch_id"]), text)
+        return OpResult(back, _changes_of(back), ImportReversal(back["batch_id"]), text)
+
+
+def _changes_of(done: dict) -> Changes:
+    return ITEM_UNDO_CHANGES if done.get("kind") == "items" else IMPORT_CHANGES

@@ -47,11 +47,13 @@ def request_sql(*, by_id, batch_id: int) -> str:
     return sql
 
 
-def begin_batch(db, *, file_name, sha256, source, preset, encoding, delimiter, mapping, created_at) -> int:
+def begin_batch(db, *, file_name, sha256, source, preset, encoding, delimiter, mapping, created_at, sheet=None) -> int:
+    """A new batch row; `sheet` is the workbook sheet read (None for a CSV)."""
     cur = db.execute(
-        """INSERT INTO import_batches (file_name, sha256, source, preset, encoding, delimiter, mapping, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-        [file_name, sha256, source, preset, encoding, delimiter, json.dumps(mapping, ensure_ascii=False), created_at],
+        """INSERT INTO import_batches (file_name, sha256, source, preset, encoding, delimiter, mapping, created_at, sheet)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [file_name, sha256, source, preset, encoding, delimiter, json.dumps(mapping, ensure_ascii=False), created_at,
+         sheet],
     )
     return cur.lastrowid
 
@@ -107,7 +109,8 @@ def count_added(db, batch_id: int) -> int:
 
 def list_batches(db) -> list[dict]:
     rows = db.execute(
-        """SELECT b.*, (SELECT COUNT(*) FROM requests r WHERE r.batch_id = b.id) AS requests_now
+        """SELECT b.*, (SELECT COUNT(*) FROM requests r WHERE r.batch_id = b.id) AS requests_now,
+                  (SELECT COUNT(*) FROM items i WHERE i.batch_id = b.id) AS items_now
            FROM import_batches b ORDER BY b.id DESC"""
     )
     cols = [d[0] for d in rows.description]
@@ -322,3 +325,110 @@ def set_cache_mb(db, megabytes: int | None) -> int:
 
 def restore_cache(db, setting: int) -> None:
     db.execute(f"PRAGMA cache_size = {int(setting)}")
+
+
+# ---------------------------------------------------------------- batches of backlog items
+# An items batch is small (a backlog, not a million-row dump): plain statements inside the caller's transaction.
+
+def begin_item_batch(db, *, file_name, sha256, source, preset, encoding, delimiter, sheet, mapping, created_at) -> int:
+    cur = db.execute(
+        """INSERT INTO import_batches (kind, file_name, sha256, source, preset, encoding, delimiter, sheet, mapping,
+               created_at) VALUES ('items', ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [file_name, sha256, source, preset, encoding, delimiter, sheet, json.dumps(mapping, ensure_ascii=False),
+         created_at],
+    )
+    return cur.lastrowid
+
+
+def finish_item_batch(db, batch_id: int, counts: dict) -> None:
+    db.execute(
+        """UPDATE import_batches SET rows_read = ?, new = ?, updated = ?, unchanged = ?, failed = ?, errors = ?,
+               warnings = ? WHERE id = ?""",
+        [counts["rows_read"], counts["new"], counts["updated"], counts["unchanged"], counts["failed"],
+         json.dumps(counts["errors"][:200], ensure_ascii=False), json.dumps(counts["warnings"], ensure_ascii=False),
+         batch_id],
+    )
+
+
+def items_to_match(db, source: str) -> list[dict]:
+    """The items a file of `source` may update: those of the source, and those typed by hand (no source)."""
+    cur = db.execute("SELECT * FROM items WHERE source = ? OR source IS NULL ORDER BY id", [source])
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+_ITEMS_IN_BATCH = "SELECT id FROM items WHERE batch_id = ?"
+
+
+def item_undo_counts(db, batch_id: int) -> dict:
+    """How many items (and links to them) undoing an items batch would remove now."""
+    items = db.execute("SELECT COUNT(*) FROM items WHERE batch_id = ?", [batch_id]).fetchone()[0]
+    links = db.execute(f"SELECT COUNT(*) FROM links WHERE item_id IN ({_ITEMS_IN_BATCH})", [batch_id]).fetchone()[0]
+    return {"items": items, "links": links, "requests": 0, "companies": 0}
+
+
+def item_undo_losses(db, batch_id: int, *, examples: int = 3) -> dict:
+    """What undoing an items batch would take away that the file did not bring: links made to its items
+    since (each as `undo_losses` names one), and its items changed since it was imported (by hand or
+    by a later import), each {"item_id", "item", "updated_at"}."""
+    hand = db.execute(f"SELECT COUNT(*) FROM links WHERE item_id IN ({_ITEMS_IN_BATCH})", [batch_id]).fetchone()[0]
+    hand_rows = db.execute(
+        f"""SELECT k.request_id, r.title, k.item_id, i.title FROM links k
+               JOIN requests r ON r.id = k.request_id JOIN items i ON i.id = k.item_id
+            WHERE k.item_id IN ({_ITEMS_IN_BATCH}) ORDER BY k.item_id, k.request_id LIMIT ?""",
+        [batch_id, examples],
+    ).fetchall()
+    later = """FROM items i JOIN import_batches b ON b.id = i.batch_id
+               WHERE i.batch_id = ? AND i.updated_at > b.created_at"""
+    updates = db.execute(f"SELECT COUNT(*) {later}", [batch_id]).fetchone()[0]
+    update_rows = db.execute(f"SELECT i.id, i.title, i.updated_at {later} ORDER BY i.id LIMIT ?",
+                             [batch_id, examples]).fetchall()
+    return {
+        "hand_links": {"count": hand, "examples": [
+            {"request_id": r, "request": rt, "item_id": i, "item": it} for r, rt, i, it in hand_rows]},
+        "duplicates": {"count": 0, "examples": []},
+        "updates": {"count": updates, "examples": [
+            {"item_id": i, "item": title, "updated_at": at} for i, title, at in update_rows]},
+    }
+
+
+def snapshot_item_batch(db, batch_id: int) -> dict:
+    """Every row undoing an items batch deletes or changes, to put back exactly (`put_back_item_batch`).
+
+    Call inside the undo's transaction, before `undo_item_batch`.
+    """
+    return {
+        "kind": "items",
+        "batch_id": batch_id,
+        "items": _rows(db, "SELECT * FROM items WHERE batch_id = ? ORDER BY id", [batch_id]),
+        "links": _rows(db, f"SELECT * FROM links WHERE item_id IN ({_ITEMS_IN_BATCH})", [batch_id]),
+        "requests": _rows(db, f"""SELECT id, status FROM requests
+            WHERE id IN (SELECT request_id FROM links WHERE item_id IN ({_ITEMS_IN_BATCH}))""", [batch_id]),
+    }
+
+
+def undo_item_batch(db, batch_id: int, undone_at: str) -> dict:
+    """Remove the items a batch added, and their links; items it only updated stay. Call inside a transaction.
+
+    Returns the counts and "request_ids", the requests that were linked to them, whose status the caller recomputes.
+    """
+    request_ids = [r[0] for r in db.execute(
+        f"SELECT DISTINCT request_id FROM links WHERE item_id IN ({_ITEMS_IN_BATCH})", [batch_id])]
+    links = db.execute(f"SELECT COUNT(*) FROM links WHERE item_id IN ({_ITEMS_IN_BATCH})", [batch_id]).fetchone()[0]
+    items = db.execute("DELETE FROM items WHERE batch_id = ?", [batch_id]).rowcount  # their links go by cascade
+    db.execute("UPDATE import_batches SET undone_at = ? WHERE id = ?", [undone_at, batch_id])
+    return {"batch_id": batch_id, "items": items, "links": links, "requests": 0, "companies": 0,
+            "request_ids": request_ids}
+
+
+def put_back_item_batch(db, snapshot: dict) -> None:
+    """Undo an undo of an items batch: its items and their links again, with their ids. Call inside a transaction."""
+    for table in ("items", "links"):
+        part = snapshot[table]
+        if part["rows"]:
+            names = ", ".join(f'"{c}"' for c in part["columns"])
+            marks = ", ".join("?" * len(part["columns"]))
+            db.conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', part["rows"])
+    db.conn.executemany("UPDATE requests SET status = ? WHERE id = ?",
+                        [(status, rid) for rid, status in snapshot["requests"]["rows"]])
+    db.execute("UPDATE import_batches SET undone_at = NULL WHERE id = ?", [snapshot["batch_id"]])
