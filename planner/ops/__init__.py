@@ -34,7 +34,8 @@ from planner.ops.companies import (
     require_company,
     upsert_company,
 )
-from planner.ops.imports import import_requests, undo_import
+from planner.ops.company_imports import import_companies
+from planner.ops.imports import import_items, import_requests, undo_import
 from planner.ops.metrics import add_metric_template, import_metrics
 from planner.ops.items import (
     add_item,
@@ -97,7 +98,7 @@ __all__ = [
     "change_settings", "month_number", "workspace_settings",
     "create_item_from_requests", "delete_item", "delete_items", "edit_item", "edit_items", "field_label",
     "COMPANY_FIELDS", "edit_company", "list_segments", "merge_companies", "rename_segment", "require_company",
-    "find_company", "get_item", "import_requests", "link_request", "link_requests", "list_companies", "list_items",
+    "find_company", "get_item", "import_companies", "import_items", "import_requests", "link_request", "link_requests", "list_companies", "list_items",
     "find_lane", "fiscal_start", "move_lane", "list_lanes", "list_requests", "mark_duplicate", "move_items", "operation", "pin", "quarter_of", "redo",
     "request", "set_request_status", "undo", "undo_import", "unlink_request", "upsert_company", "valid_text",
     "duplicate_item", "merge_items", "merge_preview", "requests_freed",
