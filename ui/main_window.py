@@ -47,7 +47,7 @@ VIEWS = (
 )
 RECENT_KEPT = 8
 SAID_MS = 6000  # how long the status bar says what an action did
-IMPORTABLE = (".csv", ".tsv", ".txt")
+IMPORTABLE = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")  # what a drop on the window opens the import wizard with
 COUNTED = (Entity.ITEMS, Entity.REQUESTS, Entity.LINKS, Entity.COMPANIES, Entity.LANES, Entity.METRICS)  # the status bar counts
 
 
@@ -160,8 +160,9 @@ class MainWindow(QMainWindow):
                                         icon=S.SP_DialogOpenButton, tip=tr("Open a workspace file"))
         self.demo_action = self._action(tr("Open &Demo Workspace"), self.open_demo, hotkeys.OPEN_DEMO,
                                         tip=tr("A B2B SaaS backlog with customer requests, to look around"))
-        self.import_action = self._action(tr("&Import CSV…"), lambda: self.open_import_wizard(), hotkeys.IMPORT_CSV,
-                                          icon=S.SP_ArrowDown, tip=tr("Import customer requests from a CSV file"))
+        self.import_action = self._action(
+            tr("&Import…"), lambda: self.open_import_wizard(), hotkeys.IMPORT_CSV, icon=S.SP_ArrowDown,
+            tip=tr("Import requests, backlog items, companies or metrics from a CSV or Excel file"))
         self.import_metrics_action = self._action(tr("Import &Metrics…"), self.import_metrics,
                                                   tip=tr("Import metric values (period, metric, value) from a CSV file"))
         self.batches_action = self._action(tr("Import &Batches…"), self.open_batches, hotkeys.IMPORT_BATCHES,
@@ -520,8 +521,10 @@ class MainWindow(QMainWindow):
         dialog.activateWindow()
         return dialog
 
-    def open_import_wizard(self, path: Path | str | None = None):
-        return self._dialog("import", "ui.import_wizard", "ImportWizard", path=str(path) if path else None, parent=self)
+    def open_import_wizard(self, path: Path | str | None = None, *, kind: str | None = None):
+        """The import wizard, on `path` when given; `kind` presets what the file holds (else it is guessed)."""
+        return self._dialog("import", "ui.import_wizard", "ImportWizard", path=str(path) if path else None,
+                            parent=self, kind=kind)
 
     def open_batches(self):
         return self._dialog("batches", "ui.dialogs.batches", "BatchesDialog", self)
@@ -544,21 +547,8 @@ class MainWindow(QMainWindow):
         return lanes.add_next_quarter(self.ctx, self)
 
     def import_metrics(self, path: Path | str | None = None):
-        """File > Import Metrics: metric values from a CSV file, one undo step; the status bar says what came in."""
-        from ui.operations import metrics
-
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, tr("Import Metrics"), self._start_dir(),
-                                                  tr("CSV files (*.csv *.tsv *.txt);;All files (*)"))
-            if not path:
-                return None
-        done = metrics.import_file(self.ctx, self, path)
-        if done is not None:
-            self.statusBar().showMessage(
-                tr("Imported {metrics} metrics from {file}: {new} new values, {updated} updated.").format(
-                    metrics=len(done["metrics"]), file=Path(path).name, new=done["values_new"],
-                    updated=done["values_updated"]), 10000)
-        return done
+        """File > Import Metrics: the import wizard, with the file taken as metric values (period, metric, value)."""
+        return self.open_import_wizard(path, kind="metrics")
 
     def open_backups(self):
         return self._dialog("backups", "ui.dialogs.backups", "BackupsDialog", self)

@@ -51,7 +51,7 @@
         <location filename="../../ui/backlog/dialogs.py" line="24"/>
         <location filename="../../ui/backlog/model.py" line="49"/>
         <location filename="../../ui/backlog/new_item.py" line="57"/>
-        <location filename="../../ui/import_wizard/labels.py" line="25"/>
+        <location filename="../../ui/import_wizard/labels.py" line="26"/>
         <location filename="../../ui/inbox/choices.py" line="77"/>
         <location filename="../../ui/inbox/choices.py" line="115"/>
         <source>Status</source>
@@ -63,6 +63,7 @@
         <location filename="../../ui/backlog/model.py" line="51"/>
         <location filename="../../ui/backlog/new_item.py" line="59"/>
         <location filename="../../ui/dialogs/lanes.py" line="33"/>
+        <location filename="../../ui/import_wizard/labels.py" line="35"/>
         <source>Lane</source>
         <translation>レーン</translation>
     </message>
@@ -70,7 +71,7 @@
         <location filename="../../ui/backlog/dialogs.py" line="30"/>
         <location filename="../../ui/backlog/filters.py" line="58"/>
         <location filename="../../ui/backlog/new_item.py" line="35"/>
-        <location filename="../../ui/backlog/view.py" line="392"/>
+        <location filename="../../ui/backlog/view.py" line="402"/>
         <source>No lane</source>
         <translation>レーンなし</translation>
     </message>
@@ -79,6 +80,7 @@
         <location filename="../../ui/backlog/dialogs.py" line="33"/>
         <location filename="../../ui/backlog/model.py" line="52"/>
         <location filename="../../ui/backlog/new_item.py" line="58"/>
+        <location filename="../../ui/import_wizard/labels.py" line="33"/>
         <source>Theme</source>
         <translation>テーマ</translation>
     </message>
@@ -123,31 +125,31 @@
         <translation>単一顧客のみ</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="135"/>
-        <location filename="../../ui/backlog/view.py" line="311"/>
+        <location filename="../../ui/backlog/view.py" line="140"/>
+        <location filename="../../ui/backlog/view.py" line="321"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="136"/>
+        <location filename="../../ui/backlog/view.py" line="141"/>
         <source>Edit selected…</source>
         <translation>選択を編集…</translation>
     </message>
     <message>
         <location filename="../../ui/backlog/detail.py" line="91"/>
         <location filename="../../ui/backlog/detail.py" line="231"/>
-        <location filename="../../ui/backlog/view.py" line="137"/>
+        <location filename="../../ui/backlog/view.py" line="142"/>
         <source>Pin rank…</source>
         <translation>順位を固定…</translation>
     </message>
     <message>
         <location filename="../../ui/backlog/view.py" line="102"/>
-        <source>No items yet. Add the first one, or import the requests you have (File ▸ Import CSV).</source>
-        <translation>まだ項目がありません。最初の項目を追加するか、手元の要望をインポートしてください（ファイル ▸ CSVをインポート）。</translation>
+        <source>No items yet. Add the first one, or bring in the backlog or the requests you have (File ▸ Import…).</source>
+        <translation>まだ項目がありません。最初の項目を追加するか、手元のバックログや要望を取り込んでください（ファイル ▸ インポート…）。</translation>
     </message>
     <message>
         <location filename="../../ui/backlog/view.py" line="103"/>
-        <location filename="../../ui/backlog/view.py" line="382"/>
+        <location filename="../../ui/backlog/view.py" line="392"/>
         <location filename="../../ui/matrix/view.py" line="72"/>
         <location filename="../../ui/matrix/view.py" line="160"/>
         <location filename="../../ui/roadmap/view.py" line="101"/>
@@ -156,59 +158,69 @@
         <translation>新規項目…</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="215"/>
-        <location filename="../../ui/backlog/view.py" line="309"/>
+        <location filename="../../ui/backlog/view.py" line="107"/>
+        <source>Import a Spreadsheet…</source>
+        <translation>スプレッドシートをインポート…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/view.py" line="108"/>
+        <source>Your RICE sheet, a Jira or Linear export, or requests: CSV or Excel</source>
+        <translation>RICE のシート、Jira や Linear のエクスポート、要望の一覧（CSV または Excel）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backlog/view.py" line="220"/>
+        <location filename="../../ui/backlog/view.py" line="319"/>
         <location filename="../../ui/roadmap/painter.py" line="189"/>
         <source>{n} items</source>
         <translation>{n}件</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="216"/>
+        <location filename="../../ui/backlog/view.py" line="221"/>
         <source>{shown} of {total} items</source>
         <translation>{total}件中{shown}件</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="218"/>
+        <location filename="../../ui/backlog/view.py" line="223"/>
         <source>Rescoring…</source>
         <translation>再スコアリング中…</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="308"/>
+        <location filename="../../ui/backlog/view.py" line="318"/>
         <source>“{title}”</source>
         <translation>「{title}」</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="312"/>
+        <location filename="../../ui/backlog/view.py" line="322"/>
         <source>Delete {what}? {n} linked requests will go back to the inbox. Edit &gt; Undo puts it all back.</source>
         <translation>{what}を削除しますか？紐づく{n}件の要望は受信箱に戻ります。「編集 &gt; 元に戻す」ですべて元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="321"/>
+        <location filename="../../ui/backlog/view.py" line="331"/>
         <source>Deleted {n} item(s); {m} requests went back to the inbox.</source>
         <translation>{n}件の項目を削除しました。{m}件の要望が受信箱に戻りました。</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="322"/>
+        <location filename="../../ui/backlog/view.py" line="332"/>
         <source>Deleted {n} item(s).</source>
         <translation>{n}件の項目を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="352"/>
+        <location filename="../../ui/backlog/view.py" line="362"/>
         <source>Duplicated as “{title}”; its requests stay linked to the original only.</source>
         <translation>「{title}」として複製しました。要望は元の項目にだけ紐付いたままです。</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="367"/>
+        <location filename="../../ui/backlog/view.py" line="377"/>
         <source>Merged {n} item(s) into “{title}”; {m} requests moved to it.</source>
         <translation>{n}件の項目を「{title}」に統合しました。{m}件の要望が移りました。</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="400"/>
+        <location filename="../../ui/backlog/view.py" line="410"/>
         <source>Duplicate</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="402"/>
+        <location filename="../../ui/backlog/view.py" line="412"/>
         <source>Merge Items…</source>
         <translation>項目を統合…</translation>
     </message>
@@ -395,18 +407,18 @@
         <translation>{n}件の項目を「{title}」に統合</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="388"/>
+        <location filename="../../ui/backlog/view.py" line="398"/>
         <source>Set status</source>
         <translation>ステータスを設定</translation>
     </message>
     <message>
-        <location filename="../../ui/backlog/view.py" line="391"/>
+        <location filename="../../ui/backlog/view.py" line="401"/>
         <source>Move to lane</source>
         <translation>レーンへ移動</translation>
     </message>
     <message>
         <location filename="../../ui/backlog/detail.py" line="92"/>
-        <location filename="../../ui/backlog/view.py" line="399"/>
+        <location filename="../../ui/backlog/view.py" line="409"/>
         <source>Unpin</source>
         <translation>固定を解除</translation>
     </message>
@@ -435,13 +447,14 @@
         <location filename="../../ui/backlog/detail_form.py" line="317"/>
         <location filename="../../ui/backlog/model.py" line="29"/>
         <location filename="../../ui/backlog/new_item.py" line="54"/>
-        <location filename="../../ui/import_wizard/labels.py" line="13"/>
+        <location filename="../../ui/import_wizard/labels.py" line="14"/>
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
     <message>
         <location filename="../../ui/backlog/detail.py" line="112"/>
         <location filename="../../ui/backlog/model.py" line="30"/>
+        <location filename="../../ui/import_wizard/labels.py" line="49"/>
         <source>Score</source>
         <translation>スコア</translation>
     </message>
@@ -454,6 +467,7 @@
         <location filename="../../ui/backlog/detail_form.py" line="50"/>
         <location filename="../../ui/backlog/detail_form.py" line="342"/>
         <location filename="../../ui/backlog/model.py" line="31"/>
+        <location filename="../../ui/import_wizard/labels.py" line="36"/>
         <source>Reach</source>
         <translation>リーチ</translation>
     </message>
@@ -462,6 +476,7 @@
         <location filename="../../ui/backlog/detail_form.py" line="362"/>
         <location filename="../../ui/backlog/model.py" line="32"/>
         <location filename="../../ui/backlog/new_item.py" line="61"/>
+        <location filename="../../ui/import_wizard/labels.py" line="37"/>
         <source>Impact</source>
         <translation>インパクト</translation>
     </message>
@@ -475,6 +490,7 @@
         <location filename="../../ui/backlog/detail_form.py" line="363"/>
         <location filename="../../ui/backlog/model.py" line="33"/>
         <location filename="../../ui/backlog/new_item.py" line="62"/>
+        <location filename="../../ui/import_wizard/labels.py" line="38"/>
         <source>Confidence</source>
         <translation>確度</translation>
     </message>
@@ -487,6 +503,7 @@
         <location filename="../../ui/backlog/detail_form.py" line="350"/>
         <location filename="../../ui/backlog/model.py" line="34"/>
         <location filename="../../ui/backlog/new_item.py" line="60"/>
+        <location filename="../../ui/import_wizard/labels.py" line="39"/>
         <source>Effort</source>
         <translation>工数</translation>
     </message>
@@ -498,6 +515,7 @@
     <message>
         <location filename="../../ui/backlog/detail_form.py" line="351"/>
         <location filename="../../ui/backlog/model.py" line="35"/>
+        <location filename="../../ui/import_wizard/labels.py" line="40"/>
         <source>Value</source>
         <translation>価値</translation>
     </message>
@@ -523,6 +541,7 @@
         <location filename="../../ui/backlog/detail_form.py" line="31"/>
         <location filename="../../ui/backlog/model.py" line="45"/>
         <location filename="../../ui/companies/dialogs.py" line="76"/>
+        <location filename="../../ui/import_wizard/kinds.py" line="24"/>
         <location filename="../../ui/main_window.py" line="46"/>
         <source>Companies</source>
         <translation>企業</translation>
@@ -537,7 +556,7 @@
         <location filename="../../ui/backlog/detail_form.py" line="33"/>
         <location filename="../../ui/backlog/model.py" line="46"/>
         <location filename="../../ui/companies/model.py" line="21"/>
-        <location filename="../../ui/import_wizard/labels.py" line="20"/>
+        <location filename="../../ui/import_wizard/labels.py" line="21"/>
         <location filename="../../ui/operations/companies.py" line="14"/>
         <source>MRR</source>
         <translation>MRR</translation>
@@ -572,6 +591,7 @@
         <location filename="../../ui/backlog/model.py" line="50"/>
         <location filename="../../ui/backlog/new_item.py" line="56"/>
         <location filename="../../ui/dialogs/lanes.py" line="34"/>
+        <location filename="../../ui/import_wizard/labels.py" line="32"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
@@ -691,7 +711,7 @@
     <message>
         <location filename="../../ui/backlog/detail_form.py" line="336"/>
         <location filename="../../ui/dialogs/batches.py" line="39"/>
-        <location filename="../../ui/import_wizard/labels.py" line="28"/>
+        <location filename="../../ui/import_wizard/labels.py" line="29"/>
         <location filename="../../ui/inbox/filters.py" line="43"/>
         <location filename="../../ui/inbox/model.py" line="98"/>
         <source>Source</source>
@@ -804,12 +824,12 @@
         <translation>インポートを取り消す</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/imports.py" line="11"/>
+        <location filename="../../ui/operations/imports.py" line="18"/>
         <source>Import “{name}”</source>
         <translation>「{name}」をインポート</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/imports.py" line="16"/>
+        <location filename="../../ui/operations/imports.py" line="25"/>
         <source>Undo import of “{name}”</source>
         <translation>「{name}」のインポートを取り消し</translation>
     </message>
@@ -1291,7 +1311,7 @@
     <message>
         <location filename="../../ui/app.py" line="76"/>
         <location filename="../../ui/context.py" line="174"/>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Roadmap Planner</source>
         <translation>Roadmap Planner</translation>
     </message>
@@ -1310,7 +1330,7 @@
     <message>
         <location filename="../../ui/backlog/detail.py" line="34"/>
         <location filename="../../ui/companies/model.py" line="18"/>
-        <location filename="../../ui/import_wizard/labels.py" line="18"/>
+        <location filename="../../ui/import_wizard/labels.py" line="19"/>
         <location filename="../../ui/inbox/choices.py" line="114"/>
         <location filename="../../ui/inbox/filters.py" line="43"/>
         <location filename="../../ui/inbox/model.py" line="96"/>
@@ -1322,7 +1342,7 @@
         <location filename="../../ui/companies/dialogs.py" line="76"/>
         <location filename="../../ui/companies/model.py" line="19"/>
         <location filename="../../ui/dialogs/scoring.py" line="67"/>
-        <location filename="../../ui/import_wizard/labels.py" line="19"/>
+        <location filename="../../ui/import_wizard/labels.py" line="20"/>
         <location filename="../../ui/inbox/filters.py" line="44"/>
         <location filename="../../ui/inbox/model.py" line="97"/>
         <source>Segment</source>
@@ -1507,6 +1527,7 @@
     <message>
         <location filename="../../ui/backlog/detail_form.py" line="319"/>
         <location filename="../../ui/backlog/new_item.py" line="55"/>
+        <location filename="../../ui/import_wizard/labels.py" line="31"/>
         <source>Description</source>
         <translation>説明</translation>
     </message>
@@ -1650,8 +1671,8 @@ Why: {why}</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/export.py" line="171"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="73"/>
-        <location filename="../../ui/main_window.py" line="638"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="628"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -1682,162 +1703,149 @@ Why: {why}</source>
     </message>
     <message>
         <location filename="../../ui/import_wizard/file_page.py" line="12"/>
-        <location filename="../../ui/main_window.py" line="552"/>
-        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
-        <translation>CSV ファイル (*.csv *.tsv *.txt);;すべてのファイル (*)</translation>
+        <source>Spreadsheets and CSV (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)</source>
+        <translation>スプレッドシートと CSV (*.csv *.tsv *.txt *.xlsx *.xlsm);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/file_page.py" line="23"/>
-        <location filename="../../ui/import_wizard/file_page.py" line="50"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="31"/>
-        <source>Import requests</source>
-        <translation>要望をインポート</translation>
+        <location filename="../../ui/import_wizard/file_page.py" line="25"/>
+        <source>Choose a CSV file of metric values, or drop it here: a date, a metric and a value a row, or a date column and one column per metric.</source>
+        <translation>指標値の CSV ファイルを選ぶか、ここにドロップしてください。1 行に日付・指標・値を書く形式か、日付列と指標ごとの列を並べる形式に対応しています。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/file_page.py" line="24"/>
-        <source>Choose a CSV export from your support, sales or feedback tool, or drop it here.</source>
-        <translation>サポート・営業・フィードバックツールから書き出したCSVを選ぶか、ここにドロップしてください。</translation>
+        <location filename="../../ui/import_wizard/file_page.py" line="28"/>
+        <source>Choose a CSV file or an Excel workbook, or drop it here: customer requests, backlog items, companies or metrics.</source>
+        <translation>CSV ファイルか Excel ブックを選ぶか、ここにドロップしてください。顧客の要望、バックログ項目、企業、指標を取り込めます。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/file_page.py" line="26"/>
-        <source>Drop a CSV file here</source>
-        <translation>CSVファイルをここにドロップ</translation>
+        <location filename="../../ui/import_wizard/file_page.py" line="31"/>
+        <source>Drop a CSV or Excel file here</source>
+        <translation>CSV または Excel ファイルをここにドロップ</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/file_page.py" line="32"/>
-        <source>Path of a CSV file</source>
-        <translation>CSVファイルのパス</translation>
+        <location filename="../../ui/import_wizard/file_page.py" line="37"/>
+        <source>Path of a CSV or Excel file</source>
+        <translation>CSV または Excel ファイルのパス</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/file_page.py" line="33"/>
+        <location filename="../../ui/import_wizard/file_page.py" line="38"/>
         <source>Choose file…</source>
         <translation>ファイルを選択…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/file_page.py" line="37"/>
-        <source>Jira, Zendesk, Intercom, Canny, productboard, UserVoice, GitHub, Google Forms, Salesforce and Fider exports are recognised; any other CSV works by its column names. Importing the same file again adds nothing.</source>
-        <translation>Jira、Zendesk、Intercom、Canny、productboard、UserVoice、GitHub、Google Forms、Salesforce、Fider のエクスポートを自動認識します。その他のCSVも列名で読み込めます。同じファイルを再度インポートしても重複して追加されません。</translation>
+        <location filename="../../ui/import_wizard/file_page.py" line="42"/>
+        <source>What the file holds is told from its columns, and you can change it on the next page. Exports of Jira, Zendesk, Intercom, Canny, productboard, UserVoice, GitHub, Google Forms, Salesforce, HubSpot and Fider are recognised; any other file works by its column names. Importing the same file again adds nothing.</source>
+        <translation>ファイルの中身は列名から判断します（次のページで変更できます）。Jira、Zendesk、Intercom、Canny、productboard、UserVoice、GitHub、Google フォーム、Salesforce、HubSpot、Fider のエクスポートを認識し、それ以外のファイルも列名で読み取ります。同じファイルをもう一度取り込んでも何も増えません。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_page.py" line="42"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="54"/>
         <source>Check how the file will be read</source>
         <translation>ファイルの読み込み方を確認</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_page.py" line="43"/>
-        <source>Change the encoding, the preset or any field&apos;s column; the rows below follow at once.</source>
-        <translation>文字コード・プリセット・各フィールドの列を変更すると、下の行にすぐ反映されます。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/preview_page.py" line="51"/>
-        <location filename="../../ui/import_wizard/preview_page.py" line="57"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="80"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="86"/>
         <source>Detect</source>
         <translation>自動検出</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_page.py" line="55"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="84"/>
         <source>Found by reading the file: comma, semicolon, tab or vertical bar.</source>
         <translation>ファイルから判定します:カンマ、セミコロン、タブ、縦棒。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_page.py" line="61"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="90"/>
         <source>e.g. zendesk</source>
         <translation>例: zendesk</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_page.py" line="62"/>
-        <source>Requests are the same request when their source and ID match; a corrected mapping is remembered for this source.</source>
-        <translation>ソースとIDが一致する要望は同じ要望とみなします。修正したマッピングはこのソース用に記憶されます。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/preview_page.py" line="66"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="98"/>
         <source>File:</source>
         <translation>ファイル:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_page.py" line="67"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="102"/>
         <source>Encoding:</source>
         <translation>文字コード:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_page.py" line="68"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="103"/>
         <source>Delimiter:</source>
         <translation>区切り文字:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_page.py" line="70"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="104"/>
         <source>Preset:</source>
         <translation>プリセット:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_page.py" line="71"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="105"/>
         <source>Source:</source>
         <translation>ソース:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_page.py" line="75"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="113"/>
         <source>Columns for each field</source>
         <translation>各フィールドの列</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_page.py" line="88"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="133"/>
         <source>First rows, as they will be imported:</source>
         <translation>先頭の行(インポートされる内容):</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/import_page.py" line="51"/>
-        <location filename="../../ui/import_wizard/preview_page.py" line="168"/>
+        <location filename="../../ui/import_wizard/import_page.py" line="55"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="261"/>
         <source>Reading {file}…</source>
         <translation>{file} を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_page.py" line="175"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="286"/>
         <source>The file could not be read.</source>
         <translation>ファイルを読み込めませんでした。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_page.py" line="190"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="356"/>
         <source>Detected: {enc}</source>
         <translation>検出: {enc}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_page.py" line="192"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="358"/>
         <source>Detect ({enc})</source>
         <translation>自動検出({enc})</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_page.py" line="194"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="361"/>
         <source>Detect ({preset})</source>
         <translation>自動検出({preset})</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="12"/>
+        <location filename="../../ui/import_wizard/labels.py" line="13"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="14"/>
+        <location filename="../../ui/import_wizard/labels.py" line="15"/>
         <source>Body</source>
         <translation>本文</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="15"/>
+        <location filename="../../ui/import_wizard/labels.py" line="16"/>
         <source>Created</source>
         <translation>作成日時</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="16"/>
+        <location filename="../../ui/import_wizard/labels.py" line="17"/>
         <source>Requester</source>
         <translation>要望者</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="17"/>
+        <location filename="../../ui/import_wizard/labels.py" line="18"/>
         <source>E-mail</source>
         <translation>メールアドレス</translation>
     </message>
     <message>
         <location filename="../../ui/companies/model.py" line="22"/>
-        <location filename="../../ui/import_wizard/labels.py" line="21"/>
+        <location filename="../../ui/import_wizard/labels.py" line="22"/>
         <location filename="../../ui/operations/companies.py" line="14"/>
         <source>ARR</source>
         <translation>ARR</translation>
@@ -1864,169 +1872,316 @@ Why: {why}</source>
     </message>
     <message>
         <location filename="../../ui/companies/model.py" line="20"/>
-        <location filename="../../ui/import_wizard/labels.py" line="22"/>
+        <location filename="../../ui/import_wizard/labels.py" line="23"/>
         <source>Plan</source>
         <translation>プラン</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="23"/>
+        <location filename="../../ui/import_wizard/labels.py" line="24"/>
         <source>Votes</source>
         <translation>投票数</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="24"/>
+        <location filename="../../ui/import_wizard/labels.py" line="25"/>
         <source>Importance</source>
         <translation>重要度</translation>
     </message>
     <message>
         <location filename="../../ui/backlog/detail_form.py" line="323"/>
-        <location filename="../../ui/import_wizard/labels.py" line="26"/>
+        <location filename="../../ui/import_wizard/labels.py" line="27"/>
         <source>Tags</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="27"/>
+        <location filename="../../ui/import_wizard/labels.py" line="28"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="31"/>
+        <location filename="../../ui/import_wizard/labels.py" line="41"/>
+        <source>Impact (ICE)</source>
+        <translation>インパクト (ICE)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="42"/>
+        <source>Confidence (ICE)</source>
+        <translation>確信度 (ICE)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="43"/>
+        <source>Ease (ICE)</source>
+        <translation>容易さ (ICE)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="48"/>
+        <source>Story points</source>
+        <translation>ストーリーポイント</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="53"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="54"/>
+        <source>Domain</source>
+        <translation>ドメイン</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="55"/>
+        <source>Renewal date</source>
+        <translation>更新日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="58"/>
+        <source>CRM ID</source>
+        <translation>CRM ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="77"/>
+        <source>A lane or quarter by name; a quarter or release not in the roadmap yet is added.</source>
+        <translation>レーンまたは四半期の名前。ロードマップにまだない四半期やリリースは追加されます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="78"/>
+        <source>A number here becomes the item&apos;s own reach, so it scores as in the sheet.</source>
+        <translation>ここの数値は項目自身のリーチになり、シートと同じスコアになります。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="79"/>
+        <source>In percent: 80%, 80 or 0.8; or high, medium, low.</source>
+        <translation>パーセントで：80%、80、0.8。または 高・中・低。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="80"/>
+        <source>In person-months.</source>
+        <translation>人月で。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="81"/>
+        <source>Kept with the item; not its effort unless chosen as the Effort column.</source>
+        <translation>項目に記録します。工数の列に選ばない限り工数にはなりません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="82"/>
+        <source>The sheet&apos;s own score: compared with the planner&apos;s, never stored.</source>
+        <translation>シート自身のスコア：プランナーのスコアと比べるだけで、保存はしません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="83"/>
+        <source>Written as in the file; a new segment can be merged into another afterwards.</source>
+        <translation>ファイルの表記のまま取り込みます。新しいセグメントは後から別のセグメントに統合できます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="86"/>
         <source>UTF-8</source>
         <translation>UTF-8</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="32"/>
+        <location filename="../../ui/import_wizard/labels.py" line="87"/>
         <source>UTF-8 with BOM</source>
         <translation>UTF-8(BOM付き)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="33"/>
+        <location filename="../../ui/import_wizard/labels.py" line="88"/>
         <source>UTF-16</source>
         <translation>UTF-16</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="34"/>
+        <location filename="../../ui/import_wizard/labels.py" line="89"/>
         <source>Japanese (Windows, CP932)</source>
         <translation>日本語(Windows、Shift_JIS/CP932)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="35"/>
+        <location filename="../../ui/import_wizard/labels.py" line="90"/>
         <source>Japanese (EUC-JP)</source>
         <translation>日本語(EUC-JP)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="36"/>
+        <location filename="../../ui/import_wizard/labels.py" line="91"/>
         <source>Western (Windows-1252)</source>
         <translation>西ヨーロッパ言語(Windows-1252)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="37"/>
+        <location filename="../../ui/import_wizard/labels.py" line="92"/>
         <source>Latin-1</source>
         <translation>Latin-1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="40"/>
+        <location filename="../../ui/import_wizard/labels.py" line="95"/>
         <source>comma</source>
         <translation>カンマ</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="41"/>
+        <location filename="../../ui/import_wizard/labels.py" line="96"/>
         <source>semicolon</source>
         <translation>セミコロン</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="42"/>
-        <location filename="../../ui/import_wizard/preview_page.py" line="198"/>
+        <location filename="../../ui/import_wizard/labels.py" line="97"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="367"/>
         <source>tab</source>
         <translation>タブ</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="43"/>
+        <location filename="../../ui/import_wizard/labels.py" line="98"/>
         <source>vertical bar</source>
         <translation>縦棒</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_page.py" line="203"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="378"/>
         <source>From column “{col}”</source>
         <translation>列「{col}」から</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_page.py" line="204"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="379"/>
         <source>From the first line of the body</source>
         <translation>本文の1行目から</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_page.py" line="214"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="301"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="390"/>
         <source>(not imported)</source>
         <translation>(インポートしない)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_page.py" line="229"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="55"/>
+        <source>Say what the file holds and, for a workbook, which sheet; change the encoding or any field&apos;s column: the rows below follow at once.</source>
+        <translation>ファイルの中身と、ブックならシートを選んでください。文字コードや各項目の列を変えると、下の行がすぐに反映されます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/preview_page.py" line="78"/>
+        <source>The workbook&apos;s sheets; the one that looks most like a table is chosen first.</source>
+        <translation>ブックのシート。最も表らしいシートが最初に選ばれます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/preview_page.py" line="91"/>
+        <source>Rows are the same when their source and ID match; a corrected mapping is remembered for this source.</source>
+        <translation>ソースと ID が一致する行は同じ行とみなします。修正した対応付けはこのソース用に記憶されます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/preview_page.py" line="99"/>
+        <source>Holds:</source>
+        <translation>中身:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/preview_page.py" line="100"/>
+        <source>Sheet:</source>
+        <translation>シート:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/preview_page.py" line="330"/>
+        <source>Guessed from its columns {columns}</source>
+        <translation>列 {columns} から推定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/preview_page.py" line="332"/>
+        <source>Its columns did not tell what it holds: choose it here.</source>
+        <translation>列からは中身を判断できませんでした。ここで選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/preview_page.py" line="334"/>
+        <source>Its columns {columns} look like {kind}.</source>
+        <translation>列 {columns} は「{kind}」のようです。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/preview_page.py" line="336"/>
+        <source>Its columns {columns} fit.</source>
+        <translation>列 {columns} が合っています。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/preview_page.py" line="379"/>
+        <source>No column: rows fail</source>
+        <translation>列なし：行は失敗します</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/preview_page.py" line="407"/>
         <source>About {n} rows.</source>
         <translation>約{n}行。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_page.py" line="231"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="409"/>
         <source>No title column: titles are the first line of the body.</source>
         <translation>タイトル列がありません:本文の1行目をタイトルにします。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_page.py" line="237"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="411"/>
+        <source>{n} rows.</source>
+        <translation>{n} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/preview_page.py" line="413"/>
+        <source>One row per metric and period: the metric&apos;s name, the date and the value.</source>
+        <translation>指標と期間ごとに 1 行：指標名、日付、値。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/preview_page.py" line="415"/>
+        <source>A date column, then one column per metric.</source>
+        <translation>日付の列と、指標ごとの列。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/preview_page.py" line="425"/>
         <source>row {row}, {column}: {message}</source>
         <translation>{row}行目、{column}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_page.py" line="241"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="429"/>
         <source> (and {n} more)</source>
         <translation>(ほか{n}件)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_page.py" line="242"/>
+        <location filename="../../ui/import_wizard/preview_page.py" line="430"/>
         <source>Rows that will fail:</source>
         <translation>失敗する行:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/import_page.py" line="19"/>
+        <location filename="../../ui/import_wizard/import_page.py" line="20"/>
         <source>Importing</source>
         <translation>インポート中</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/import_page.py" line="20"/>
+        <location filename="../../ui/import_wizard/import_page.py" line="21"/>
         <source>All or nothing: a cancel or a failure leaves the workspace as it was.</source>
         <translation>全件か無しか:キャンセルや失敗時はワークスペースは元のままです。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/import_page.py" line="25"/>
+        <location filename="../../ui/import_wizard/import_page.py" line="26"/>
         <source>Cancel import</source>
         <translation>インポートをキャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/import_page.py" line="26"/>
+        <location filename="../../ui/import_wizard/import_page.py" line="27"/>
+        <location filename="../../ui/import_wizard/import_page.py" line="53"/>
         <source>Stop now; nothing from this file will be kept.</source>
         <translation>今すぐ中止します。このファイルの内容は何も残りません。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/import_page.py" line="64"/>
+        <location filename="../../ui/import_wizard/import_page.py" line="54"/>
+        <source>A metrics file is read in one go; it cannot be stopped halfway.</source>
+        <translation>指標ファイルは一度に読み込むため、途中で止められません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/import_page.py" line="68"/>
         <source>Cancelling…</source>
         <translation>キャンセル中…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/result_page.py" line="33"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="94"/>
         <source>Import finished</source>
         <translation>インポート完了</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/result_page.py" line="34"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="37"/>
         <source>Importing the same file again adds nothing; changed rows update their requests.</source>
         <translation>同じファイルを再度インポートしても追加されません。変更された行は対応する要望を更新します。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/result_page.py" line="42"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="117"/>
         <source>Save errors as CSV…</source>
         <translation>エラーをCSVで保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/result_page.py" line="60"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="59"/>
         <source>New requests</source>
         <translation>新規要望</translation>
     </message>
@@ -2036,82 +2191,211 @@ Why: {why}</source>
         <translation>変更なし(インポート済み)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/result_page.py" line="61"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="63"/>
         <source>Duplicate rows in the file</source>
         <translation>ファイル内の重複行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/result_page.py" line="62"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="64"/>
         <source>Failed rows</source>
         <translation>失敗した行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/result_page.py" line="62"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="59"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="66"/>
         <source>New companies</source>
         <translation>新規企業</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/result_page.py" line="68"/>
-        <source>{rows} rows read from {file} · {enc} · {preset}</source>
-        <translation>{file} から{rows}行を読み込み · {enc} · {preset}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/result_page.py" line="71"/>
-        <source>Wrong file? Undo the whole import from File ▸ Import Batches.</source>
-        <translation>ファイルを間違えた場合は、ファイル ▸ インポート履歴 からインポート全体を取り消せます。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/result_page.py" line="21"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="31"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/result_page.py" line="22"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="32"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/result_page.py" line="23"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="33"/>
         <source>Problem</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/result_page.py" line="75"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="38"/>
+        <source>Importing the same file again adds nothing; changed rows update their items.</source>
+        <translation>同じファイルをもう一度取り込んでも何も増えません。変更された行は対応する項目を更新します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="39"/>
+        <source>Importing the same file again adds nothing; changed rows update their companies.</source>
+        <translation>同じファイルをもう一度取り込んでも何も増えません。変更された行は対応する企業を更新します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="40"/>
+        <source>Importing the same file again adds nothing; a new figure for a period replaces the old one.</source>
+        <translation>同じファイルをもう一度取り込んでも何も増えません。同じ期間の新しい値は古い値を置き換えます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="56"/>
+        <source>Metrics in the file</source>
+        <translation>ファイル内の指標</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="56"/>
+        <source>New metrics</source>
+        <translation>新しい指標</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="57"/>
+        <source>New values</source>
+        <translation>新しい値</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="57"/>
+        <source>Updated values</source>
+        <translation>更新された値</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="58"/>
+        <source>Unchanged values</source>
+        <translation>変更なしの値</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="59"/>
+        <source>New items</source>
+        <translation>新しい項目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="68"/>
+        <source>New lanes</source>
+        <translation>新しいレーン</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="70"/>
+        <source>New segments</source>
+        <translation>新しいセグメント</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="81"/>
+        <source>✓ The sheet&apos;s “{column}” column equals the planner&apos;s {method} score on all {n} rows that have one.</source>
+        <translation>✓ シートの「{column}」列は、値のある {n} 行すべてでプランナーの {method} スコアと一致しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="83"/>
+        <source>The sheet&apos;s “{column}” column differs from the planner&apos;s {method} score on {differ} of {n} rows: the notes below name them.</source>
+        <translation>シートの「{column}」列は {n} 行中 {differ} 行でプランナーの {method} スコアと異なります。該当する行は下の注記にあります。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="98"/>
+        <source>Undo this import</source>
+        <translation>このインポートを取り消す</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="99"/>
+        <source>Take back everything this import added or changed; Edit ▸ Redo puts it back.</source>
+        <translation>このインポートで追加・変更したものをすべて元に戻します。編集 ▸ やり直す で戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="153"/>
         <source>1 row could not be read and was left out:</source>
         <translation>1行を読み込めず、除外しました:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/result_page.py" line="76"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="154"/>
         <source>{n} rows could not be read; they were left out:</source>
         <translation>{n}行を読み込めず、除外しました:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/result_page.py" line="78"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="156"/>
         <source>Every row was read.</source>
         <translation>すべての行を読み込みました。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/result_page.py" line="85"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="165"/>
+        <source>{file}, sheet “{sheet}”</source>
+        <translation>{file}、シート「{sheet}」</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="166"/>
+        <source>{rows} rows read from {file}</source>
+        <translation>{file} から {rows} 行を読み込みました</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="181"/>
+        <source>Wrong file or wrong columns? Undo takes the whole import back.</source>
+        <translation>ファイルや列を間違えましたか？取り消すとインポート全体が元に戻ります。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="182"/>
+        <source>The import was undone; Edit ▸ Redo puts it back.</source>
+        <translation>インポートを取り消しました。編集 ▸ やり直す で戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="183"/>
+        <source>The import was undone.</source>
+        <translation>インポートを取り消しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="184"/>
+        <source>Other changes were made since; Edit ▸ Undo or File ▸ Import Batches take the import back.</source>
+        <translation>その後ほかの変更がありました。編集 ▸ 元に戻す、またはファイル ▸ インポート履歴 で取り消してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="199"/>
+        <source>… and {n} more.</source>
+        <translation>…ほか {n} 件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="217"/>
+        <source>New segments: keep them, or merge one into a segment you had.</source>
+        <translation>新しいセグメント：そのまま残すか、既存のセグメントに統合してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="222"/>
+        <source>“{segment}” (1 company)</source>
+        <translation>「{segment}」（1 社）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="223"/>
+        <source>“{segment}” ({n} companies)</source>
+        <translation>「{segment}」（{n} 社）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="224"/>
+        <source>Merge into…</source>
+        <translation>統合先…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="241"/>
+        <source>“{segment}” was merged into “{into}”.</source>
+        <translation>「{segment}」を「{into}」に統合しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="246"/>
         <source>Save errors as CSV</source>
         <translation>エラーをCSVで保存</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/result_page.py" line="86"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="247"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="43"/>
+        <location filename="../../ui/import_wizard/file_page.py" line="23"/>
+        <location filename="../../ui/import_wizard/file_page.py" line="56"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="37"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="49"/>
         <source>Import</source>
         <translation>インポート</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/import_page.py" line="41"/>
+        <location filename="../../ui/import_wizard/import_page.py" line="42"/>
         <source>The import failed.</source>
         <translation>インポートに失敗しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/import_page.py" line="42"/>
+        <location filename="../../ui/import_wizard/import_page.py" line="43"/>
         <source>Import cancelled; the workspace is unchanged.</source>
         <translation>インポートをキャンセルしました。ワークスペースは変更されていません。</translation>
     </message>
@@ -2426,7 +2710,7 @@ Why: {why}</source>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="42"/>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Inbox</source>
         <translation>受信箱</translation>
     </message>
@@ -2441,9 +2725,30 @@ Why: {why}</source>
         <translation>マトリクス</translation>
     </message>
     <message>
+        <location filename="../../ui/import_wizard/kinds.py" line="22"/>
+        <source>Customer requests</source>
+        <translation>顧客の要望</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/kinds.py" line="23"/>
+        <source>Backlog items</source>
+        <translation>バックログ項目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/kinds.py" line="25"/>
         <location filename="../../ui/main_window.py" line="45"/>
         <source>Metrics</source>
         <translation>指標</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/kinds.py" line="27"/>
+        <source>Metrics are imported from CSV files only: save this sheet as CSV (in Excel: File ▸ Save As ▸ CSV UTF-8) and import that file.</source>
+        <translation>指標は CSV ファイルからのみ取り込めます。このシートを CSV で保存し（Excel では ファイル ▸ 名前を付けて保存 ▸ CSV UTF-8）、そのファイルを取り込んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/kinds.py" line="97"/>
+        <source>No date column: name one column “date” or “period”.</source>
+        <translation>日付の列がありません。列名を「date」か「period」にしてください。</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="124"/>
@@ -2491,323 +2796,313 @@ Why: {why}</source>
         <translation>顧客要望付きの B2B SaaS バックログ(お試し用)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
-        <source>&amp;Import CSV…</source>
-        <translation>CSVをインポート(&amp;I)…</translation>
-    </message>
-    <message>
         <location filename="../../ui/main_window.py" line="164"/>
-        <source>Import customer requests from a CSV file</source>
-        <translation>CSVファイルから顧客要望をインポート</translation>
+        <source>&amp;Import…</source>
+        <translation>インポート(&amp;I)…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="165"/>
+        <source>Import requests, backlog items, companies or metrics from a CSV or Excel file</source>
+        <translation>CSV または Excel ファイルから要望、バックログ項目、企業、指標を取り込む</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Import &amp;Metrics…</source>
         <translation>指標をインポート(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Import metric values (period, metric, value) from a CSV file</source>
         <translation>CSVファイルから指標の値（期間、指標、値）をインポート</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Import &amp;Batches…</source>
         <translation>インポート履歴(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Past imports, and undoing one</source>
         <translation>過去のインポートと、その取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Export…</source>
         <translation>エクスポート(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Write the roadmap workbook or the priorities CSV</source>
         <translation>ロードマップのブックまたは優先順位CSVを書き出す</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Save a &amp;Copy…</source>
         <translation>コピーを保存(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Write a copy of the workspace to another file</source>
         <translation>ワークスペースのコピーを別のファイルに書き出します</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Back &amp;Up Now</source>
         <translation>今すぐバックアップ(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Keep a copy of the workspace in its backups folder</source>
         <translation>ワークスペースのコピーをバックアップフォルダに保存します</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Re&amp;store from Backup…</source>
         <translation>バックアップから復元(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Replace the workspace with one of its backups</source>
         <translation>ワークスペースをバックアップのひとつで置き換えます</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;Find</source>
         <translation>検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Search in the current view</source>
         <translation>現在のビュー内を検索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Scoring Settings…</source>
         <translation>スコアリング設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Scoring method, time window, segment and importance weights</source>
         <translation>スコアリング方式、対象期間、セグメント、重要度の重み</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>&amp;Workspace Settings…</source>
         <translation>ワークスペース設定(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Fiscal year, currency, reach window and scoring</source>
         <translation>会計年度、通貨、リーチの対象期間、スコアリング</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Edit &amp;Lanes…</source>
         <translation>レーンを編集(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Quarters, releases and Now/Next/Later: dates, capacity and order</source>
         <translation>四半期・リリース・Now/Next/Later の日付、キャパシティ、並び順</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Add the &amp;Next Quarter</source>
         <translation>次の四半期を追加(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>A quarter after the last one, with its capacity</source>
         <translation>最後の四半期の次の四半期を、キャパシティ付きで追加</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>&amp;About Roadmap Planner</source>
         <translation>Roadmap Planner について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>System language</source>
         <translation>システムの言語</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>&amp;Roadmap</source>
         <translation>ロードマップ(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Main toolbar</source>
         <translation>メインツールバー</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>The {view} view could not be opened.</source>
         <translation>{view}ビューを開けませんでした。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>{items} items · {requests} requests ({unlinked} to triage) · {companies} companies</source>
         <translation>項目 {items}件 · 要望 {requests}件(未仕分け {unlinked}件)· 企業 {companies}社</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>Roadmap Planner — {name}</source>
         <translation>Roadmap Planner — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>No recent workspaces</source>
         <translation>最近使ったワークスペースはありません</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Clear Menu</source>
         <translation>メニューをクリア</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>{n} change(s) are waiting for the workspace to be free (an import is running) and are not saved yet. {doing} anyway and lose them?</source>
         <translation>{n} 件の変更がワークスペースの空きを待っていて（インポート中です）、まだ保存されていません。変更を破棄して{doing}しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>Open another workspace</source>
         <translation>別のワークスペースを開く</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>{name} is open in another window too; what either window saves shows in the other within a second.</source>
         <translation>{name} は別のウィンドウでも開いています。どちらかで保存した内容は 1 秒以内にもう一方に反映されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>{n} change(s) will be saved as soon as the workspace is free ({holder}).</source>
         <translation>{n} 件の変更は、ワークスペースが空きしだい保存されます（{holder}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>another window or a command is writing to it</source>
         <translation>別のウィンドウまたはコマンドが書き込み中です</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Every change is saved.</source>
         <translation>すべての変更を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>This workspace is already open here.</source>
         <translation>このワークスペースはすでにここで開いています。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>New Workspace</source>
         <translation>新規ワークスペース</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
-        <location filename="../../ui/main_window.py" line="572"/>
+        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="562"/>
         <source>Workspaces (*.db)</source>
         <translation>ワークスペース (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>{path} already exists.</source>
         <translation>{path} は既に存在します。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>Open it with File &gt; Open, or pick a new file name for a new workspace.</source>
         <translation>ファイル &gt; 開く で開くか、新しいワークスペース用に別のファイル名を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>Open Workspace</source>
         <translation>ワークスペースを開く</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="463"/>
         <source>Workspaces (*.db);;All files (*)</source>
         <translation>ワークスペース (*.db);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="551"/>
-        <source>Import Metrics</source>
-        <translation>指標をインポート</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="558"/>
-        <source>Imported {metrics} metrics from {file}: {new} new values, {updated} updated.</source>
-        <translation>{file} から{metrics}件の指標をインポートしました：新しい値 {new}件、更新 {updated}件。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="561"/>
         <source>Save a Copy</source>
         <translation>コピーを保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576"/>
+        <location filename="../../ui/main_window.py" line="566"/>
         <source>Saved a copy as {path}</source>
         <translation>{path} にコピーを保存しました</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="581"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>Backed up as {path}</source>
         <translation>{path} にバックアップしました</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="601"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="601"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>The language changes the next time Roadmap Planner starts.</source>
         <translation>言語は Roadmap Planner の次回起動時に切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="605"/>
+        <location filename="../../ui/main_window.py" line="595"/>
         <source>About Roadmap Planner</source>
         <translation>Roadmap Planner について</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="606"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>Roadmap Planner keeps the backlog, customer requests, scoring and the roadmap in one local file.</source>
         <translation>Roadmap Planner は、バックログ・顧客要望・スコアリング・ロードマップを1つのローカルファイルで管理します。</translation>
     </message>
@@ -3561,18 +3856,21 @@ Why: {why}</source>
     <message>
         <location filename="../../ui/backlog/detail_form.py" line="324"/>
         <location filename="../../ui/companies/model.py" line="24"/>
+        <location filename="../../ui/import_wizard/labels.py" line="34"/>
         <source>Owner</source>
         <translation>担当者</translation>
     </message>
     <message>
         <location filename="../../ui/backlog/detail_form.py" line="333"/>
         <location filename="../../ui/dialogs/lanes.py" line="35"/>
+        <location filename="../../ui/import_wizard/labels.py" line="50"/>
         <source>Start</source>
         <translation>開始日</translation>
     </message>
     <message>
         <location filename="../../ui/backlog/detail_form.py" line="334"/>
         <location filename="../../ui/dialogs/lanes.py" line="36"/>
+        <location filename="../../ui/import_wizard/labels.py" line="51"/>
         <source>End</source>
         <translation>終了日</translation>
     </message>
@@ -3687,18 +3985,21 @@ Why: {why}</source>
     <message>
         <location filename="../../ui/backlog/detail_form.py" line="366"/>
         <location filename="../../ui/backlog/model.py" line="39"/>
+        <location filename="../../ui/import_wizard/labels.py" line="44"/>
         <source>Business value</source>
         <translation>ビジネス価値</translation>
     </message>
     <message>
         <location filename="../../ui/backlog/detail_form.py" line="367"/>
         <location filename="../../ui/backlog/model.py" line="40"/>
+        <location filename="../../ui/import_wizard/labels.py" line="45"/>
         <source>Time criticality</source>
         <translation>時間的緊急性</translation>
     </message>
     <message>
         <location filename="../../ui/backlog/detail_form.py" line="368"/>
         <location filename="../../ui/backlog/model.py" line="41"/>
+        <location filename="../../ui/import_wizard/labels.py" line="46"/>
         <source>Risk reduction</source>
         <translation>リスク低減</translation>
     </message>
@@ -3710,6 +4011,7 @@ Why: {why}</source>
     <message>
         <location filename="../../ui/backlog/detail_form.py" line="371"/>
         <location filename="../../ui/backlog/model.py" line="43"/>
+        <location filename="../../ui/import_wizard/labels.py" line="47"/>
         <source>Job size</source>
         <translation>サイズ</translation>
     </message>
@@ -3811,7 +4113,7 @@ Why: {why}</source>
     </message>
     <message>
         <location filename="../../ui/companies/view.py" line="84"/>
-        <location filename="../../ui/companies/view.py" line="264"/>
+        <location filename="../../ui/companies/view.py" line="265"/>
         <source>Merge Companies…</source>
         <translation>企業を統合…</translation>
     </message>
@@ -3822,7 +4124,7 @@ Why: {why}</source>
     </message>
     <message>
         <location filename="../../ui/companies/view.py" line="86"/>
-        <location filename="../../ui/companies/view.py" line="266"/>
+        <location filename="../../ui/companies/view.py" line="267"/>
         <source>Segments…</source>
         <translation>セグメント…</translation>
     </message>
@@ -3833,21 +4135,21 @@ Why: {why}</source>
     </message>
     <message>
         <location filename="../../ui/companies/view.py" line="98"/>
-        <source>No companies yet. Companies come with the requests you import (from their organization column or the requesters&apos; e-mail domains).</source>
-        <translation>まだ企業がありません。企業はインポートした要望から作成されます（組織の列、または要望者のメールアドレスのドメインから）。</translation>
+        <source>No companies yet. Import your account list from the CRM (Salesforce, HubSpot or a sheet), or let them come with the requests you import (from their organization column or the requesters&apos; e-mail domains).</source>
+        <translation>まだ企業がありません。CRM（Salesforce、HubSpot、シート）の取引先一覧を取り込むか、取り込んだ要望から追加されるのを待ってください（組織の列や要望者のメールのドメインから）。</translation>
     </message>
     <message>
-        <location filename="../../ui/companies/view.py" line="101"/>
-        <source>Import CSV…</source>
-        <translation>CSVをインポート…</translation>
+        <location filename="../../ui/companies/view.py" line="102"/>
+        <source>Import Companies…</source>
+        <translation>企業をインポート…</translation>
     </message>
     <message>
-        <location filename="../../ui/companies/view.py" line="179"/>
+        <location filename="../../ui/companies/view.py" line="180"/>
         <source>{shown} of {total} companies</source>
         <translation>{total}社中{shown}社</translation>
     </message>
     <message>
-        <location filename="../../ui/companies/view.py" line="180"/>
+        <location filename="../../ui/companies/view.py" line="181"/>
         <source>{total} companies</source>
         <translation>{total}社</translation>
     </message>
@@ -4030,6 +4332,76 @@ Why: {why}</source>
         <location filename="../../ui/widgets/date_edit.py" line="59"/>
         <source>Pick a date</source>
         <translation>日付を選択</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/messages.py" line="27"/>
+        <source>The source is “{source}”, taken from the file name; type the tool&apos;s name in Source to keep its exports together.</source>
+        <translation>ソースはファイル名から「{source}」としました。同じツールのエクスポートをまとめるには、ソース欄にツール名を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/messages.py" line="30"/>
+        <source>Type a name in Source to keep the files of one tool or backlog together.</source>
+        <translation>同じツールやバックログのファイルをまとめるには、ソース欄に名前を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/messages.py" line="33"/>
+        <source>The encoding was guessed as {encoding}; choose another in Encoding if the text looks wrong.</source>
+        <translation>文字コードは {encoding} と推定しました。文字化けしている場合は「文字コード」で別のものを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/messages.py" line="36"/>
+        <source>Choose another encoding if the text looks wrong.</source>
+        <translation>文字化けしている場合は別の文字コードを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/messages.py" line="38"/>
+        <source>Choose another in Sheet to read it instead.</source>
+        <translation>別のシートを読むには「シート」で選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/messages.py" line="41"/>
+        <source>The column “{column}” seems to count days, weeks or hours, but effort is read in person-months: convert it, or choose “(not imported)” for Effort.</source>
+        <translation>列「{column}」は日数・週数・時間のようですが、工数は人月で読みます。換算するか、工数に「(インポートしない)」を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/messages.py" line="44"/>
+        <source>If so, choose “(not imported)” for ARR, or the column of what it pays.</source>
+        <translation>その場合は ARR に「(インポートしない)」を選ぶか、支払額の列を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/messages.py" line="46"/>
+        <source>Fill the cell, or choose another column for Title.</source>
+        <translation>セルを埋めるか、タイトルに別の列を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/messages.py" line="48"/>
+        <source>Choose the column that holds the title.</source>
+        <translation>タイトルの列を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/messages.py" line="50"/>
+        <source>Choose the column that holds the company name.</source>
+        <translation>企業名の列を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/messages.py" line="52"/>
+        <source>Choose the columns for each field above.</source>
+        <translation>上の各項目の列を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/messages.py" line="60"/>
+        <source>Skipped {n} rows above the header (row {row}).</source>
+        <translation>見出し({row} 行目)より上の {n} 行を読み飛ばしました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/messages.py" line="64"/>
+        <source>The source is “{source}”, taken from the file name: items are matched again by their “{column}” column within it.</source>
+        <translation>ソースはファイル名から「{source}」としました。次回以降、このソース内では「{column}」列で同じ項目を見分けます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/messages.py" line="67"/>
+        <source>The source is “{source}”, taken from the file name: items are matched again by title within it.</source>
+        <translation>ソースはファイル名から「{source}」としました。次回以降、このソース内ではタイトルで同じ項目を見分けます。</translation>
     </message>
 </context>
 </TS>

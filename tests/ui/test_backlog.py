@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QDoubleSpinB
 from planner import ops
 from ui.backlog import KEYS, NO_LANE, BacklogModel, BacklogView, BulkEditDialog, PinDialog
 from ui.backlog import view as backlog_view
+from ui.import_wizard import ImportWizard
 
 
 def col(key):
@@ -454,6 +455,12 @@ def test_an_empty_backlog_offers_its_own_new_item_button(qtbot, make_window, tmp
 
     empty = make_window(open_workspace(tmp_path / "empty.db"))
     assert empty.backlog.empty_hint.isVisible() and empty.backlog.new_item_button.text() == "New Item…"
+    qtbot.mouseClick(empty.backlog.import_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: empty.findChild(ImportWizard) is not None, timeout=3000)
+    wizard = empty.findChild(ImportWizard)
+    assert wizard.isVisible()
+    assert wizard.windowTitle() == "Import"
+    wizard.reject()
     ops.add_item(empty.ctx.ws, title="First")
     empty.ctx.broadcast(ops.Changes.all())
     qtbot.waitUntil(lambda: not empty.backlog.empty_hint.isVisible(), timeout=3000)

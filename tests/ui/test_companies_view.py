@@ -188,18 +188,19 @@ def test_a_new_workspace_says_where_companies_come_from_and_opens_the_import(qtb
     opened = []
 
     class Window(QMainWindow):
-        def open_import_wizard(self):
-            opened.append(True)
+        def open_import_wizard(self, path=None, *, kind=None):
+            opened.append(kind)
 
     window = Window()
     view = CompaniesView(blank_ctx)
     window.setCentralWidget(view)
     show(window)
     assert view.empty_hint.isVisible() and not view.table.isVisible()
+    assert "Import your account list from the CRM" in view.empty_label.text()
     assert "come with the requests you import" in view.empty_label.text()
     assert not view.segments_button.isEnabled() and not view.merge_button.isEnabled()
     qtbot.mouseClick(view.import_button, Qt.LeftButton)
-    assert opened == [True]
+    assert opened == ["companies"]
     ops.add_request(blank_ctx.ws, title="SSO please", company="Acme")
     blank_ctx.broadcast(Changes.all())
     assert not view.empty_hint.isVisible() and view.table.isVisible()

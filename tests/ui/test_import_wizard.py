@@ -164,11 +164,12 @@ def test_cp932_file_preview_is_editable_and_reruns(qtbot, wizard_for, ws, japane
 
 
 def test_row_errors_are_listed_and_saved_as_csv(qtbot, wizard_for, tmp_path, monkeypatch, qtmodeltester):
+    # A row without a title (and no body to take one from) fails; an unreadable date or sum only leaves that cell empty.
     path = write_cp932(tmp_path / "errors.csv", [
         ["2024/3/12", "株式会社さくら物流", "正しい行", "本文", "髙橋", "t@s.example.jp", "1000", "SMB"],
-        ["2024年13月45日", "髙橋製作所", "日付が不正な行", "本文", "山田", "y@t.example.jp", "2000", "SMB"],
-        ["2024/3/14", "株式会社ひかり通信", "金額が不正な行", "本文", "伊藤", "i@h.example.jp", "abc", "SMB"],
-        ["2024/3/15", "株式会社ひかり通信", "もう一つの正しい行", "本文", "伊藤", "i@h.example.jp", "3000", "SMB"],
+        ["2024/3/13", "髙橋製作所", "", "", "山田", "y@t.example.jp", "2000", "SMB"],
+        ["2024/3/14", "株式会社ひかり通信", "", "", "伊藤", "i@h.example.jp", "3000", "SMB"],
+        ["2024/3/15", "株式会社ひかり通信", "金額が読めない行", "本文", "伊藤", "i@h.example.jp", "abc", "SMB"],
     ])
     wizard = wizard_for(path)
     assert "will fail" in wizard.preview_page.message.text()
@@ -176,7 +177,7 @@ def test_row_errors_are_listed_and_saved_as_csv(qtbot, wizard_for, tmp_path, mon
     result = wizard.result_page
     assert wizard.session.report["new"] == 2
     assert result.errors_model.rowCount() == len(wizard.session.report["errors"]) == 2
-    assert {(e["row"], e["column"]) for e in result.errors_model.rows} == {(3, "受付日"), (4, "月額")}
+    assert {(e["row"], e["column"]) for e in result.errors_model.rows} == {(3, "件名"), (4, "件名")}
     assert "2 rows could not be read" in result.errors_label.text()
     assert result.save_button.isVisible()
     qtmodeltester.check(result.errors_model)
@@ -186,7 +187,7 @@ def test_row_errors_are_listed_and_saved_as_csv(qtbot, wizard_for, tmp_path, mon
     with open(target, encoding="utf-8-sig", newline="") as fh:
         saved = list(csv.reader(fh))
     assert saved[0] == ["row", "column", "message"]
-    assert [row[:2] for row in saved[1:]] == [["3", "受付日"], ["4", "月額"]]
+    assert [row[:2] for row in saved[1:]] == [["3", "件名"], ["4", "件名"]]
 
 
 def test_cancel_leaves_the_workspace_unchanged(qtbot, wizard_for, ws, tmp_path, dump, messages):
@@ -266,8 +267,8 @@ def test_batches_dialog_asks_before_undoing(qtbot, ctx, ws, monkeypatch):
 
 
 def test_a_failed_import_shows_why_and_writes_nothing(qtbot, wizard_for, ws, tmp_path, dump, messages):
-    path = write_cp932(tmp_path / "bad.csv", [
-        ["2024年13月45日", "髙橋製作所", "日付が不正な行", "本文", "山田", "y@t.example.jp", "2000", "SMB"],
+    path = write_cp932(tmp_path / "bad.csv", [  # its only row has no title and no body: nothing can be imported
+        ["2024/3/12", "髙橋製作所", "", "", "山田", "y@t.example.jp", "2000", "SMB"],
     ])
     before = dump(ws)
     wizard = wizard_for(path)

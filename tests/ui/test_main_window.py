@@ -46,7 +46,7 @@ def test_every_shortcut_is_claimed_once(window):
 def test_menus_hold_the_file_edit_and_view_commands(window):
     menus = {m.title().replace("&", ""): m for m in (a.menu() for a in window.menuBar().actions()) if m}
     file_texts = [a.text().replace("&", "") for a in menus["File"].actions() if a.text()]
-    for wanted in ("New Workspace…", "Open Workspace…", "Open Recent", "Open Demo Workspace", "Import CSV…",
+    for wanted in ("New Workspace…", "Open Workspace…", "Open Recent", "Open Demo Workspace", "Import…",
                    "Import Batches…", "Export…", "Quit"):
         assert wanted in file_texts
     edit = [a.text().replace("&", "") for a in menus["Edit"].actions() if a.text()]
@@ -348,13 +348,20 @@ def test_file_import_metrics_brings_a_metrics_file_in_as_one_undo_step(qtbot, wi
     menus = {m.title().replace("&", ""): m for m in (a.menu() for a in window.menuBar().actions()) if m}
     assert window.import_metrics_action in menus["File"].actions()
     before = len(window.view("metrics").panels)
-    window.import_metrics_action.trigger()
-    assert window.statusBar().currentMessage() == "Imported 1 metrics from usage.csv: 2 new values, 0 updated."
+    window.import_metrics_action.trigger()  # the import wizard, set to metrics
+    wizard = window.dialogs["import"]
+    qtbot.mouseClick(wizard.file_page.browse, Qt.LeftButton)
+    wizard.next()
+    assert wizard.preview_page.kind.currentData() == "metrics"
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.session.report is not None, timeout=20000)
+    assert (wizard.session.report["values_new"], wizard.session.report["values_updated"]) == (2, 0)
+    wizard.close()
     window.show_view(4)
     trials = next(p for p in window.view("metrics").panels if p.data["name"] == "Trials started")
     assert [v for _, v in trials.chart.values] == [41, 57]
     assert len(window.view("metrics").panels) == before + 1
-    assert window.undo_action.text() == "&Undo Import metrics from usage.csv"
+    assert window.undo_action.text() == "&Undo Import “usage.csv”"
     window.undo_action.trigger()
     assert len(window.view("metrics").panels) == before
 

@@ -62,7 +62,7 @@ def test_the_main_window_shows_japanese(japanese, window):
     assert "バックログ" in nav and "ロードマップ" in nav
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus[:2] == ["ファイル(&F)", "編集(&E)"]
-    assert window.import_action.text() == "CSVをインポート(&I)…"
+    assert window.import_action.text() == "インポート(&I)…"
     assert "件" in window.counts_label.text()
 
 

@@ -99,10 +99,15 @@ class BacklogView(QWidget):
         self.empty_hint = QWidget()
         hint = QHBoxLayout(self.empty_hint)
         hint.setContentsMargins(4, 8, 4, 8)
-        hint.addWidget(QLabel(tr("No items yet. Add the first one, or import the requests you have (File ▸ Import CSV).")))
+        hint.addWidget(QLabel(tr("No items yet. Add the first one, or bring in the backlog or the requests you have (File ▸ Import…).")))
         self.new_item_button = QPushButton(tr("New Item…"))
         self.new_item_button.clicked.connect(self.new_item)
         hint.addWidget(self.new_item_button)
+        # Moving in: the spreadsheet or tracker export the PdM already keeps is one click away.
+        self.import_button = QPushButton(tr("Import a Spreadsheet…"))
+        self.import_button.setToolTip(tr("Your RICE sheet, a Jira or Linear export, or requests: CSV or Excel"))
+        self.import_button.clicked.connect(self._open_import)
+        hint.addWidget(self.import_button)
         hint.addStretch(1)
         self.empty_hint.hide()
 
@@ -284,6 +289,11 @@ class BacklogView(QWidget):
         dialog = BulkEditDialog(self.ctx, len(ids), self)
         if dialog.exec() == QDialog.Accepted:
             self.bulk_edit(ids, dialog.fields())
+
+    def _open_import(self) -> None:
+        window = self.window()
+        if hasattr(window, "open_import_wizard"):
+            window.open_import_wizard()
 
     def new_item(self) -> int | None:
         """The New Item form; the item made is selected. Returns its id (None when cancelled or refused)."""

@@ -95,10 +95,11 @@ class CompaniesView(RefreshWhenShown, QWidget):
         self.empty_hint = QWidget()
         hint = QHBoxLayout(self.empty_hint)
         hint.setContentsMargins(4, 8, 4, 8)
-        self.empty_label = QLabel(tr("No companies yet. Companies come with the requests you import "
+        self.empty_label = QLabel(tr("No companies yet. Import your account list from the CRM (Salesforce, "
+                                     "HubSpot or a sheet), or let them come with the requests you import "
                                      "(from their organization column or the requesters' e-mail domains)."))
         self.empty_label.setWordWrap(True)
-        self.import_button = QPushButton(tr("Import CSV…"))
+        self.import_button = QPushButton(tr("Import Companies…"))
         hint.addWidget(self.empty_label, 1)
         hint.addWidget(self.import_button)
         self.empty_hint.hide()
@@ -186,7 +187,7 @@ class CompaniesView(RefreshWhenShown, QWidget):
     def _open_import(self) -> None:
         window = self.window()
         if hasattr(window, "open_import_wizard"):
-            window.open_import_wizard()
+            window.open_import_wizard(kind="companies")
 
     # ------------------------------------------------------------------ selection
     def selected_ids(self) -> list[int]:

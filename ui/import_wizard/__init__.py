@@ -1,8 +1,10 @@
 """The import wizard (`wizard.ImportWizard`): a page a step, sharing one `session.ImportSession`.
 
-`file_page` chooses the file, `preview_page` shows how it will be read,
-`import_page` runs the import, `result_page` says what it did; `cells`
-is the rows table both the preview and the result use.
+`file_page` chooses the file, `preview_page` says what it holds (requests,
+backlog items, companies or metrics) and shows how it will be read,
+`import_page` runs the import, `result_page` says what it did; `kinds`
+holds each kind's core calls, `messages` says the core's advice without
+command-line flags, `cells` is the rows table the preview and the result use.
 """
 
 from ui.import_wizard.session import ImportSession

@@ -25,6 +25,7 @@ class CellsModel(RowsTableModel):
         super().__init__(parent)
         self.COLUMNS = tuple(columns)
         self.header_tips: dict[str, str] = {}
+        self.translate_headers = True  # False when the headers are a file's own column names
 
     def set_table(self, columns, rows, header_tips=None) -> None:
         """New columns (headers untranslated, as in COLUMNS), their rows, and a tooltip per column key."""
@@ -45,4 +46,6 @@ class CellsModel(RowsTableModel):
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if role == Qt.ToolTipRole and orientation == Qt.Horizontal and 0 <= section < len(self.COLUMNS):
             return self.header_tips.get(self.COLUMNS[section][0])
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal and not self.translate_headers:
+            return self.COLUMNS[section][1] if 0 <= section < len(self.COLUMNS) else None
         return super().headerData(section, orientation, role)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QLineEdi
 
 from ui.i18n import tr
 
-CSV_FILTER = QT_TRANSLATE_NOOP("", "CSV files (*.csv *.tsv *.txt);;All files (*)")  # shown through tr()
+FILE_FILTER = QT_TRANSLATE_NOOP("", "Spreadsheets and CSV (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)")  # through tr()
 
 
 class FilePage(QWizardPage):
@@ -20,22 +20,28 @@ class FilePage(QWizardPage):
     def __init__(self, session):
         super().__init__()
         self.session = session
-        self.setTitle(tr("Import requests"))
-        self.setSubTitle(tr("Choose a CSV export from your support, sales or feedback tool, or drop it here."))
+        self.setTitle(tr("Import"))
+        if session.asked_kind == "metrics":  # File ▸ Import Metrics
+            self.setSubTitle(tr("Choose a CSV file of metric values, or drop it here: a date, a metric and a value "
+                                "a row, or a date column and one column per metric."))
+        else:
+            self.setSubTitle(tr("Choose a CSV file or an Excel workbook, or drop it here: customer requests, "
+                                "backlog items, companies or metrics."))
         self.setAcceptDrops(True)
-        self.drop_zone = QLabel(tr("Drop a CSV file here"))
+        self.drop_zone = QLabel(tr("Drop a CSV or Excel file here"))
         self.drop_zone.setAlignment(Qt.AlignCenter)
         self.drop_zone.setMinimumHeight(160)
         self.drop_zone.setFrameShape(QFrame.StyledPanel)
         self.drop_zone.setStyleSheet("QLabel { border: 2px dashed palette(mid); border-radius: 8px; font-size: 15px; }")
         self.path_edit = QLineEdit(session.path or "")
-        self.path_edit.setPlaceholderText(tr("Path of a CSV file"))
+        self.path_edit.setPlaceholderText(tr("Path of a CSV or Excel file"))
         self.browse = QPushButton(tr("Choose file…"))
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.browse)
-        self.hint = QLabel(tr("Jira, Zendesk, Intercom, Canny, productboard, UserVoice, GitHub, Google Forms, "
-                              "Salesforce and Fider exports are recognised; any other CSV works by its column names. "
+        self.hint = QLabel(tr("What the file holds is told from its columns, and you can change it on the next page. "
+                              "Exports of Jira, Zendesk, Intercom, Canny, productboard, UserVoice, GitHub, Google Forms, "
+                              "Salesforce, HubSpot and Fider are recognised; any other file works by its column names. "
                               "Importing the same file again adds nothing."))
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: palette(dark);")
@@ -47,7 +53,7 @@ class FilePage(QWizardPage):
         self.path_edit.textChanged.connect(lambda _t: self.completeChanged.emit())
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Import requests"), self.path_edit.text(), tr(CSV_FILTER))
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import"), self.path_edit.text(), tr(FILE_FILTER))
         if path:
             self.path_edit.setText(path)
 

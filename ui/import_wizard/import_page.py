@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QV
 
 from planner.errors import PlannerError
 from ui.i18n import tr
+from ui.import_wizard.messages import error_for_window
 
 
 class ImportPage(QWizardPage):
@@ -38,7 +39,7 @@ class ImportPage(QWizardPage):
         session.progress.connect(self.on_progress)
         session.finished.connect(lambda _report: self.finish())
         session.failed.connect(lambda exc, _details: self.finish(
-            exc.message if isinstance(exc, PlannerError) else tr("The import failed.")))
+            error_for_window(exc).message if isinstance(exc, PlannerError) else tr("The import failed.")))
         session.cancelled.connect(lambda: self.finish(tr("Import cancelled; the workspace is unchanged.")))
 
     def initializePage(self) -> None:
@@ -47,7 +48,10 @@ class ImportPage(QWizardPage):
         self.cancel_button.show()
         self.bar.setRange(0, 0)
         self.bar.setValue(0)
-        self.cancel_button.setEnabled(True)
+        # An import that reports no progress cannot stop halfway: no button that would not work.
+        self.cancel_button.setEnabled(self.session.spec.cancellable)
+        self.cancel_button.setToolTip(tr("Stop now; nothing from this file will be kept.") if self.session.spec.cancellable
+                                      else tr("A metrics file is read in one go; it cannot be stopped halfway."))
         self.status.setText(tr("Reading {file}…").format(file=Path(self.session.path).name))
         self.session.start()
 

@@ -8,48 +8,76 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
-from planner import ops
 from planner.errors import Progress
+from ui.import_wizard.kinds import KINDS
 from ui.operations import imports as actions
 
 
 class ImportSession(QObject):
-    """`path` and `options` chosen on the first pages; `start()` imports in the background; `report` when done."""
+    """`path`, `kind` and `options` chosen on the first pages; `start()` imports in the background; `report` when done.
+
+    `kind` is one of `KINDS` (requests, items, companies, metrics): set by the
+    caller (File ▸ Import Metrics) or by the preview page from the file's columns.
+    """
 
     progress = Signal(int, int, str)  # done, total (0..1000; 0 when unknown), text
-    finished = Signal(object)  # the report of `import_requests`
+    finished = Signal(object)  # the import's report (its OpResult's value)
     failed = Signal(object, str)  # exception, formatted traceback
     cancelled = Signal()
 
-    def __init__(self, ctx, path=None, parent=None):
+    def __init__(self, ctx, path=None, parent=None, *, kind: str | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.path: str | None = str(path) if path else None
-        self.options: dict = {}  # keyword arguments of `preview_import` / `import_requests`
+        self.asked_kind: str | None = kind  # the kind the caller asked for (File ▸ Import Metrics)
+        self.chosen_kind: str | None = kind  # the kind the caller or the user chose; None: as guessed
+        self.kind: str = kind or "requests"
+        self.options: dict = {}  # keyword arguments of the kind's preview and import
         self.report: dict | None = None
+        self.undo_step: int | None = None  # the undo stack's index just after the import's step
+        self.undo_command = None  # that step
         self.task = None
 
     @property
     def running(self) -> bool:
         return self.task is not None
 
+    @property
+    def spec(self):
+        return KINDS[self.kind]
+
     def start(self) -> None:
-        self.report = None
-        path, options = self.path, dict(self.options)
+        self.report = self.undo_step = self.undo_command = None
+        path, options, spec = self.path, dict(self.options), self.spec
 
         def work(ws, progress: Progress):
             # Figures are scaled to 0..1000 here: byte counts of a 2 GB file overflow a Qt int.
             def report(done, total, text):
                 progress.update(int(1000 * done / total) if total else 0, 1000 if total else 0, text)
 
-            return ops.import_requests(ws, path, progress=Progress(report), **options)
+            return spec.run(ws, path, options, Progress(report))
 
         self.task = self.ctx.run_task(
             work, on_done=self._done, on_error=self._failed, on_progress=self.progress.emit,
             on_cancel=self._cancelled, owner=self,
         )
+
+    def undo_state(self) -> str | None:
+        """Where the import's step stands on the window's undo stack: "last" (Undo takes it back now),
+        "earlier" (other steps came after it), "undone" (Redo puts it back), "gone" (undone, then replaced by
+        another step), or None (the import changed nothing, or the window is closing)."""
+        stack = self.ctx.undo_stack
+        if self.undo_step is None or not shiboken6.isValid(stack):
+            return None
+        step = self.undo_step
+        if stack.count() < step or stack.command(step - 1) is not self.undo_command:
+            return "gone"
+        if stack.index() >= step:
+            return "last" if stack.index() == step else "earlier"
+        return "undone"
 
     def cancel(self) -> bool:
         """Ask a running import to stop; False when none is running."""
@@ -62,7 +90,9 @@ class ImportSession(QObject):
         """The import is one step of the window's undo history, like an edit; every view hears of it."""
         self.task = None
         self.report = result.value
-        actions.imported(self.ctx, result, Path(self.path).name)
+        self.undo_step = actions.imported(self.ctx, result, Path(self.path).name)
+        if self.undo_step is not None:
+            self.undo_command = self.ctx.undo_stack.command(self.undo_step - 1)
         self.finished.emit(self.report)
 
     def _failed(self, exc, details: str) -> None:

@@ -1,11 +1,14 @@
-"""The import wizard: pick a file, check how it will be read, import it in the background, see what happened.
+"""The import wizard: pick a file, say what it holds, check how it will be read, import it, see what happened.
 
-The wizard adds no logic: the preview is `planner.importing.preview_import`,
-run again whenever the user changes the encoding, preset, source or a
-field's column; the import is `import_requests` on a pool thread with its
-own connection and a cancellable progress; a cancel leaves the workspace as
-it was because the importer writes in one transaction. The pages share an
-`ImportSession`; the wizard only moves between them.
+One wizard for every kind of file: customer requests, backlog items,
+companies and metrics, from a CSV file or an Excel workbook. It adds no
+logic: the kind is guessed by `planner.importing.kinds`, the preview is the
+kind's own (`ui.import_wizard.kinds`), run again whenever the user changes
+the kind, the sheet, the encoding, preset, source or a field's column; the
+import runs on a pool thread with its own connection and a cancellable
+progress; a cancel leaves the workspace as it was because each importer
+writes in one transaction. The pages share an `ImportSession`; the wizard
+only moves between them.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from ui.context import show_error
 from ui.i18n import tr
 from ui.import_wizard.file_page import FilePage
 from ui.import_wizard.import_page import ImportPage
+from ui.import_wizard.messages import error_for_window
 from ui.import_wizard.preview_page import PreviewPage
 from ui.import_wizard.result_page import ResultPage
 from ui.import_wizard.session import ImportSession
@@ -25,10 +29,12 @@ PAGE_FILE, PAGE_PREVIEW, PAGE_IMPORT, PAGE_RESULT = range(4)
 
 
 class ImportWizard(QWizard):
-    def __init__(self, ctx, path=None, parent=None):
+    """`kind` (one of `KINDS`) presets what the file holds; by default it is guessed from the file's columns."""
+
+    def __init__(self, ctx, path=None, parent=None, *, kind: str | None = None):
         super().__init__(parent)
-        self.session = ImportSession(ctx, path, self)
-        self.setWindowTitle(tr("Import requests"))
+        self.session = ImportSession(ctx, path, self, kind=kind)
+        self.setWindowTitle(tr("Import"))
         self.setWizardStyle(QWizard.ClassicStyle)
         self.setOption(QWizard.NoBackButtonOnLastPage, True)
         self.resize(1000, 720)
@@ -61,7 +67,7 @@ class ImportWizard(QWizard):
 
     def _import_failed(self, exc, details: str) -> None:
         self._allow_back()
-        show_error(self, exc, None if isinstance(exc, PlannerError) else details)
+        show_error(self, error_for_window(exc), None if isinstance(exc, PlannerError) else details)
 
     def _allow_back(self) -> None:
         # The preview page is a commit page; after a failed or cancelled import the user may try again.

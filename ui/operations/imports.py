@@ -6,9 +6,18 @@ from planner import ops
 from ui.i18n import tr
 
 
-def imported(ctx, result, file_name: str) -> None:
-    """An import finished (in a background task): one undo step, and every view hears of it."""
+def imported(ctx, result, file_name: str) -> int | None:
+    """An import finished (in a background task): one undo step, and every view hears of it.
+
+    Any kind's import (requests, items, companies, metrics) is an OpResult
+    recorded alike. Returns the undo stack's index just after that step (Undo
+    takes the import back while the stack stands there), or None when the
+    import changed nothing and so is no step.
+    """
+    before = ctx.undo_stack.index()
     ctx.runner.record(tr("Import “{name}”").format(name=file_name), result)
+    after = ctx.undo_stack.index()  # a push always moves the index on (the stack has no limit)
+    return after if after != before else None
 
 
 def undo_import(ctx, parent, batch: dict, *, on_done=None) -> None:
