@@ -280,7 +280,7 @@ def test_file_import_metrics_opens_the_wizard_set_to_metrics(qtbot, make_window,
     assert wizard.session.chosen_kind == "metrics"
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     qtbot.mouseClick(wizard.file_page.browse, Qt.LeftButton)
-    click(qtbot, wizard, QWizard.NextButton)
+    assert wizard.currentId() == PAGE_PREVIEW  # a file chosen goes on at once
     assert wizard.preview_page.kind.currentData() == "metrics"
     assert "A date column, then one column per metric" in wizard.preview_page.message.text()
     run_import(qtbot, wizard)
@@ -407,14 +407,14 @@ def test_another_file_after_back_is_guessed_afresh(qtbot, wizard_for, tmp_path, 
     chosen = [str(accounts)]
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (chosen[-1], ""))
     qtbot.mouseClick(wizard.file_page.browse, Qt.LeftButton)
-    click(qtbot, wizard, QWizard.NextButton)
+    assert wizard.currentId() == PAGE_PREVIEW  # a file chosen goes on at once
     page = wizard.preview_page
     choose(page.kind, "requests")  # wrong on purpose
     click(qtbot, wizard, QWizard.BackButton)
 
     chosen.append(str(plan))
     qtbot.mouseClick(wizard.file_page.browse, Qt.LeftButton)
-    click(qtbot, wizard, QWizard.NextButton)
+    assert wizard.currentId() == PAGE_PREVIEW  # a file chosen goes on at once
     assert page.kind.currentData() == "items"
     assert page.kind_reason.text().startswith("Guessed from its columns")
     assert page.sheet.currentText() == "バックログ"
@@ -440,3 +440,17 @@ def test_the_result_says_whether_the_sheets_own_score_matches(qtbot, wizard_for,
     assert said in result.counts.text().replace("&#x27;", "'").replace("&quot;", '"')
     differs = "row 2: the sheet's score 4,000 differs" in result.warnings.text().replace("&#x27;", "'")
     assert differs == (sso_score == 4000)
+
+
+def test_a_computed_score_in_the_preview_reads_as_a_sheet_shows_it(qtbot, wizard_for, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["施策名", "リーチ", "インパクト", "確信度", "工数", "スコア"])
+    sheet.append(["権限ロール", 20, 0.25, 1.0, 3, 20 * 0.25 / 3])
+    book.save(tmp_path / "rice.xlsx")
+
+    wizard = wizard_for(tmp_path / "rice.xlsx")
+
+    model = wizard.preview_page.rows_model
+    column = [key for key, _ in model.COLUMNS].index("score")
+    assert model.data(model.index(0, column)) == "1.6667"

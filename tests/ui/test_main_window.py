@@ -351,7 +351,6 @@ def test_file_import_metrics_brings_a_metrics_file_in_as_one_undo_step(qtbot, wi
     window.import_metrics_action.trigger()  # the import wizard, set to metrics
     wizard = window.dialogs["import"]
     qtbot.mouseClick(wizard.file_page.browse, Qt.LeftButton)
-    wizard.next()
     assert wizard.preview_page.kind.currentData() == "metrics"
     wizard.next()
     qtbot.waitUntil(lambda: wizard.session.report is not None, timeout=20000)

@@ -14,6 +14,9 @@ def cell(value) -> str:
         return ", ".join(str(v) for v in value)
     if isinstance(value, float) and value.is_integer():
         return f"{value:,.0f}"
+    if isinstance(value, float):
+        # A computed cell (a sheet's score, say) holds 1.6666666666666667: show it as a sheet would.
+        return f"{value:,.4f}".rstrip("0").rstrip(".") if abs(value) >= 1 else f"{value:.4g}"
     text = " ".join(str(value).split())
     return text if len(text) <= 120 else text[:119] + "…"
 

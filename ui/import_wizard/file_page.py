@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWizardPage
 
 from ui.i18n import tr
@@ -13,7 +13,7 @@ FILE_FILTER = QT_TRANSLATE_NOOP("", "Spreadsheets and CSV (*.csv *.tsv *.txt *.x
 
 
 class FilePage(QWizardPage):
-    """Sets `session.path`; `dropped` when a file is dropped on it, to go on at once."""
+    """Sets `session.path`; `dropped` when a file is dropped on it or chosen in the dialog, to go on at once."""
 
     dropped = Signal()
 
@@ -53,9 +53,14 @@ class FilePage(QWizardPage):
         self.path_edit.textChanged.connect(lambda _t: self.completeChanged.emit())
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Import"), self.path_edit.text(), tr(FILE_FILTER))
+        """The file dialog, in the typed path's folder or else the user's documents; a file chosen goes on at once."""
+        typed = self.path_edit.text().strip()
+        start = typed or QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import"), start, tr(FILE_FILTER))
         if path:
             self.path_edit.setText(path)
+            if self.isComplete():
+                self.dropped.emit()
 
     def isComplete(self) -> bool:
         text = self.path_edit.text().strip()
