@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from datetime import datetime, timezone
 
@@ -15,6 +16,24 @@ def name_key(name: str) -> str:
     """
     text = unicodedata.normalize("NFKC", name or "")
     return " ".join(text.split()).casefold()
+
+
+# Legal forms a CRM writes and a request dump leaves out: "Acme Inc." and "Acme" are one customer.
+_LEGAL_FORMS = re.compile(
+    r"^(?:株式会社|有限会社|合同会社|\(株\)|\(有\)|㈱|㈲)\s*"
+    r"|[\s,]*(?:株式会社|有限会社|合同会社|\(株\)|\(有\)|㈱|㈲"
+    r"|\b(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|l\.l\.c|plc|gmbh|ag|sa|s\.a|bv|b\.v"
+    r"|nv|pty|pte|kk|k\.k|sas|srl|oy|ab)\b\.?)(?:[\s,.]*(?:co|ltd|inc)\b\.?)*$",
+)
+
+
+def company_base_key(name: str) -> str:
+    """`name_key` without the legal form: 'Acme, Inc.', 'ACME Corp' and 'acme' share 'acme';
+    '株式会社さくら物流' and 'さくら物流(株)' share 'さくら物流'. Empty when nothing else is left."""
+    key = name_key(name)
+    for _ in range(2):  # a form on both ends: 株式会社 Acme Co., Ltd.
+        key = _LEGAL_FORMS.sub("", key).strip(" ,.")
+    return key
 
 
 def clean_name(name: str) -> str:

@@ -3,7 +3,8 @@
 `preview_companies` reads a file and says how it would be read; `import_companies`
 writes it as one batch, all or nothing. A row finds its company by the CRM's id,
 then by normalised name (`planner.text.name_key`: width and case do not count),
-then by web domain; a company found is updated with the fields the file maps and
+then by web domain, and last by the name without its legal form (“Acme, Inc.” is
+the “Acme” the requests brought in, where one company has that name); a company found is updated with the fields the file maps and
 has a value for (an empty cell never erases, and the name a workspace knows a
 company by is kept), one not found is added. The same file again changes nothing.
 
@@ -27,7 +28,7 @@ from planner.importing.mapping import header_key
 from planner.importing.table import Percent, Table, cell_text, read_table
 from planner.importing.values import DateReader, ValueProblem, nfkc, parse_money
 from planner.storage import company_import_store as store
-from planner.text import clean_name, name_key, now_iso
+from planner.text import clean_name, company_base_key, name_key, now_iso
 
 FIELDS = ("name", "domain", "segment", "plan", "mrr", "arr", "renewal_date", "owner", "external_id")
 SETTING = "import.companies.mapping"  # the mapping a user corrected, applied to the next file
@@ -287,6 +288,13 @@ class _Plan:
                 self.by_ext.setdefault(c["external_id"], c["id"])
             if c["domain"]:
                 self.by_domain.setdefault(c["domain"].lower(), c["id"])
+        # Last resort: the name without its legal form ("Acme Inc." is the "Acme" of the requests),
+        # only where that names one company.
+        self.by_base: dict = {}
+        for c in existing:
+            base = company_base_key(c["name"])
+            if base:
+                self.by_base[base] = c["id"] if self.by_base.get(base, c["id"]) == c["id"] else None
         self.segments_before = {clean_name(c["segment"]) for c in existing if c["segment"]}
         self.values: dict = {}  # target (company id or _New) -> merged values, in the file's order
         self.first_row: dict = {}
@@ -304,6 +312,11 @@ class _Plan:
         hits = [(why, index.get(v)) for why, index, v in (("its CRM id", self.by_ext, ext), ("its name", self.by_key, key),
                                                           ("its domain", self.by_domain, domain)) if v]
         found = [(why, t) for why, t in hits if t is not None]
+        base = company_base_key(name)
+        if not found and base and self.by_base.get(base) is not None:
+            found = [("its name without the legal form", self.by_base[base])]
+            self.warnings.append(f"Row {number}: “{name}” was taken as {self._said(found[0][1])}, the same name "
+                                 "without its legal form; if they are two customers, correct the name in the file.")
         if found:
             why, target = found[0]
             others = [(w, t) for w, t in found[1:] if t != target]

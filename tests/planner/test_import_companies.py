@@ -395,3 +395,34 @@ def test_a_dry_run_writes_nothing_and_has_nothing_to_undo(ws, tmp_path, dump):
     assert dump(ws) == before
     assert (done.value["batch_id"], done.value["new"], done.value["updated"]) == (None, 2, 1)
     assert not done.changed and done.undo is None
+
+
+def test_a_crm_name_with_its_legal_form_updates_the_company_the_requests_brought_in(ws, tmp_path):
+    ops.add_request(ws, title="SSO please", company="Acme")
+    ops.add_request(ws, title="請求書の自動発行", company="さくら物流")
+    ops.add_request(ws, title="Audit log", company="Hooli")
+    ops.add_request(ws, title="Audit log too", company="Hooli Holdings")
+    path = _write_csv(tmp_path / "accounts.csv",
+                      "Account Name,Type,MRR\nAcme, Inc.,Enterprise,5000\n株式会社さくら物流,大企業,120000\n"
+                      "Hooli Holdings LLC,SMB,800\nInitech K.K.,SMB,300\n".replace("Acme, Inc.", '"Acme, Inc."'))
+
+    report = import_companies(ws, path)
+
+    companies = _companies(ws)
+    assert (report["new"], report["updated"]) == (1, 3)
+    assert set(companies) == {"Acme", "さくら物流", "Hooli", "Hooli Holdings", "Initech K.K."}
+    assert (companies["Acme"]["segment"], companies["Acme"]["mrr"]) == ("Enterprise", 5000)
+    assert companies["さくら物流"]["mrr"] == 120000
+    assert companies["Hooli Holdings"]["mrr"] == 800 and companies["Hooli"]["mrr"] is None
+    assert any("“Acme, Inc.” was taken as company" in w and "without its legal form" in w for w in report["warnings"])
+
+
+def test_a_name_without_its_legal_form_shared_by_two_companies_matches_neither(ws, tmp_path):
+    ops.add_request(ws, title="SSO", company="Globex GmbH")
+    ops.add_request(ws, title="SCIM", company="Globex Inc.")
+    path = _write_csv(tmp_path / "accounts.csv", "Account Name,MRR\nGlobex,900\n")
+
+    report = import_companies(ws, path)
+
+    assert (report["new"], report["updated"]) == (1, 0)
+    assert set(_companies(ws)) == {"Globex GmbH", "Globex Inc.", "Globex"}
