@@ -217,6 +217,15 @@ def kind_of(value) -> tuple[str | None, bool]:
     return (found, True) if found else ("feature", False)
 
 
+def kind_in_labels(tags: str) -> str | None:
+    """The kind the first label that names one says ("Bug", "enhancement", "tech debt"), or None."""
+    for tag in str(tags or "").split(","):
+        found = KIND_WORDS.get(_word_key(tag.strip())) if tag.strip() else None
+        if found:
+            return found
+    return None
+
+
 def status_of(value) -> tuple[str | None, bool]:
     """(our status, known): an unknown state reads as an idea, and `known` is False."""
     text = cell_text(value)

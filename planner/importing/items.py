@@ -218,6 +218,11 @@ class _Reader:
                                 "message": "no title: every item needs one. Fill the cell, or map another column "
                                            "with --map title=COLUMN."})
             return None
+        if "kind" not in self.plan.columns and out.values.get("tags"):
+            # Linear and GitHub have no issue type: a label such as "Bug" says what the issue is.
+            kind = f.kind_in_labels(out.values["tags"])
+            if kind:
+                out.values["kind"] = kind
         start, end = out.values.get("start_date"), out.values.get("end_date")
         if start and end and end < start:
             self.problems.append(f"row {number}, {self.column('end_date')}: the item would end ({end}) before it starts "

@@ -347,3 +347,52 @@ def test_undoing_an_items_batch_removes_what_it_added_and_frees_their_requests(w
 
     redo_import(ws, removed["snapshot"])
     assert len(list_items(ws)) == 5 and ops.request(ws, asked)["status"] == "linked"
+
+
+def test_a_linear_export_keeps_its_ids_cycles_and_estimates_as_points(ws, tmp_path):
+    path = write_csv(tmp_path / "Export Dec 5 2026.csv", [
+        ["ID", "Team", "Title", "Description", "Status", "Estimate", "Priority", "Project", "Creator", "Assignee",
+         "Labels", "Cycle Number", "Cycle Name", "Created", "Completed", "Canceled"],
+        ["ENG-12", "Engineering", "Bulk edit", "Edit many rows at once", "Todo", "3", "High", "Editor", "aiko",
+         "ren", "Feature", "14", "Cycle 14", "2026-11-02", "", ""],
+        ["ENG-13", "Engineering", "Fix the export crash", "", "In Progress", "1", "Urgent", "Editor", "aiko", "",
+         "Bug", "14", "Cycle 14", "2026-11-03", "", ""],
+        ["ENG-9", "Engineering", "Old importer", "", "Canceled", "", "Low", "", "ren", "", "", "", "", "2026-09-01",
+         "", "2026-10-01"],
+    ])
+
+    report = import_items(ws, path)
+    again = import_items(ws, path)
+
+    assert (report["preset"], report["new"], report["failed"]) == ("linear", 3, 0)
+    items = {i["external_id"]: i for i in list_items(ws)}
+    assert {k: (i["title"], i["status"]) for k, i in items.items()} == {
+        "ENG-12": ("Bulk edit", "idea"), "ENG-13": ("Fix the export crash", "in_progress"),
+        "ENG-9": ("Old importer", "wont_do")}
+    assert items["ENG-13"]["kind"] == "bug"
+    assert json.loads(items["ENG-12"]["fields"]) == {"story_points": 3}
+    assert items["ENG-12"]["effort"] is None  # points are not person-months unless the user says so
+    assert (items["ENG-12"]["theme"], items["ENG-12"]["lane"]) == ("Editor", "Cycle 14")
+    assert (again["new"], again["updated"], again["unchanged"]) == (0, 0, 3)
+
+
+def test_a_github_issues_export_is_matched_by_number_and_keeps_its_links(ws, tmp_path):
+    path = write_csv(tmp_path / "issues.csv", [
+        ["number", "title", "state", "created_at", "updated_at", "labels", "html_url", "milestone"],
+        ["11441", "Enable native SOCKS support by default", "open", "2024-08-23T02:11:15Z", "2024-08-23T02:13:08Z",
+         "", "https://github.com/acme/app/issues/11441", "v3.4"],
+        ["11440", "Tweaks to Array#combination docs", "closed", "2024-08-22T22:10:33Z", "2024-08-23T03:47:00Z",
+         "Documentation", "https://github.com/acme/app/issues/11440", ""],
+    ])
+
+    report = import_items(ws, path)
+
+    assert (report["preset"], report["new"], report["failed"]) == ("github", 2, 0)
+    items = {i["external_id"]: i for i in list_items(ws)}
+    assert items["11441"]["url"] == "https://github.com/acme/app/issues/11441"
+    assert (items["11441"]["status"], items["11440"]["status"]) == ("idea", "shipped")
+    assert items["11441"]["lane"] == "v3.4"
+    edited = path.read_text(encoding="utf-8").replace("Enable native SOCKS support by default", "Native SOCKS")
+    path.write_text(edited, encoding="utf-8")
+    assert import_items(ws, path)["updated"] == 1
+    assert {i["external_id"]: i["title"] for i in list_items(ws)}["11441"] == "Native SOCKS"
