@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planner.cli.import_cmds import _parse_maps
+from planner.cli.import_cmds import _parse_maps, print_notes_and_errors
 from planner.cli.output import emit, plural, printable
 
 
@@ -20,14 +20,7 @@ def _print_report(report: dict) -> None:
     if report["segments_new"]:
         print("  new segments: " + ", ".join(printable(s) for s in report["segments_new"])
               + " (`planner segment-rename OLD NEW` merges one into another)")
-    for warning in report["warnings"][:30]:
-        print(f"  note: {printable(warning)}")
-    if len(report["warnings"]) > 30:
-        print(f"  ... and {len(report['warnings']) - 30} more notes (see --json).")
-    for err in report["errors"][:20]:
-        print(f"  row {err['row']}, {printable(err['column'])}: {printable(err['message'])}")
-    if len(report["errors"]) > 20:
-        print(f"  ... and {report['failed'] - 20} more row errors (see --json).")
+    print_notes_and_errors(report)
 
 
 def cmd_companies_import(args, ws):

@@ -9,6 +9,19 @@ from planner.cli.output import emit, plural, printable
 from planner.errors import ImportFailed
 
 
+def print_notes_and_errors(report: dict, *, notes: int = 30, errors: int = 20) -> None:
+    """The notes and the row errors of an import's report, the first few of each; `--json` has them all."""
+    for warning in report["warnings"][:notes]:
+        print(f"  note: {printable(warning)}")
+    if len(report["warnings"]) > notes:
+        print(f"  ... and {len(report['warnings']) - notes} more notes (see --json).")
+    for err in report["errors"][:errors]:
+        where = f"row {err['row']}, {printable(err['column'])}" if err.get("column") else f"row {err['row']}"
+        print(f"  {where}: {printable(err['message'])}")
+    if len(report["errors"]) > errors:
+        print(f"  ... and {report['failed'] - errors} more row errors (see --json).")
+
+
 def _parse_maps(pairs) -> dict:
     mapping = {}
     for pair in pairs or ():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planner.cli.import_cmds import _parse_maps
+from planner.cli.import_cmds import _parse_maps, print_notes_and_errors
 from planner.cli.output import emit, plural, printable
 
 
@@ -26,14 +26,7 @@ def _print_report(report: dict) -> None:
                   f"{plural(check['checked'], 'row')} that have one.")
     if report["lanes_new"]:
         print("  new lanes: " + ", ".join(printable(n) for n in report["lanes_new"]))
-    for warning in report["warnings"][:30]:
-        print(f"  note: {printable(warning)}")
-    if len(report["warnings"]) > 30:
-        print(f"  ... and {len(report['warnings']) - 30} more notes (see --json).")
-    for err in report["errors"][:20]:
-        print(f"  row {err['row']}, {printable(err['column'])}: {printable(err['message'])}")
-    if len(report["errors"]) > 20:
-        print(f"  ... and {report['failed'] - 20} more row errors (see --json).")
+    print_notes_and_errors(report)
     if report["batch_id"]:
         print(f"  `planner undo-import {report['batch_id']}` removes the items this import added.")
 
