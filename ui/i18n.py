@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[1] / "resources" / "translations"
+TRANSLATIONS_DIR = Path(__file__).resolve().parent / "resources" / "translations"  # inside the package: ships in a wheel
 LANGUAGE_KEY = "ui/language"  # QSettings: "", "en" or "ja"; empty follows the system
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -13,8 +14,31 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
     def run_gui(*, db_path):
+        if not window_system_ready():
+            return 1
         from ui.app import run_app
 
         return run_app(db_path=db_path, argv=[sys.argv[0]])
 
-    return cli_main(argv, run_gui=run_gui)
+    def install_desktop_entry():
+        from ui.desktop_entry import main as install
+
+        return install()
+
+    return cli_main(argv, run_gui=run_gui, install_desktop_entry=install_desktop_entry)
+
+
+def window_system_ready() -> bool:
+    """Before Qt loads: say in one line which system libraries the window lacks, instead of Qt's abort.
+
+    May switch Qt to Wayland (QT_QPA_PLATFORM) when X11's libraries are
+    missing in a Wayland session; says so on stderr.
+    """
+    from ui.syscheck import check_window_system
+
+    check = check_window_system(os.environ)
+    if check.message:
+        print(check.message, file=sys.stderr)
+    if check.platform:
+        os.environ["QT_QPA_PLATFORM"] = check.platform
+    return check.ok

@@ -18,7 +18,7 @@ from planner.cli.output import printable
 from planner.errors import PlannerError
 
 COMMAND_MODULES = ("core_cmds", "item_cmds", "import_cmds", "item_import_cmds", "company_import_cmds", "score_cmds", "export_cmds",
-                   "backup_cmds", "company_cmds", "settings_cmds", "lane_cmds")
+                   "backup_cmds", "company_cmds", "settings_cmds", "lane_cmds", "request_cmds", "suggest_cmds")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -28,9 +28,25 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+class _VersionAction(argparse.Action):
+    """`planner --version`: "planner X.Y.Z" on stdout, exit 0. The version is read only when asked."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from planner import version
+
+        print(f"planner {version()}")
+        parser.exit(0)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="planner", description="Roadmap Planner: backlog, requests, scoring and roadmap.")
     parser.add_argument("--db", metavar="PATH", help="workspace file (default: the one in your application-data folder)")
+    parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
+    parser.add_argument("--install-desktop-entry", action="store_true",
+                        help="add the app to your Linux desktop's applications menu, with its icon, and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     gui = sub.add_parser("gui", help="open the desktop app (the default command)")
     gui.set_defaults(func=None)
@@ -134,9 +150,10 @@ def _db_path(text: str | None) -> Path | None:
         raise ValidationError(f"The folder of --db {text} does not exist (there is no home folder for {text.split('/')[0]}).") from None
 
 
-def main(argv: list[str] | None = None, *, run_gui=None) -> int:
-    """Run one command. `run_gui(db_path=)` opens the desktop app; the launcher
-    in `ui` passes it, so the core never imports the GUI.
+def main(argv: list[str] | None = None, *, run_gui=None, install_desktop_entry=None) -> int:
+    """Run one command. `run_gui(db_path=)` opens the desktop app and
+    `install_desktop_entry()` adds it to the desktop's menu; the launcher in
+    `ui` passes them, so the core never imports the GUI.
 
     Commands take `(args, ws)` with the workspace open, or `(args, db_path)`
     when their parser sets `needs_workspace=False` (restoring a damaged file).
@@ -151,6 +168,11 @@ def main(argv: list[str] | None = None, *, run_gui=None) -> int:
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
+        if args.install_desktop_entry:
+            if install_desktop_entry is None:
+                print("planner: the desktop entry is installed by the `planner` command (or `python -m ui`).", file=sys.stderr)
+                return 2
+            return int(install_desktop_entry() or 0)
         db_path = _db_path(args.db)
         if getattr(args, "func", None) is None:
             if run_gui is None:
