@@ -18,7 +18,7 @@ def test_settings_shows_the_defaults_for_people_and_as_json(db):
     assert "USD (US dollar), shown as $1,234.50" in out
     assert "365 days" in out and "rice" in out
     assert json.loads(planner("--db", db, "settings", "--json").stdout) == {
-        "fiscal_year_start": 1, "currency": "USD", "currency_symbol": "$", "window_days": 365, "method": "rice"}
+        "name": "w", "fiscal_year_start": 1, "currency": "USD", "currency_symbol": "$", "window_days": 365, "method": "rice"}
 
 
 def test_settings_changes_the_given_ones_and_says_so(db):
@@ -26,7 +26,7 @@ def test_settings_changes_the_given_ones_and_says_so(db):
     assert out.splitlines()[0] == "Change fiscal year start to April, currency to JPY, time window to 90 days."
     assert "April (Q1 is April–June)" in out and "JPY (Japanese yen), shown as ¥1,235" in out
     shown = json.loads(planner("--db", db, "settings", "--json").stdout)
-    assert shown == {"fiscal_year_start": 4, "currency": "JPY", "currency_symbol": "¥", "window_days": 90, "method": "rice"}
+    assert shown == {"name": "w", "fiscal_year_start": 4, "currency": "JPY", "currency_symbol": "¥", "window_days": 90, "method": "rice"}
     # Only what is given changes; a month by its number, the JSON after the change.
     changed = json.loads(planner("--db", db, "settings", "--fiscal-year-start", "11", "--json").stdout)
     assert (changed["fiscal_year_start"], changed["currency"], changed["window_days"]) == (11, "JPY", 90)

@@ -16,9 +16,13 @@ APP = "Roadmap Planner"
 
 
 def make_application(argv=None) -> QApplication:
+    from ui import identity
+
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     QCoreApplication.setOrganizationName(ORG)
     QCoreApplication.setApplicationName(APP)
+    QCoreApplication.setApplicationVersion(identity.version())
+    app.setWindowIcon(identity.app_icon())  # every window and dialog, and the task bar
     install_translators(app, ui_language())
     return app
 
@@ -110,24 +114,6 @@ def install_signal_handlers(app: QApplication) -> None:
     app.signal_timer = timer
 
 
-def offer_demo(window) -> None:
-    """On an empty workspace, offer the demo so a new user sees the product's value."""
-    from planner.storage import queries
-    from ui.i18n import tr
-
-    if not queries.is_empty(window.ctx.ws):
-        return
-    answer = QMessageBox.question(
-        window,
-        tr("Welcome to Roadmap Planner"),
-        tr("This workspace is empty. Load the demo workspace (a B2B SaaS backlog with customer requests) to look around?"),
-        QMessageBox.Yes | QMessageBox.No,
-        QMessageBox.Yes,
-    )
-    if answer == QMessageBox.Yes:
-        window.load_demo()
-
-
 def install_excepthook() -> None:
     """An unexpected error in a slot shows a short message with the details folded away, and is logged."""
     import traceback
@@ -170,7 +156,9 @@ def run_app(*, db_path: Path | None = None, argv=None) -> int:
     server.raise_requested.connect(window.bring_to_front)
     window.ctx.workspace_replaced.connect(lambda: server.listen(window.ctx.ws.path))
     window.show()
-    offer_demo(window)
+    from ui.dialogs.welcome import welcome
+
+    welcome(window)  # an empty workspace: the demo, an import, or a first item
     code = app.exec()
     from ui.tasks import Task
 

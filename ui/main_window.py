@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from planner.errors import PlannerError, WorkspaceError
 from planner.ops import Changes, Entity
+from planner.ops.settings import workspace_name
 from planner.storage import open_workspace, queries
 from planner.storage.db import INTERACTIVE_BUSY_TIMEOUT
 from ui import hotkeys
@@ -32,7 +33,7 @@ from ui.roadmap.style import follow_currency
 from ui.i18n import LANGUAGE_KEY
 from ui.context import EXTERNAL_POLL_MS, AppContext, show_error
 from ui.i18n import tr
-from ui.widgets.files import ask_save_path
+from ui.widgets.files import ask_save_path, open_folder
 
 log = logging.getLogger(__name__)
 
@@ -207,8 +208,16 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             self.view_group.addAction(action)
             self.view_actions.append(action)
-        self.about_action = self._action(tr("&About Roadmap Planner"), self.about)
+        self.about_action = self._action(tr("&About Roadmap Planner"), self.about,
+                                         tip=tr("The version, where the workspace and its backups are, for a bug report"))
         self.about_action.setMenuRole(QAction.AboutRole)
+        self.shortcuts_action = self._action(tr("&Keyboard Shortcuts"), self.open_shortcuts,
+                                             tip=tr("Every shortcut, by menu and view, searchable"))
+        self.scores_help_action = self._action(tr("How &Scores Work"), self.open_scores_help,
+                                               tip=tr("The scoring methods, reach and the request window, with this "
+                                                      "workspace's top item as the example"))
+        self.data_folder_action = self._action(tr("Open the &Data Folder"), self.open_data_folder,
+                                               tip=tr("Show the folder holding the workspace and its backups"))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -258,6 +267,11 @@ class MainWindow(QMainWindow):
         roadmap_menu.addAction(self.lanes_action)
         roadmap_menu.addAction(self.next_quarter_action)
         help_menu = bar.addMenu(tr("&Help"))
+        help_menu.addAction(self.scores_help_action)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.data_folder_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
         self._fill_recent_menu()
 
@@ -335,6 +349,12 @@ class MainWindow(QMainWindow):
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(*COUNTED):
             self.update_status()
+        if changes.touches(Entity.SETTINGS):  # the name may have changed, here or in another window
+            self.update_title()
+
+    def update_title(self) -> None:
+        """"Acme 2027 — Roadmap Planner": the workspace's name first, as window lists and task bars cut titles short."""
+        self.setWindowTitle(tr("{name} — Roadmap Planner").format(name=workspace_name(self.ctx.ws)))
 
     def update_status(self) -> None:
         c = queries.counts(self.ctx.ws)
@@ -351,7 +371,7 @@ class MainWindow(QMainWindow):
 
     def _on_workspace_replaced(self) -> None:
         ws = self.ctx.ws
-        self.setWindowTitle(tr("Roadmap Planner — {name}").format(name=ws.name))
+        self.update_title()
         self.add_recent(ws.path)
         self.statusBar().clearMessage()  # a message about the previous workspace (edits waiting) no longer holds
         self.update_status()
@@ -448,15 +468,15 @@ class MainWindow(QMainWindow):
         if path.exists() and path.stat().st_size > 0:
             show_error(self, WorkspaceError(
                 tr("{path} already exists.").format(path=path),
-                hint=tr("Open it with File > Open, or pick a new file name for a new workspace."),
+                hint=tr("Open it with File ▸ Open Workspace…, or pick a new file name for a new workspace."),
             ))
             return False
         return self.switch_workspace(path)
 
-    def new_item(self):
-        """File ▸ New Item (Ctrl+N): the backlog's New Item form, from whichever view."""
+    def new_item(self, *, hint: str | None = None):
+        """File ▸ New Item (Ctrl+N): the backlog's New Item form, from whichever view; `hint` says what to type."""
         self.nav.setCurrentRow(0)
-        return self.backlog.new_item()
+        return self.backlog.new_item(hint=hint)
 
     def open_workspace_dialog(self) -> bool:
         path, _ = QFileDialog.getOpenFileName(self, tr("Open Workspace"), self._start_dir(),
@@ -464,7 +484,7 @@ class MainWindow(QMainWindow):
         return self.switch_workspace(Path(path)) if path else False
 
     def demo_path(self) -> Path:
-        return (self.data_dir or default_data_dir()) / "demo.db"
+        return self.data_folder() / "demo.db"
 
     def open_demo(self) -> bool:
         """Fill the current workspace with the demo when it is empty, else open (or make) the demo file."""
@@ -590,11 +610,23 @@ class MainWindow(QMainWindow):
         self.settings.setValue(LANGUAGE_KEY, code)
         QMessageBox.information(self, tr("Language"), tr("The language changes the next time Roadmap Planner starts."))
 
-    def about(self) -> None:
-        QMessageBox.about(
-            self, tr("About Roadmap Planner"),
-            tr("Roadmap Planner keeps the backlog, customer requests, scoring and the roadmap in one local file."),
-        )
+    def data_folder(self) -> Path:
+        """The application-data folder: the default workspace and the demo live there."""
+        return self.data_dir or default_data_dir()
+
+    def about(self):
+        """Help ▸ About: the version, and the paths and versions a bug report needs, to copy."""
+        return self._dialog("about", "ui.dialogs.help", "AboutDialog", self, data_dir=self.data_folder())
+
+    def open_shortcuts(self):
+        return self._dialog("shortcuts", "ui.dialogs.shortcuts", "ShortcutsDialog", self)
+
+    def open_scores_help(self):
+        return self._dialog("scores_help", "ui.dialogs.help", "ScoresHelpDialog", self)
+
+    def open_data_folder(self) -> bool:
+        """Help ▸ Open the Data Folder: the folder holding the workspace file and its backups folder."""
+        return open_folder(Path(self.ctx.ws.path).resolve().parent)
 
     # ------------------------------------------------------------ drag and drop
     @staticmethod

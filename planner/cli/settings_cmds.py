@@ -1,4 +1,5 @@
-"""The settings command: the fiscal year's first month, the currency and the time window, shown and changed."""
+"""The settings command: the workspace's name, the fiscal year's first month, the currency and the time window, shown
+and changed."""
 
 from __future__ import annotations
 
@@ -8,11 +9,11 @@ from planner.money import CURRENCIES, format_money
 from planner.ops.settings import MONTH_NAMES
 
 # What `settings --json` prints.
-_JSON_KEYS = ("fiscal_year_start", "currency", "currency_symbol", "window_days", "method")
+_JSON_KEYS = ("name", "fiscal_year_start", "currency", "currency_symbol", "window_days", "method")
 
 
 def cmd_settings(args, ws):
-    changes = {k: getattr(args, k) for k in ("fiscal_year_start", "currency", "window_days") if getattr(args, k) is not None}
+    changes = {k: getattr(args, k) for k in ("name", "fiscal_year_start", "currency", "window_days") if getattr(args, k) is not None}
     if changes:
         done = ops.change_settings(ws, **changes)
         settings, said = done.value, done.text if done.changed else "Nothing changed: the settings already were as given"
@@ -26,7 +27,9 @@ def _print_settings(settings: dict, said: str | None) -> None:
         print(f"{said}.")
     first = MONTH_NAMES[settings["fiscal_year_start"] - 1]
     last = MONTH_NAMES[(settings["fiscal_year_start"] + 1) % 12]  # the third month of the first quarter
+    given = "" if settings["name_given"] else " (the file's name; give one with --name)"
     lines = [
+        ("Workspace name", f"{settings['name']}{given}"),
         ("Fiscal year starts", f"{first} (Q1 is {first}–{last})"),
         ("Currency", f"{settings['currency']} ({settings['currency_name']}), shown as "
                      f"{format_money(1234.5, settings['currency'])}"),
@@ -40,6 +43,8 @@ def _print_settings(settings: dict, said: str | None) -> None:
 
 def register(sub) -> None:
     p = sub.add_parser("settings", help="show the workspace's settings, after changing the ones given")
+    p.add_argument("--name", metavar="TEXT",
+                   help="the workspace's name, shown in the window's title; \"\" gives it back its file's name")
     p.add_argument("--fiscal-year-start", metavar="MONTH",
                    help="the month the fiscal year starts in: 1-12 or a name (April, apr)")
     p.add_argument("--currency", metavar="CODE",

@@ -1,11 +1,12 @@
-"""Workspace settings a user changes: the fiscal year's first month, the currency, and scoring (method, time window,
-segment and weights)."""
+"""Workspace settings a user changes: the workspace's name, the fiscal year's first month, the currency, and scoring
+(method, time window, segment and weights)."""
 
 from __future__ import annotations
 
 import calendar
 
 from planner.errors import ValidationError
+from planner.domain import valid_text
 from planner.money import CURRENCIES, check_currency, currency_code
 from planner.ops.result import OpResult, operation
 from planner.scoring.settings import check_settings, get_scoring_settings, set_scoring_settings
@@ -16,6 +17,8 @@ _NAMES = {"method": "method", "window_days": "time window", "segment": "segment"
 
 FISCAL_YEAR_KEY = "fiscal_year_start"  # an int, 1-12: quarters are named from it
 CURRENCY_KEY = "currency"  # an ISO 4217 code (older workspaces: a symbol)
+NAME_KEY = "name"  # the workspace's name in the window title; blank or unset: the file's name
+NAME_MAX = 100  # a name is read in a title bar, not a paragraph
 MONTH_NAMES = tuple(calendar.month_name)[1:]  # January ... December, in English whatever the locale
 
 
@@ -65,16 +68,47 @@ def fiscal_year_start(ws: Workspace) -> int:
     return _stored_month(queries.get_settings_lenient(ws, (FISCAL_YEAR_KEY,)).get(FISCAL_YEAR_KEY, 1))
 
 
+def check_name(value) -> str:
+    """A workspace name as stored: spaces trimmed and folded, one line; "" means "the file's name".
+
+    A ValidationError says what is wrong with a name that is too long or not text.
+    """
+    if not isinstance(value, str):
+        raise ValidationError(f"A workspace name is text; got {value!r}.")
+    text = " ".join(valid_text(value, "workspace name").split())  # a pasted newline or tab becomes a space
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):  # escape codes would garble a title or a terminal
+        raise ValidationError("A workspace name cannot hold control characters; type it again as plain text.")
+    if len(text) > NAME_MAX:
+        raise ValidationError(f"A workspace name is at most {NAME_MAX} characters; this one has {len(text)}. "
+                              f"Shorten it.")
+    return text
+
+
+def _stored_name(ws: Workspace, stored) -> str:
+    """The name shown: the one given, else the file's name (a hand edit that is not text counts as none)."""
+    if isinstance(stored, str) and stored.strip():
+        return " ".join(stored.split())[:NAME_MAX]
+    return ws.name
+
+
+def workspace_name(ws: Workspace) -> str:
+    """The workspace's name, as the window's title shows it: the name given in the settings, else the file's name."""
+    return _stored_name(ws, queries.get_settings_lenient(ws, (NAME_KEY,)).get(NAME_KEY))
+
+
 def workspace_settings(ws: Workspace) -> dict:
     """The workspace's settings as every place shows them.
 
-    fiscal_year_start (1-12, default 1), currency (an ISO code, default "USD"; an old workspace's "¥" reads as JPY),
-    currency_symbol, currency_decimals, currency_name, and from scoring: window_days and method.
+    name (the one given, else the file's name), name_given (whether one was given), fiscal_year_start (1-12,
+    default 1), currency (an ISO code, default "USD"; an old workspace's "¥" reads as JPY), currency_symbol, currency_decimals, currency_name, and from scoring: window_days and method.
     """
-    stored = queries.get_settings_lenient(ws, (FISCAL_YEAR_KEY, CURRENCY_KEY))
+    stored = queries.get_settings_lenient(ws, (NAME_KEY, FISCAL_YEAR_KEY, CURRENCY_KEY))
     money = CURRENCIES[currency_code(stored.get(CURRENCY_KEY))]
     scoring = get_scoring_settings(ws)
+    name = stored.get(NAME_KEY)
     return {
+        "name": _stored_name(ws, name),
+        "name_given": isinstance(name, str) and bool(name.strip()),
         "fiscal_year_start": _stored_month(stored.get(FISCAL_YEAR_KEY, 1)),  # as fiscal_year_start() reads it
         "currency": money.code,
         "currency_symbol": money.symbol,
@@ -85,21 +119,27 @@ def workspace_settings(ws: Workspace) -> dict:
     }
 
 
-def change_settings(ws: Workspace, *, fiscal_year_start=None, currency=None, window_days=None, **scoring) -> OpResult:
-    """Change the fiscal year's first month, the currency (an ISO code) and the time window, in one undoable step.
+def change_settings(ws: Workspace, *, name=None, fiscal_year_start=None, currency=None, window_days=None,
+                    **scoring) -> OpResult:
+    """Change the workspace's name, the fiscal year's first month, the currency (an ISO code) and the time window, in
+    one undoable step.
+
+    A blank name gives the workspace back its file's name.
 
     Other scoring settings (method, segment, importance_weights...) may be changed in the same step as keywords.
     None leaves a setting as it is. Everything is checked before anything is written. The value is
     `workspace_settings` as it now is; the text names what changed ("Change fiscal year start to April, currency to JPY").
     """
     before = workspace_settings(ws)
+    new_name = check_name(name) if name is not None else None
+    rename = new_name is not None and (new_name or ws.name) != before["name"]
     month = month_number(fiscal_year_start) if fiscal_year_start is not None else None
     code = check_currency(currency) if currency is not None else None
     if window_days is not None:
         scoring["window_days"] = window_days
     scoring = check_settings({k: v for k, v in scoring.items() if v is not None or k == "segment"})
     old_scoring = get_scoring_settings(ws)
-    said = []
+    said = [f"workspace name to “{new_name or ws.name}”"] if rename else []
     if month is not None and month != before["fiscal_year_start"]:
         said.append(f"fiscal year start to {MONTH_NAMES[month - 1]}")
     if code is not None and code != before["currency"]:
@@ -109,6 +149,8 @@ def change_settings(ws: Workspace, *, fiscal_year_start=None, currency=None, win
         said.append(f"time window to {scoring['window_days']} days")
     said += [f"scoring {_NAMES.get(k, k.replace('_', ' '))}" for k in scoring if k != "window_days"]
     with operation(ws, f"Change {', '.join(said) or 'nothing'}") as op:
+        if rename:
+            queries.set_setting(ws, NAME_KEY, new_name)
         if month is not None and month != before["fiscal_year_start"]:
             queries.set_setting(ws, FISCAL_YEAR_KEY, month)
         if code is not None and code != before["currency"]:

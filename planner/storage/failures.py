@@ -98,7 +98,7 @@ def damaged(path: Path, why: str) -> WorkspaceDamaged:
     why = " ".join(str(why).split())[:200]  # quick_check lists damage over several lines: one line is enough
     newest = newest_backup(path)
     if newest is None:
-        hint = "There is no backup of it. Open another workspace or create a new one with File > New."
+        hint = "There is no backup of it. Open another workspace or create a new one with File ▸ New Workspace…"
     else:
         hint = (
             f"The newest backup is {newest['file']} ({newest['when']:%Y-%m-%d %H:%M}): restore it with "

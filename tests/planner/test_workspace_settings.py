@@ -33,7 +33,7 @@ def world(ws):
 
 def test_a_new_workspace_has_a_calendar_year_dollars_and_the_scoring_window(ws):
     assert ops.workspace_settings(ws) == {
-        "fiscal_year_start": 1, "currency": "USD", "currency_symbol": "$", "currency_decimals": 2,
+        "name": "workspace", "name_given": False, "fiscal_year_start": 1, "currency": "USD", "currency_symbol": "$", "currency_decimals": 2,
         "currency_name": "US dollar", "window_days": 365, "method": "rice",
     }
 
@@ -42,6 +42,7 @@ CASES = {
     "fiscal year start": dict(fiscal_year_start=4),
     "currency": dict(currency="JPY"),
     "reach window": dict(window_days=90),
+    "name": dict(name="Acme 2027"),
     "all three and the method": dict(fiscal_year_start="April", currency="jpy", window_days=90, method="ice"),
 }
 

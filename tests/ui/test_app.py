@@ -1,31 +1,6 @@
-"""The app opens on a workspace and offers the demo when it is empty."""
+"""The app opens on a workspace, restoring a damaged one from its backup (the first start's welcome: test_welcome.py)."""
 
 from PySide6.QtWidgets import QMessageBox
-
-from planner.storage import queries
-from ui.app import offer_demo
-
-
-def test_empty_workspace_offers_the_demo_and_loads_it(ws, make_window, monkeypatch):
-    asked = []
-
-    def answer_yes(parent, title, text, *args, **kwargs):
-        asked.append(text)
-        return QMessageBox.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", answer_yes)
-    window = make_window(ws)
-    offer_demo(window)
-    assert asked and "demo" in asked[0].lower()
-    assert queries.counts(ws)["items"] >= 40
-    assert f"{queries.counts(ws)['items']} items" in window.counts_label.text()
-
-
-def test_a_workspace_with_data_is_not_offered_the_demo(demo_ws, make_window, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (_ for _ in ()).throw(AssertionError("asked")))
-    window = make_window(demo_ws, show=False)
-    offer_demo(window)
-    assert window.windowTitle().startswith("Roadmap Planner")
 
 
 def test_a_damaged_workspace_at_start_offers_its_newest_backup(qtbot, tmp_path, monkeypatch):

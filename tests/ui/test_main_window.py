@@ -61,7 +61,7 @@ def test_status_bar_names_the_workspace_and_counts(window, demo_ws):
     assert window.path_label.text() == str(demo_ws.path)
     assert f"{c['items']} items" in window.counts_label.text()
     assert f"{c['unlinked']} to triage" in window.counts_label.text()
-    assert window.windowTitle() == f"Roadmap Planner — {demo_ws.name}"
+    assert window.windowTitle() == f"{demo_ws.name} — Roadmap Planner"
 
 
 def test_counts_follow_changes(qtbot, window, monkeypatch):
@@ -82,7 +82,7 @@ def test_new_workspace_switches_every_view_and_is_remembered(qtbot, window, tmp_
     assert window.ctx.ws.path == target.with_suffix(".db")
     qtbot.waitUntil(lambda: window.backlog.model.rowCount() == 0)
     assert "0 items" in window.counts_label.text()
-    assert window.windowTitle().endswith("fresh")
+    assert window.windowTitle() == "fresh — Roadmap Planner"
     recent = window.recent_paths()
     assert recent[0] == str(target.with_suffix(".db").resolve())
     assert str(Path(old_path).resolve()) in recent

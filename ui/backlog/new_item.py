@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLineEdit, QPlainTextEdit,
+    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
 )
 
 from planner import ops
@@ -12,9 +12,12 @@ from ui.widgets.labels import kind_label, status_label, lane_kind_label
 
 
 class NewItemDialog(QDialog):
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx, parent=None, *, hint: str | None = None):
         super().__init__(parent)
         self.setWindowTitle(tr("New Item"))
+        self.hint = QLabel(hint or "")  # what to type, for a first item
+        self.hint.setWordWrap(True)
+        self.hint.setVisible(bool(hint))
         self.setMinimumWidth(440)
         self.title = QLineEdit()
         self.title.setPlaceholderText(tr("What to build, in a few words"))
@@ -51,6 +54,8 @@ class NewItemDialog(QDialog):
             self.confidence.addItem(f"{value:g}%", value)
 
         form = QFormLayout(self)
+        if hint:
+            form.addRow(self.hint)
         form.addRow(tr("Title"), self.title)
         form.addRow(tr("Description"), self.description)
         form.addRow(tr("Kind"), self.kind)

@@ -295,9 +295,10 @@ class BacklogView(QWidget):
         if hasattr(window, "open_import_wizard"):
             window.open_import_wizard()
 
-    def new_item(self) -> int | None:
-        """The New Item form; the item made is selected. Returns its id (None when cancelled or refused)."""
-        dialog = NewItemDialog(self.ctx, self)
+    def new_item(self, *, hint: str | None = None) -> int | None:
+        """The New Item form (above it `hint`, a first item's guide); the item made is selected. Returns its id (None
+        when cancelled or refused)."""
+        dialog = NewItemDialog(self.ctx, self, hint=hint)
         if dialog.exec() != QDialog.Accepted:
             return None
         made = actions.add(self.ctx, self, dialog.fields())

@@ -1,5 +1,6 @@
-"""Workspace settings: the month the fiscal year starts in, the currency of MRR and ARR, the reach window, and
-(on a second tab, the Scoring Settings form) the scoring method, segment and importance weights.
+"""Workspace settings: the workspace's name (the window's title), the month the fiscal year starts in, the currency of
+MRR and ARR, the reach window, and (on a second tab, the Scoring Settings form) the scoring method, segment and
+importance weights.
 
 OK saves what changed as one undoable step; Cancel changes nothing.
 """
@@ -9,11 +10,12 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from planner import ops
 from planner.money import CURRENCIES, format_money
+from planner.ops.settings import NAME_MAX
 from planner.scoring import get_scoring_settings
 from ui.dialogs.scoring import SHOWN_KEYS, ScoringSettingsDialog
 from ui.i18n import tr
@@ -34,7 +36,7 @@ CURRENCY_NAMES = (
     QT_TRANSLATE_NOOP("", "Brazilian real"), QT_TRANSLATE_NOOP("", "Mexican peso"), QT_TRANSLATE_NOOP("", "Thai baht"),
     QT_TRANSLATE_NOOP("", "Vietnamese dong"),
 )
-GENERAL_KEYS = ("fiscal_year_start", "currency", "window_days")
+GENERAL_KEYS = ("name", "fiscal_year_start", "currency", "window_days")
 
 
 def currency_label(code: str) -> str:
@@ -56,6 +58,10 @@ class WorkspaceSettingsDialog(QDialog):
         follow_currency(ctx)  # money is shown in the workspace's currency, and again after a change here
         self.setWindowTitle(tr("Workspace Settings"))
 
+        self.name = QLineEdit()
+        self.name.setMaxLength(NAME_MAX)
+        self.name.setClearButtonEnabled(True)
+        self.name.setToolTip(tr("Shown in the window's title. Leave it blank to use the file's name."))
         self.fiscal_year_start = QComboBox()
         for month in range(1, 13):
             self.fiscal_year_start.addItem(month_name(month), month)
@@ -73,6 +79,7 @@ class WorkspaceSettingsDialog(QDialog):
 
         general = QWidget()
         form = QFormLayout(general)
+        form.addRow(tr("Workspace name"), self.name)
         form.addRow(tr("Fiscal year starts in"), self.fiscal_year_start)
         form.addRow("", self.quarter_hint)
         form.addRow(tr("Currency"), self.currency)
@@ -122,6 +129,8 @@ class WorkspaceSettingsDialog(QDialog):
 
     def load(self) -> None:
         settings = ops.workspace_settings(self.ctx.ws)
+        self.name.setPlaceholderText(self.ctx.ws.name)  # what a blank name shows
+        self.name.setText(settings["name"] if settings["name_given"] else "")
         self.fiscal_year_start.setCurrentIndex(self.fiscal_year_start.findData(settings["fiscal_year_start"]))
         self.currency.setCurrentIndex(self.currency.findData(settings["currency"]))
         self.scoring.load()
@@ -136,6 +145,7 @@ class WorkspaceSettingsDialog(QDialog):
 
     def values(self) -> dict:
         return {
+            "name": " ".join(self.name.text().split()),  # as the core stores it: spaces around it are no change
             "fiscal_year_start": self.fiscal_year_start.currentData(),
             "currency": self.currency.currentData(),
             "window_days": self.window_days.value(),
@@ -145,6 +155,7 @@ class WorkspaceSettingsDialog(QDialog):
     def saved(self) -> dict:
         """The settings as the workspace holds them, with the same keys as `values()`."""
         settings = ops.workspace_settings(self.ctx.ws)
+        settings["name"] = settings["name"] if settings["name_given"] else ""  # blank in the field
         scoring = get_scoring_settings(self.ctx.ws)
         return {**{k: settings[k] for k in GENERAL_KEYS}, **{k: scoring[k] for k in SHOWN_KEYS if k != "window_days"}}
 

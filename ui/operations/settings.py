@@ -34,6 +34,8 @@ def month_name(month: int) -> str:
 
 
 def _said(key: str, value) -> str:
+    if key == "name":
+        return tr("workspace name to “{name}”").format(name=value) if value else tr("workspace name to the file's name")
     if key == "fiscal_year_start":
         return tr("fiscal year start to {month}").format(month=month_name(value))
     if key == "currency":
@@ -44,7 +46,7 @@ def _said(key: str, value) -> str:
 
 
 def change_settings(ctx, parent, before: dict, after: dict):
-    """Save the workspace settings that differ from `before` (fiscal_year_start, currency, window_days and the
+    """Save the workspace settings that differ from `before` (name, fiscal_year_start, currency, window_days and the
     scoring method, segment and importance weights), in one undo step whose text says what changed."""
     changed = {k: v for k, v in after.items() if before.get(k) != v}
     if not changed:
