@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
 
+from ui.i18n import tr
 from ui.inbox.model import RowsModel
 from ui.widgets.labels import status_label
 
@@ -117,11 +118,21 @@ class RequestChoiceModel(ChoiceModel):
     )
 
     def set_requests(self, requests: list[dict], similar: list[dict] = ()) -> None:
-        first = {s["request_id"]: s["score"] for s in similar}
+        """`similar` comes first in its order (the same requester's and company's repeats lead); its `why`
+        ("Same company (Acme)") is the row's tooltip."""
+        first = {s["request_id"]: s for s in similar}
         by_id = {r["id"]: r for r in requests}
-        top = [dict(by_id[i], score=score) for i, score in first.items() if i in by_id]
+        top = [dict(by_id[i], score=s["score"], why=self._why(s)) for i, s in first.items() if i in by_id]
         rest = [dict(r, score=None) for r in requests if r["id"] not in first]
         self.set_choices(top, rest)
+
+    @staticmethod
+    def _why(similar: dict) -> str | None:
+        if similar.get("same_requester"):
+            return tr("Same requester: likely the same ask twice")
+        if similar.get("same_company"):
+            return tr("Same company ({company}): likely the same ask twice").format(company=similar.get("company"))
+        return None
 
     def search_text(self, row):
         return f"{row.get('title') or ''} {row.get('company') or ''}"

@@ -27,7 +27,6 @@ class RequestDetail(QWidget):
         self.title_label.setFont(font)
         self.meta_label = QLabel()
         self.meta_label.setWordWrap(True)
-        self.meta_label.setStyleSheet("color: palette(dark);")
         self.body = QTextBrowser()
         self.body.setOpenExternalLinks(True)
         self.body.setFocusPolicy(Qt.ClickFocus)
@@ -51,8 +50,7 @@ class RequestDetail(QWidget):
             button.clicked.connect(lambda _=False, name=name: self.action.emit(name))
             actions.addWidget(button)
         self.keys_label = QLabel(tr("Keys: J/K next/previous · 1–5 link to a suggestion · L link… · D duplicate · "
-                                    "A archive · N new item"))
-        self.keys_label.setStyleSheet("color: palette(dark);")
+                                    "A archive · N new item · Y the same for the repeats offered"))
         self.keys_label.setWordWrap(True)  # else its one line sets the pane's minimum width
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)

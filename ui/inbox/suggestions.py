@@ -16,14 +16,20 @@ def one_line(text: str | None, width: int = 48) -> str:
 
 
 def why_text(s: dict) -> str:
-    """Why `planner.triage.suggest_items` suggested an item, composed here so the sentence can be translated."""
-    terms = ", ".join(f"“{t}”" for t in s.get("terms") or ())
-    if s.get("matched") == "requests" and s.get("similar_request"):
-        return tr("Like a linked request: “{text}” ({n} linked)").format(
-            text=one_line(s["similar_request"]["title"], 40), n=s.get("linked_requests", 0))
-    if s.get("matched") == "title":
-        return tr("Title shares {terms}").format(terms=terms) if terms else tr("Title worded alike")
-    return tr("Description shares {terms}").format(terms=terms) if terms else tr("Description worded alike")
+    """Why `planner.suggest` suggested an item, from its `reason`, composed here so the sentence can be translated."""
+    reason = s.get("reason") or {}
+    kind = reason.get("kind")
+    if kind == "requests":
+        n = reason.get("count", 0)
+        text = one_line(reason.get("text"), 40)
+        if n == 1:
+            return tr("Like a request you linked to this item: “{text}”").format(text=text)
+        return tr("Like {n} requests you linked to this item, e.g. “{text}”").format(n=n, text=text)
+    if kind == "title":
+        return tr("Its title says “{text}”").format(text=one_line(reason.get("text"), 40))
+    if kind == "description":
+        return tr("Its description says “{text}”").format(text=one_line(reason.get("text"), 40))
+    return ""
 
 
 class SuggestionList(QWidget):

@@ -3,26 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from ui import hotkeys
 from ui.inbox.model import REQUEST_MIME, request_ids_from_mime
 
-# One key per triage action; arrows move as well as J/K.
-TRIAGE_KEYS = {
-    Qt.Key_J: "next", Qt.Key_K: "previous", Qt.Key_L: "link", Qt.Key_D: "duplicate",
-    Qt.Key_A: "archive", Qt.Key_N: "new_item",
-}
-# 1..5 link the request to that suggestion: the commonest triage is two keystrokes, read then 1.
-SUGGESTION_KEYS = {Qt.Key_1: 0, Qt.Key_2: 1, Qt.Key_3: 2, Qt.Key_4: 3, Qt.Key_5: 4}
-
-
 def triage_action(event) -> str | None:
-    """The triage action a key press asks for ("next", "link", "suggestion:0", …), or None."""
+    """The triage action a key press asks for ("next", "link", "suggestion:0", …; see `ui.hotkeys`), or None.
+
+    Shift and the keypad are ignored (J and Shift+J, 1 and keypad 1 act alike); with Ctrl, Alt or Meta a
+    key belongs to the window's shortcuts.
+    """
     if event.modifiers() & (Qt.ControlModifier | Qt.AltModifier | Qt.MetaModifier):
         return None
-    if event.key() in SUGGESTION_KEYS:
-        return f"suggestion:{SUGGESTION_KEYS[event.key()]}"
-    return TRIAGE_KEYS.get(event.key())
+    return hotkeys.TRIAGE_KEYS.get(QKeySequence(event.key()))
 
 
 class TriageTable(QTableView):

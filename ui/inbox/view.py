@@ -1,30 +1,37 @@
 """The inbox: requests linked to nothing yet, to triage fast.
 
 One key per action (J/K or Down/Up to move, L link, D duplicate, A archive,
-N new item); after an action the next request is selected. Requests can be
-dragged onto an item in the side list. Every change is a `planner.ops` call
-on the undo stack.
+N new item, 1-5 a suggestion; the keys are in `ui.hotkeys`). Opening the inbox
+puts the keyboard on the request list. After an action the next request is
+selected and the banner says what was done ("Linked to SSO — 3 left from
+Acme"), how to undo it, and offers the same action for the waiting requests
+that say the same thing (`planner.inbox_flow.same_requests`, found off the GUI
+thread), taken with one key (Y). Requests can be dragged onto an item in the
+side list. Every change is a `planner.ops` call on the undo stack.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
-from planner import ops, triage
+from planner import inbox_flow, ops, triage
 from planner.ops import Changes, Entity
 from planner.storage import queries
 from ui.context import RefreshWhenShown
+from ui import hotkeys
 from ui.i18n import tr
 import ui.inbox.pickers as pickers
+from ui.inbox.banner import FlowBanner, key_text
 from ui.inbox.choices import ItemChoiceModel
 from ui.inbox.detail import RequestDetail
 from ui.inbox.filters import InboxFilters
 from ui.inbox.model import InboxModel
 from ui.inbox.tables import ItemDropTable, TriageTable, fixed_widths, triage_action
+from ui.roadmap.style import current_theme
 from ui.operations import requests as actions
 from ui.tasks import Latest
 from ui.widgets.empty import EmptyHint, window_call
@@ -34,6 +41,8 @@ log = logging.getLogger(__name__)
 
 SHOWN = (Entity.REQUESTS, Entity.LINKS, Entity.ITEMS, Entity.COMPANIES, Entity.BATCHES)
 _BIG_BACKLOG = 1000  # build the suggestion index in the background from this many items
+_SAME_FROM = 5  # repeats are looked for after an action on this many of the requests acted on, at most
+_CAME_BACK = 5  # up to this many requests back in the inbox at once (an undo) are selected; more is an import
 
 
 class InboxView(RefreshWhenShown, QWidget):
@@ -41,11 +50,17 @@ class InboxView(RefreshWhenShown, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._next_row: int | None = None  # where the selection goes after an action
+        self._watch_returns = False  # the next reload follows a change: select a request that came back
         self._items: list[dict] = []
         self._total = 0
         # A big backlog's suggestion index is built off the GUI thread; the detail is drawn again when it is ready.
         self._index = Latest(ctx, self, lambda ws, progress: triage.suggestion_index(ws) and None,
                              lambda _result, _seconds: self._show_current(), self._index_failed)
+        # After an action, the waiting requests that say the same thing: looked for off the GUI thread
+        # (a big inbox takes a moment), offered when found, unless another action came first.
+        self._same = Latest(ctx, self, None, self._same_found, self._same_failed)
+        self._offer: dict | None = None  # what the banner offers: {action, ids, item_id, title}
+        self._asked_same = 0  # the action the running search is for
         self._build()
         ctx.changed.connect(self._on_changed)
         ctx.workspace_replaced.connect(self._on_workspace_replaced)
@@ -89,7 +104,7 @@ class InboxView(RefreshWhenShown, QWidget):
         self.items_table.hideColumn(1)
         drop_hint = QLabel(tr("Drag requests onto an item to link them."))
         drop_hint.setWordWrap(True)
-        drop_hint.setStyleSheet("color: palette(dark);")
+        self.drop_hint = drop_hint
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -109,8 +124,10 @@ class InboxView(RefreshWhenShown, QWidget):
         self.table.resized.connect(self._fit_columns)
         # An empty inbox says why and how requests come in, with the button that brings them.
         self.empty = EmptyHint("", [(tr("Import Requests…"), lambda: window_call(self, "open_import_wizard"))])
+        self.banner = FlowBanner()
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_bar)
+        layout.addWidget(self.banner)
         layout.addWidget(self.empty)
         layout.addWidget(self.splitter, 1)
 
@@ -123,7 +140,32 @@ class InboxView(RefreshWhenShown, QWidget):
         self.item_search.textChanged.connect(self.items_model.filter)
         self.items_table.requests_dropped.connect(self.link_requests)
         self.items_table.doubleClicked.connect(self._link_to_clicked_item)
+        self.banner.accepted.connect(self.accept_offer)
+        self.banner.undo.connect(self.ctx.undo_stack.undo)
         self.setFocusProxy(self.table)
+        self._restyle()
+
+    def _restyle(self) -> None:
+        """Secondary text in the palette's muted colour: readable on a light and on a dark desktop."""
+        muted = f"color: {current_theme().muted.name()};"
+        for label in (self.drop_hint, self.detail.meta_label, self.detail.keys_label):
+            if label.styleSheet() != muted:  # a style sheet changes the palette: set it only when it differs
+                label.setStyleSheet(muted)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.PaletteChange, QEvent.ApplicationPaletteChange):
+            self._restyle()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.focus_list()
+
+    def focus_list(self) -> None:
+        """The keyboard on the request list, on the request selected before (or the first): ready for J/K and the triage keys."""
+        if self.current_request() is None and self.model.rowCount():
+            self.select_row(0)
+        self.table.setFocus(Qt.OtherFocusReason)
 
     def _splitter_moved(self, *_args) -> None:
         self._user_sized = True
@@ -149,7 +191,12 @@ class InboxView(RefreshWhenShown, QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if not changes.touches(*SHOWN):
             return
+        # An undo, another window's change or this view's own action (which says so again just after):
+        # what the banner said and offered may no longer hold.
+        self._drop_offer()
+        self.banner.clear()
         if self.isVisible():
+            self._watch_returns = True
             self.refresh(items=changes.touches(Entity.ITEMS))
         else:
             # Hidden behind another view: catch up when shown, not on every backlog edit.
@@ -157,6 +204,9 @@ class InboxView(RefreshWhenShown, QWidget):
 
     def _on_workspace_replaced(self) -> None:
         self._index.forget()
+        self._same.forget()
+        self._drop_offer()
+        self.banner.clear()
         self.refresh()
 
     def refresh(self, *, items: bool = True) -> None:
@@ -176,8 +226,12 @@ class InboxView(RefreshWhenShown, QWidget):
         keep_ids = self.selected_ids()
         row_hint = self._next_row
         self._next_row = None
+        before = {r["id"] for r in self.model.rows} if self._watch_returns else set()
+        self._watch_returns = False
         rows = triage.list_inbox(self.ctx.ws, **self.filter_bar.values())
         self.model.set_rows(rows)
+        # Requests back in the inbox (an undo, most often) are what the user wants to look at again.
+        came_back = [r["id"] for r in rows if r["id"] not in before] if before else []
         total = self._total
         if not total:
             self.empty.label.setText(
@@ -196,6 +250,8 @@ class InboxView(RefreshWhenShown, QWidget):
         try:
             if row_hint is not None:
                 self.select_row(min(row_hint, len(rows) - 1))
+            elif 0 < len(came_back) <= _CAME_BACK:
+                self.select_row(min(self.model.row_of(i) for i in came_back))
             else:
                 rows_kept = [self.model.row_of(i) for i in keep_ids]
                 rows_kept = [r for r in rows_kept if r >= 0]
@@ -216,9 +272,12 @@ class InboxView(RefreshWhenShown, QWidget):
         if row < 0 or row >= self.model.rowCount():
             self.table.clearSelection()
             return
-        self.table.selectRow(row)
-        self.table.setCurrentIndex(self.model.index(row, 0))
-        self.table.scrollTo(self.model.index(row, 0))
+        # Not selectRow: it reads the keyboard's modifiers, and Ctrl still held from Ctrl+2 would toggle the row off.
+        index = self.model.index(row, 0)
+        selection = self.table.selectionModel()
+        selection.setCurrentIndex(index, QItemSelectionModel.NoUpdate)
+        selection.select(index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        self.table.scrollTo(index)
 
     def select_request(self, request_id: int) -> bool:
         row = self.model.row_of(request_id)
@@ -251,6 +310,7 @@ class InboxView(RefreshWhenShown, QWidget):
         self.items_model.set_items(self._items, found)
         self.items_model.filter(self.item_search.text())
 
+
     # ------------------------------------------------------------------ actions
     def triage(self, action: str) -> None:
         if action == "next":
@@ -265,6 +325,8 @@ class InboxView(RefreshWhenShown, QWidget):
             self.archive(self.selected_ids())
         elif action == "new_item":
             self.new_item(self.selected_ids())
+        elif action == "same_too":
+            self.accept_offer()
         elif action.startswith("suggestion:"):
             n = int(action.split(":")[1])
             current = self.detail.suggestions.current_suggestions
@@ -283,6 +345,93 @@ class InboxView(RefreshWhenShown, QWidget):
         # Unknown here: the link itself will say what is wrong.
         return tr("item {id}").format(id=item_id)
 
+    def _company_of(self, request_ids) -> tuple[int | None, str | None]:
+        """The company of the first of these requests that has one (as the list shows it)."""
+        for row in self.model.rows:
+            if row["id"] in request_ids and row.get("company_id") is not None:
+                return row["company_id"], row["company"]
+        return None, None
+
+    # -- what an action says
+
+    def _left(self, company: tuple[int | None, str | None] = (None, None)) -> str:
+        """"3 left from Acme" when the request had a company, else "12 left in the inbox"."""
+        company_id, name = company
+        if company_id is not None:
+            return tr("{n} left from {company}").format(n=inbox_flow.waiting(self.ctx.ws, company_id=company_id), company=name)
+        return tr("{n} left in the inbox").format(n=inbox_flow.waiting(self.ctx.ws))
+
+    def _say(self, done: str, left: str) -> None:
+        """Say what was done, in the banner and the status bar, with the key that takes it back."""
+        sentence = tr("{done} — {left}").format(done=done, left=left)
+        if not sentence.endswith("."):  # a company may end in one: "Acme Inc."
+            sentence += "."
+        text = sentence + " " + tr("{undo} undoes it.").format(undo=key_text(hotkeys.UNDO))
+        self.banner.said(text)
+        self.ctx.said.emit(text)
+
+    # -- the same action for the requests that say the same thing
+
+    def _look_for_same(self, action: str, request_ids, *, item_id: int | None = None, title: str = "") -> None:
+        """After `action` on `request_ids`, look for the waiting requests that repeat them, to offer the same."""
+        self._drop_offer()
+        asked, ids = self._asked_same, [int(r) for r in request_ids]
+
+        def find(ws, progress):
+            found: dict[int, dict] = {}
+            for request_id in ids[:_SAME_FROM]:
+                for row in inbox_flow.same_requests(ws, request_id):
+                    if row["request_id"] not in ids:
+                        found.setdefault(row["request_id"], row)
+            return asked, action, list(found.values()), item_id, title
+
+        self._same.request(find)
+
+    def _same_found(self, answer, _seconds) -> None:
+        asked, action, rows, item_id, title = answer
+        if asked != self._asked_same or not rows:
+            return  # another action came since: this offer is about a request the user has left behind
+        self._offer = {"action": action, "ids": [r["request_id"] for r in rows], "item_id": item_id, "title": title}
+        names, more = inbox_flow.companies_named(rows)
+        who = ", ".join(names) + ("…" if more else "")
+        n = len(rows)
+        if action == "archive":
+            question = tr("archive it too?") if n == 1 else tr("archive them too?")
+            button = tr("Archive it too") if n == 1 else tr("Archive them too")
+        else:
+            question = (tr("link it to “{title}” too?") if n == 1 else tr("link them to “{title}” too?")).format(title=title)
+            button = tr("Link it too") if n == 1 else tr("Link them too")
+        said = (tr("1 more request says the same thing ({who}): {question}") if n == 1
+                else tr("{n} more requests say the same thing ({who}): {question}"))
+        self.banner.offer(said.format(n=n, who=who or tr("no company"), question=question), button)
+
+    def _same_failed(self, exc, details) -> None:
+        log.warning("Looking for the same requests: %s\n%s", exc, details)
+
+    @property
+    def looking_for_same(self) -> bool:
+        """A search for the repeats of the last action is under way (its offer may follow)."""
+        return self._same.busy
+
+    def _drop_offer(self) -> None:
+        """No offer any more, and none from a search still under way."""
+        self._offer = None
+        self._asked_same += 1
+        self.banner.withdraw()
+
+    def accept_offer(self) -> None:
+        """Do the offered action to the requests that say the same thing (the Y key)."""
+        offer = self._offer
+        self._drop_offer()
+        if offer is None:
+            return
+        if offer["action"] == "archive":
+            self.archive(offer["ids"], offered=True)
+        else:
+            self.link_requests(offer["ids"], offer["item_id"], offered=True)
+
+    # -- the actions
+
     def link_with_picker(self) -> None:
         ids = self.selected_ids()
         if not ids:
@@ -296,13 +445,28 @@ class InboxView(RefreshWhenShown, QWidget):
         if item and self.selected_ids():
             self.link_requests(self.selected_ids(), item["id"])
 
-    def link_requests(self, request_ids, item_id: int) -> None:
+    def link_requests(self, request_ids, item_id: int, *, offered: bool = False) -> None:
+        """Link requests to an item. `offered`: the banner's repeats, not the selection, which stays where it is."""
         ids = [int(r) for r in request_ids]
         if not ids:
             return
-        self._remember_position()
+        company = self._company_of(ids)
+        if not offered:
+            self._remember_position()
         if actions.link(self.ctx, self, ids, item_id) is None:
             self._next_row = None
+            return
+        title = self._item_title(item_id)
+        if offered:
+            done = (tr("Linked 1 more request to {title}") if len(ids) == 1
+                    else tr("Linked {n} more requests to {title}")).format(n=len(ids), title=title)
+        else:
+            done = (tr("Linked to {title}") if len(ids) == 1
+                    else tr("Linked {n} requests to {title}")).format(n=len(ids), title=title)
+        # The offered repeats come from several companies: then the inbox's count says more.
+        self._say(done, self._left(company if not offered else (None, None)))
+        if not offered:
+            self._look_for_same("link", ids, item_id=item_id, title=title)
 
     def duplicate_with_picker(self) -> None:
         req = self.current_request()
@@ -314,16 +478,29 @@ class InboxView(RefreshWhenShown, QWidget):
 
     def mark_duplicate(self, request_id: int, original_id: int) -> None:
         self._remember_position()
-        if actions.mark_duplicate(self.ctx, self, request_id, original_id) is None:
+        made = actions.mark_duplicate(self.ctx, self, request_id, original_id)
+        if made is None:
             self._next_row = None
+            return
+        # A duplicate of a duplicate is filed under its original: say the one it counts on.
+        self._say(tr("Marked as a duplicate of #{id}").format(id=made.value["duplicate_of"]), self._left())
 
-    def archive(self, request_ids) -> None:
+    def archive(self, request_ids, *, offered: bool = False) -> None:
         ids = [int(r) for r in request_ids]
         if not ids:
             return
-        self._remember_position()
+        if not offered:
+            self._remember_position()
         if actions.archive(self.ctx, self, ids) is None:
             self._next_row = None
+            return
+        if offered:
+            done = (tr("Archived 1 more request") if len(ids) == 1 else tr("Archived {n} more requests")).format(n=len(ids))
+        else:
+            done = (tr("Archived") if len(ids) == 1 else tr("Archived {n} requests")).format(n=len(ids))
+        self._say(done, self._left())
+        if not offered:
+            self._look_for_same("archive", ids)
 
     def ask_item_title(self, requests: list[dict]) -> str | None:
         title, ok = QInputDialog.getText(
@@ -342,19 +519,21 @@ class InboxView(RefreshWhenShown, QWidget):
             title = self.ask_item_title(chosen)
             if title is None:
                 return None
+        company = self._company_of(ids)
         self._remember_position()
         made = actions.create_item(self.ctx, self, ids, title)
         if made is None:
             self._next_row = None
             return None
+        done = tr("Created “{title}” from a request") if len(ids) == 1 else tr("Created “{title}” from {n} requests")
+        self._say(done.format(title=made["title"], n=len(ids)), self._left(company))
+        self._look_for_same("new_item", ids, item_id=made["id"], title=made["title"])
         return made["id"]
 
     def eventFilter(self, obj, event):
         # Down or Enter in the search box goes to the list, ready for J/K and the triage keys.
         if obj is self.search and event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Down, Qt.Key_Return, Qt.Key_Enter):
-            self.table.setFocus()
-            if self.current_request() is None:
-                self.select_row(0)
+            self.focus_list()
             return True
         return super().eventFilter(obj, event)
 

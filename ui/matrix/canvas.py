@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsScene, QGraphicsVie
 
 from ui.i18n import tr
 from ui.matrix.layout import MAX_R
-from ui.roadmap.style import format_money, format_number, quadrant_label, status_color
+from ui.roadmap.style import current_theme, format_money, format_number, quadrant_label, status_color
 from ui.widgets.labels import kind_label, status_label
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ class PointItem(QGraphicsEllipseItem):
         fill.setAlpha(150)
         self.setBrush(QBrush(fill))
         self.normal_pen = QPen(colour.darker(130), 1)
-        self.selected_pen = QPen(QColor("#111827"), 2.5)
+        self.selected_pen = QPen(current_theme().text, 2.5)
         self.setPen(self.normal_pen)
         # Smaller bubbles on top, so a big one never hides a small one.
         self.setZValue(10 + (MAX_R - radius))
@@ -64,6 +64,8 @@ class PointItem(QGraphicsEllipseItem):
         return "<p style='white-space:normal; width:360px'>" + "<br>".join(lines) + "</p>"
 
     def set_marked(self, marked: bool) -> None:
+        if marked:
+            self.selected_pen = QPen(current_theme().text, 2.5)  # the palette may have changed since
         self.setPen(self.selected_pen if marked else self.normal_pen)
 
 

@@ -9,12 +9,15 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsLine
 from planner import ops
 from ui.i18n import tr
 from ui.matrix.layout import MatrixLayout, quadrant_label_pos
-from ui.roadmap.style import QUADRANT_COLORS, format_money, format_number, quadrant_label, status_color
+from ui.roadmap.style import Theme, current_theme, format_money, format_number, quadrant_label, readable, status_color
 from ui.widgets.labels import status_label
 
 
-def draw_frame(scene: QGraphicsScene, layout: MatrixLayout, data: dict, *, font: QFont, size_by: str) -> list[QGraphicsItem]:
-    """Add everything but the bubbles to `scene`; returns what it added, to take away on the next layout."""
+def draw_frame(scene: QGraphicsScene, layout: MatrixLayout, data: dict, *, font: QFont, size_by: str,
+               theme: Theme | None = None) -> list[QGraphicsItem]:
+    """Add everything but the bubbles to `scene` in `theme`'s colours (default: the palette's);
+    returns what it added, to take away on the next layout."""
+    t = theme or current_theme()
     added: list[QGraphicsItem] = []
 
     def add(item: QGraphicsItem) -> None:
@@ -30,17 +33,17 @@ def draw_frame(scene: QGraphicsScene, layout: MatrixLayout, data: dict, *, font:
         label_font.setPointSizeF(font.pointSizeF() + 1)
         for quadrant, box in layout.quadrant_boxes().items():
             rect = QGraphicsRectItem(box.normalized())
-            rect.setBrush(QColor(QUADRANT_COLORS[quadrant]))
+            rect.setBrush(t.quadrants[quadrant])
             rect.setPen(Qt.NoPen)
             rect.setZValue(0)
             add(rect)
             label = QGraphicsSimpleTextItem(f"{quadrant_label(quadrant)} ({data['counts'][quadrant]})")
             label.setFont(label_font)
-            label.setBrush(QColor("#52606d"))
+            label.setBrush(readable(t.muted, t.quadrants[quadrant]))
             label.setZValue(1)
             label.setPos(quadrant_label_pos(quadrant, box, label.boundingRect().size()))
             add(label)
-        dash = QPen(QColor("#52606d"), 1.2, Qt.DashLine)
+        dash = QPen(t.muted, 1.2, Qt.DashLine)
         for line in (QGraphicsLineItem(split.x(), plot.top(), split.x(), plot.bottom()),
                      QGraphicsLineItem(plot.left(), split.y(), plot.right(), split.y())):
             line.setPen(dash)
@@ -51,7 +54,7 @@ def draw_frame(scene: QGraphicsScene, layout: MatrixLayout, data: dict, *, font:
                              (tr("value split {v}").format(v=format_number(vs, 2)), "value")):
             label = QGraphicsSimpleTextItem(text)
             label.setFont(small)
-            label.setBrush(QColor("#3e4c59"))
+            label.setBrush(t.soft)
             br = label.boundingRect()
             if corner == "effort":
                 pos = QPointF(split.x() + 4, plot.bottom() - br.height() - 22)
@@ -60,22 +63,22 @@ def draw_frame(scene: QGraphicsScene, layout: MatrixLayout, data: dict, *, font:
             label.setPos(pos)
             # Above the bubbles, on a pale box, so the split values stay readable on a crowded matrix.
             box = QGraphicsRectItem(QRectF(pos, br.size()).adjusted(-3, -1, 3, 1))
-            box.setBrush(QColor(255, 255, 255, 215))
-            box.setPen(QPen(QColor("#9aa5b1"), 0.8))
+            box.setBrush(t.label_box())
+            box.setPen(QPen(t.frame, 0.8))
             box.setZValue(60)
             label.setZValue(61)
             add(box)
             add(label)
 
     frame = QGraphicsRectItem(plot)
-    frame.setPen(QPen(QColor("#9aa5b1"), 1))
+    frame.setPen(QPen(t.frame, 1))
     frame.setZValue(3)
     add(frame)
     for axis in ("x", "y"):
         for tick, at in layout.ticks(axis):
             label = QGraphicsSimpleTextItem(format_number(tick, 2))
             label.setFont(small)
-            label.setBrush(QColor("#52606d"))
+            label.setBrush(t.muted)
             br = label.boundingRect()
             if axis == "x":
                 label.setPos(at.x() - br.width() / 2, plot.bottom() + 4)
@@ -83,15 +86,17 @@ def draw_frame(scene: QGraphicsScene, layout: MatrixLayout, data: dict, *, font:
             else:
                 label.setPos(plot.left() - br.width() - 6, at.y() - br.height() / 2)
                 mark = QGraphicsLineItem(plot.left() - 3, at.y(), plot.left(), at.y())
-            mark.setPen(QPen(QColor("#9aa5b1")))
+            mark.setPen(QPen(t.frame))
             add(label)
             add(mark)
     x_title = QGraphicsSimpleTextItem(tr("Effort (person-months) →"))
     titles = QFont(font)
     x_title.setFont(titles)
+    x_title.setBrush(t.text)
     x_title.setPos(plot.center().x() - x_title.boundingRect().width() / 2, plot.bottom() + 24)
     y_title = QGraphicsSimpleTextItem(tr("Value →"))
     y_title.setFont(titles)
+    y_title.setBrush(t.text)
     y_title.setRotation(-90)
     y_title.setPos(8, plot.center().y() + y_title.boundingRect().width() / 2)
     size_note = QGraphicsSimpleTextItem(
@@ -99,7 +104,7 @@ def draw_frame(scene: QGraphicsScene, layout: MatrixLayout, data: dict, *, font:
         if size_by == "companies" else
         tr("Bubble size: MRR at stake (largest {n})").format(n=format_money(data["max_size"])))
     size_note.setFont(small)
-    size_note.setBrush(QColor("#52606d"))
+    size_note.setBrush(t.muted)
     size_note.setPos(plot.left(), 8)
     x = plot.left() + size_note.boundingRect().width() + 24
     for status in ops.STATUSES:
@@ -111,7 +116,7 @@ def draw_frame(scene: QGraphicsScene, layout: MatrixLayout, data: dict, *, font:
         dot.setBrush(fill)
         text = QGraphicsSimpleTextItem(status_label(status))
         text.setFont(small)
-        text.setBrush(QColor("#3e4c59"))
+        text.setBrush(t.soft)
         text.setPos(x + 13, 8)
         x += 13 + text.boundingRect().width() + 12
         add(dot)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import time
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, QSize
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from planner import ops, roadmap
@@ -24,7 +24,7 @@ from ui.operations import items as actions
 from ui.matrix.canvas import MatrixCanvas, PointItem
 from ui.matrix.frame import draw_frame
 from ui.matrix.layout import MatrixLayout, bubble_radius
-from ui.roadmap.style import quadrant_label
+from ui.roadmap.style import light_theme, quadrant_label
 from ui.tasks import Latest
 from ui.widgets.combos import refill_combo
 from ui.widgets.empty import EmptyHint, window_call
@@ -189,8 +189,9 @@ class MatrixView(RefreshWhenShown, QWidget):
 
     # ------------------------------------------------------------ geometry
 
-    def layout_scene(self, size: QSize | None = None) -> None:
-        """Place the frame, quadrants, split lines and points for a view of `size`."""
+    def layout_scene(self, size: QSize | None = None, *, theme=None) -> None:
+        """Place the frame, quadrants, split lines and points for a view of `size`, in `theme`'s colours
+        (default: the palette's)."""
         if self.data is None:
             return
         size = size or self.canvas.viewport().size()
@@ -199,9 +200,16 @@ class MatrixView(RefreshWhenShown, QWidget):
             scene.removeItem(item)
         layout = MatrixLayout.fit(size, self.data)
         scene.setSceneRect(0, 0, size.width(), size.height())
-        self._frame_items = draw_frame(scene, layout, self.data, font=self.font(), size_by=self.size_by)
+        self._frame_items = draw_frame(scene, layout, self.data, font=self.font(), size_by=self.size_by, theme=theme)
         for item in self.canvas.points:
             item.setPos(layout.bubble_pos(item.point))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.PaletteChange, QEvent.ApplicationPaletteChange):
+            # The frame's colours come from the palette: draw it again, and the selection's outline.
+            self.layout_scene()
+            self.select_ids(self.selected)
 
     # ------------------------------------------------------------ selection
 
@@ -254,16 +262,17 @@ class MatrixView(RefreshWhenShown, QWidget):
         """Draw the matrix at `size` (slide-sized by default) into a PNG; returns the size."""
         if self.data is None:
             raise ExportFailed(tr("The matrix is still being scored; try again in a moment."))
+        theme = light_theme()  # a slide is light whatever the desktop's colours
         image = QImage(size, QImage.Format_ARGB32_Premultiplied)
-        image.fill(QColor("#ffffff"))
+        image.fill(theme.background)
         marked = set(self.selected)
         self.select_ids([])  # a slide shows no selection
-        self.layout_scene(size)
+        self.layout_scene(size, theme=theme)
         p = QPainter(image)
         p.setRenderHint(QPainter.Antialiasing)
         p.setRenderHint(QPainter.TextAntialiasing)
         self.canvas.scene().render(p, QRectF(0, 0, size.width(), size.height()), QRectF(0, 0, size.width(), size.height()))
-        p.setPen(QColor("#1f2933"))
+        p.setPen(theme.text)
         p.drawText(QPointF(size.width() - 260, 22), tr("{workspace} · {day}").format(workspace=self.ctx.ws.name, day=date.today().isoformat()))
         p.end()
         self.layout_scene()

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRectF, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
 from ui.roadmap.geometry import COL_W, HEADER_H, LANE_W, PAD
 from ui.roadmap.painter import BoardPainter
+from ui.roadmap.style import current_theme
 
 if TYPE_CHECKING:
     from ui.roadmap.canvas import BoardCanvas
@@ -49,7 +50,7 @@ class LaneHeaderBar(QWidget):
     def paintEvent(self, event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.Antialiasing)
-        p.fillRect(self.rect(), QColor("#ffffff"))
+        p.fillRect(self.rect(), current_theme().background)
         shift = self._shift()
         for index, lane in enumerate(self.view.lanes):
             rect = QRectF(shift + PAD + index * LANE_W, PAD, COL_W, HEADER_H - 2)

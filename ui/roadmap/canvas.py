@@ -10,12 +10,13 @@ emitted as `card_dropped`, and the view makes it an undoable edit.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtGui import QBrush, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsRectItem, QGraphicsScene, QGraphicsView, QMenu, QToolTip
 
 from ui.i18n import tr
 from ui.roadmap.geometry import CARD_H, CARD_INSET, CARD_W, COL_W, GAP, LANE_W, PAD, PITCH, board_width, card_pos
 from ui.roadmap.painter import BoardPainter
+from ui.roadmap.style import current_theme
 from ui.roadmap.style import format_number
 from ui.widgets.labels import kind_label, status_label
 
@@ -51,12 +52,13 @@ class BoardScene(QGraphicsScene):
         self.lanes: list[dict] = []
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
-        painter.fillRect(rect, QColor("#ffffff"))
+        theme = current_theme()
+        painter.fillRect(rect, theme.background)
         height = self.sceneRect().height()
         for index, lane in enumerate(self.lanes):
             column = QRectF(PAD + index * LANE_W, 0, COL_W, height)
             if column.intersects(rect):
-                painter.fillRect(column.intersected(rect), QColor("#fbeeee") if lane.get("over_capacity") else QColor("#f3f5f8"))
+                painter.fillRect(column.intersected(rect), theme.lane_over if lane.get("over_capacity") else theme.lane)
 
 
 class BoardCanvas(QGraphicsView):
@@ -132,6 +134,15 @@ class BoardCanvas(QGraphicsView):
             self.cards[self.selected_id].update()
         self.resetCachedContent()
         self.viewport().update()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.PaletteChange, QEvent.ApplicationPaletteChange):
+            # Colours come from the palette: a dark desktop switched on repaints the cached background and cards.
+            self.resetCachedContent()
+            for item in self.cards.values():
+                item.update()
+            self.viewport().update()
 
     def viewportEvent(self, event) -> bool:
         # Tooltips are written when asked for, not for every card up front.
@@ -253,7 +264,7 @@ class BoardCanvas(QGraphicsView):
         card.setZValue(10)
         card.setOpacity(0.85)
         self._indicator = QGraphicsRectItem(0, 0, CARD_W, 3)
-        self._indicator.setBrush(QBrush(QColor("#2f6fd6")))
+        self._indicator.setBrush(QBrush(current_theme().accent))
         self._indicator.setPen(Qt.NoPen)
         self._indicator.setZValue(9)
         self.board_scene.addItem(self._indicator)

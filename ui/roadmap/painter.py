@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QApplication
 
 from planner import ops, roadmap
 from ui.i18n import tr
 from ui.roadmap.geometry import CARD_W
-from ui.roadmap.style import OK_COLOR, OVER_COLOR, format_number, status_color
+from ui.roadmap.style import Theme, current_theme, format_number, status_color
 from ui.widgets.labels import kind_label, status_label
 
 def _fmt_day(text: str | None) -> str:
@@ -35,7 +35,9 @@ def lane_dates(lane: dict) -> str:
 class BoardPainter:
     """Paints a card or a lane header into a rectangle (the view and the PNG export share it)."""
 
-    def __init__(self, font: QFont | None = None):
+    def __init__(self, font: QFont | None = None, *, theme: Theme | None = None):
+        """`theme`: fixed colours (an export's); by default the application palette's, read at each paint."""
+        self._theme = theme
         base = QFont(font or QApplication.font())
         self.title_font = QFont(base)
         self.title_font.setPointSizeF(max(8.0, base.pointSizeF()))
@@ -51,6 +53,10 @@ class BoardPainter:
         self.badge_fm = QFontMetrics(self.badge_font)
         self.bold_fm = QFontMetrics(self.bold_font)
         self._titles: dict[tuple[int, str], tuple[str, str]] = {}
+
+    @property
+    def theme(self) -> Theme:
+        return self._theme or current_theme()
 
     def title_lines(self, card: dict) -> tuple[str, str]:
         """The title wrapped onto two lines, the second elided; cached per card."""
@@ -77,18 +83,19 @@ class BoardPainter:
     def card(self, p: QPainter, rect: QRectF, card: dict, *, selected: bool = False, business: bool = False) -> None:
         path = QPainterPath()
         path.addRoundedRect(rect, 6, 6)
-        p.fillPath(path, QColor("#ffffff"))
+        t = self.theme
+        p.fillPath(path, t.card)
         colour = status_color(card["status"])
         p.save()
         p.setClipPath(path)
         p.fillRect(QRectF(rect.left(), rect.top(), 5, rect.height()), colour)
         p.restore()
-        p.setPen(QPen(QColor("#2f6fd6"), 2) if selected else QPen(QColor("#d5dae1"), 1))
+        p.setPen(QPen(t.accent, 2) if selected else QPen(t.border, 1))
         p.drawPath(path)
         left = rect.left() + 12
         line1, line2 = self.title_lines(card)
         p.setFont(self.title_font)
-        p.setPen(QColor("#1f2933"))
+        p.setPen(t.text)
         ascent = self.title_fm.ascent()
         top = rect.top() + 6
         p.drawText(QPointF(left, top + ascent), line1)
@@ -106,11 +113,11 @@ class BoardPainter:
             p.setFont(self.badge_font)
             score = format_number(card["score"])
             width = self.badge_fm.horizontalAdvance(score)
-            p.setPen(QColor("#1f2933"))
+            p.setPen(t.text)
             p.drawText(QPointF(right - width, base), score)
             right -= width + 6
             p.setFont(self.small_font)
-        p.setPen(colour.darker(140))
+        p.setPen(t.status_text(card["status"]))
         p.drawText(QPointF(left, base), self._meta(card, int(right - left), business))
 
     def _meta(self, card: dict, width: int, business: bool) -> str:
@@ -130,21 +137,23 @@ class BoardPainter:
         width = self.badge_fm.horizontalAdvance(text) + 22
         height = self.badge_fm.height() + 2
         box = QRectF(anchor.x() - width, anchor.y() - self.badge_fm.ascent() - 2, width, height)
+        t = self.theme
         p.setPen(Qt.NoPen)
-        p.setBrush(QColor("#e8eefb"))
+        p.setBrush(t.badge)
         p.drawRoundedRect(box, height / 2, height / 2)
         # The person glyph: a head and shoulders.
-        p.setBrush(QColor("#2f6fd6"))
+        p.setBrush(t.badge_text)
         cx, cy = box.left() + 9, box.center().y()
         p.drawEllipse(QPointF(cx, cy - 2.5), 2.4, 2.4)
         p.drawChord(QRectF(cx - 4.5, cy + 0.5, 9, 8), 0, 180 * 16)
         p.setBrush(Qt.NoBrush)
-        p.setPen(QColor("#1d4fa3"))
+        p.setPen(t.badge_text)
         p.drawText(QPointF(box.left() + 16, anchor.y()), text)
         return width
 
     def legend(self, p: QPainter, left: float, baseline: float, *, business: bool = False) -> float:
         """Status colours, then what the number and the badge on a card mean; returns the right edge."""
+        t = self.theme
         p.setFont(self.small_font)
         x = left
         for status in ops.STATUSES:
@@ -153,38 +162,39 @@ class BoardPainter:
             p.fillRect(QRectF(x, baseline - self.small_fm.ascent() + 1, 4, self.small_fm.ascent()), status_color(status))
             x += 7
             label = status_label(status)
-            p.setPen(QColor("#3e4c59"))
+            p.setPen(t.soft)
             p.drawText(QPointF(x, baseline), label)
             x += self.small_fm.horizontalAdvance(label) + 12
         p.setFont(self.badge_font)
-        p.setPen(QColor("#1f2933"))
+        p.setPen(t.text)
         p.drawText(QPointF(x, baseline), "12.3")
         x += self.badge_fm.horizontalAdvance("12.3") + 4
         p.setFont(self.small_font)
-        p.setPen(QColor("#3e4c59"))
+        p.setPen(t.soft)
         p.drawText(QPointF(x, baseline), tr("score"))
         x += self.small_fm.horizontalAdvance(tr("score")) + 12
         x += self._demand_badge(p, QPointF(x + self.badge_fm.horizontalAdvance("8") + 22, baseline), 8) + 4
         p.setFont(self.small_font)
-        p.setPen(QColor("#3e4c59"))
+        p.setPen(t.soft)
         p.drawText(QPointF(x, baseline), tr("companies asking"))
         return x + self.small_fm.horizontalAdvance(tr("companies asking"))
 
     def header(self, p: QPainter, rect: QRectF, lane: dict, *, shown: int, business: bool = False) -> None:
+        t = self.theme
         over = bool(lane.get("over_capacity"))
         path = QPainterPath()
         path.addRoundedRect(rect, 6, 6)
-        p.fillPath(path, QColor("#fdeceb") if over else QColor("#eef1f5"))
+        p.fillPath(path, t.header_over if over else t.header)
         if over:
-            p.setPen(QPen(QColor(OVER_COLOR), 1.5))
+            p.setPen(QPen(t.over, 1.5))
             p.drawPath(path)
         left, width = rect.left() + 10, rect.width() - 20
         p.setFont(self.bold_font)
-        p.setPen(QColor("#1f2933"))
+        p.setPen(t.text)
         name = lane["name"] if lane["id"] is not None else tr("Not planned")
         p.drawText(QPointF(left, rect.top() + 6 + self.bold_fm.ascent()), self.bold_fm.elidedText(name, Qt.ElideRight, int(width)))
         p.setFont(self.small_font)
-        p.setPen(QColor("#52606d"))
+        p.setPen(t.muted)
         total = lane.get("item_count", shown)
         count = tr("{n} items").format(n=total) if shown == total else tr("{shown} of {n} items").format(shown=shown, n=total)
         line2 = "  ·  ".join(x for x in (lane_dates(lane), count) if x)
@@ -197,25 +207,25 @@ class BoardPainter:
         cap, planned = lane.get("capacity"), lane.get("effort_planned") or 0.0
         bar = QRectF(left, y3, width, 6)
         p.setPen(Qt.NoPen)
-        p.setBrush(QColor("#d5dae1"))
+        p.setBrush(t.border)
         p.drawRoundedRect(bar, 3, 3)
         if cap:
             filled = QRectF(bar.left(), bar.top(), bar.width() * min(1.0, planned / cap), bar.height())
-            p.setBrush(QColor(OVER_COLOR) if over else QColor(OK_COLOR))
+            p.setBrush(t.over if over else t.ok)
             p.drawRoundedRect(filled, 3, 3)
         p.setBrush(Qt.NoBrush)
         y4 = y3 + 8 + self.small_fm.ascent() + 2
         if cap is None:
             text = tr("{planned} pm planned · no capacity set").format(planned=format_number(planned))
-            p.setPen(QColor("#52606d"))
+            p.setPen(t.muted)
         elif over:
             text = tr("{planned} / {cap} pm — over by {over} pm").format(
                 planned=format_number(planned), cap=format_number(cap), over=format_number(lane["over_by"]))
-            p.setPen(QColor(OVER_COLOR))
+            p.setPen(t.over)
             p.setFont(self.badge_font)
         else:
             text = tr("{planned} / {cap} pm planned").format(planned=format_number(planned), cap=format_number(cap))
-            p.setPen(QColor("#52606d"))
+            p.setPen(t.muted)
         if lane.get("unestimated"):
             text += " · " + tr("{n} unestimated").format(n=lane["unestimated"])
         p.drawText(QPointF(left, y4), self.small_fm.elidedText(text, Qt.ElideRight, int(width)))

@@ -9,13 +9,13 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSize
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtGui import QFont, QImage, QPainter
 
 from planner.errors import ExportFailed
 from ui.i18n import tr
 from ui.roadmap.geometry import CARD_H, CARD_INSET, CARD_W, COL_W, HEADER_H, LANE_W, PAD, PITCH, board_width
 from ui.roadmap.painter import BoardPainter
-from ui.roadmap.style import lane_mode_label
+from ui.roadmap.style import lane_mode_label, light_theme
 
 TITLE_H = 40       # the exported image's title line
 MORE_H = 26        # "+ N more" under a truncated lane in the export
@@ -47,20 +47,21 @@ def write_board_png(path, lanes: list[dict], *, mode: str, business: bool, works
     """Draw `lanes` as a board of lane `mode` into a PNG at `path`; returns the image's size."""
     size = export_size(lanes, max_cards=max_cards)
     lanes = _planned(lanes)
+    theme = light_theme()  # a slide is light whatever the desktop's colours
     image = QImage(size, QImage.Format_ARGB32_Premultiplied)
-    image.fill(QColor("#ffffff"))
+    image.fill(theme.background)
     p = QPainter(image)
     p.setRenderHint(QPainter.Antialiasing)
     p.setRenderHint(QPainter.TextAntialiasing)
-    bp = BoardPainter(font)
+    bp = BoardPainter(font, theme=theme)
     p.setFont(bp.bold_font)
-    p.setPen(QColor("#1f2933"))
+    p.setPen(theme.text)
     title = tr("Roadmap — {mode}").format(mode=lane_mode_label(mode))
     if business:
         title += "  ·  " + tr("business view")
     p.drawText(QPointF(PAD + 2, PAD + bp.bold_fm.ascent()), title)
     p.setFont(bp.small_font)
-    p.setPen(QColor("#52606d"))
+    p.setPen(theme.muted)
     p.drawText(QPointF(PAD + 2, PAD + bp.bold_fm.height() + bp.small_fm.ascent() + 2),
                tr("{workspace} · {day}").format(workspace=workspace, day=date.today().isoformat()))
     bp.legend(p, max(PAD + 2 + bp.bold_fm.horizontalAdvance(title) + 24, size.width() - _legend_width(bp, business) - PAD),
@@ -71,13 +72,13 @@ def write_board_png(path, lanes: list[dict], *, mode: str, business: bool, works
         x = PAD + index * LANE_W
         bp.header(p, QRectF(x, top, COL_W, HEADER_H - 2), lane, shown=len(lane["items"]), business=business)
         p.fillRect(QRectF(x, body_top - 4, COL_W, size.height() - body_top - PAD + 4),
-                   QColor("#fbeeee") if lane.get("over_capacity") else QColor("#f3f5f8"))
+                   theme.lane_over if lane.get("over_capacity") else theme.lane)
         for row, card in enumerate(lane["items"][:max_cards]):
             bp.card(p, QRectF(x + CARD_INSET, body_top + row * PITCH, CARD_W, CARD_H), card, business=business)
         more = len(lane["items"]) - max_cards
         if more > 0:
             p.setFont(bp.small_font)
-            p.setPen(QColor("#52606d"))
+            p.setPen(theme.muted)
             p.drawText(QPointF(x + CARD_INSET + 4, body_top + max_cards * PITCH + bp.small_fm.ascent() + 4),
                        tr("+ {n} more").format(n=more))
     p.end()

@@ -26,7 +26,7 @@ import ui.roadmap.png as png
 from ui.roadmap.bars import LaneHeaderBar, LegendBar
 from ui.roadmap.canvas import BoardCanvas
 from ui.roadmap.lane_menu import lane_menu
-from ui.roadmap.style import OVER_COLOR, lane_mode_label
+from ui.roadmap.style import current_theme, lane_mode_label
 from ui.tasks import Latest
 from ui.widgets.combos import refill_combo
 from ui.widgets.empty import EmptyHint, window_call
@@ -211,7 +211,7 @@ class BoardView(RefreshWhenShown, QWidget):
         if over:
             text += "  ·  " + tr("Over capacity: {lanes}").format(lanes=", ".join(over))
         self.summary.setText(text)
-        self.summary.setStyleSheet(f"color: {OVER_COLOR};" if over else "")
+        self.summary.setStyleSheet(f"color: {current_theme().over.name()};" if over else "")
         self._show_empty_hint()
         built = time.perf_counter()
         self.last_timing.update(data=loaded - started, build=built - loaded)
