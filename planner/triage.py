@@ -1,27 +1,29 @@
-"""Triage of incoming requests: the inbox and the items a request most likely belongs to.
+"""Triage of incoming requests: the inbox, and the items a request most likely belongs to.
 
-Suggestions compare the request's text with each item's title and description
-and with the requests already linked to it (customers word the same need the
-same way more often than the PdM's title does). Comparing against every item
-with rapidfuzz would be slow on a large backlog, so an inverted index of words
-(and, for Japanese, character pairs) first picks the few dozen items that share
-a rare term with the request; only those are scored in full.
+Suggestions are made by `planner.suggest`, which ranks items by the requests
+already linked to them as well as their title and description; the names below
+stay here for the window and the command line. `tokens`, the word splitter of
+the matcher it replaced, stays for its callers.
 """
 
 from __future__ import annotations
 
-import math
 import re
-import threading
 import unicodedata
-from collections import defaultdict
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
+from planner import suggest as _suggest
 from planner.errors import NotFoundError
 from planner.storage import triage_queries
 from planner.storage.db import Workspace
+
+SuggestionIndex = _suggest.SuggestionIndex
+suggestion_index = _suggest.suggestion_index
+index_is_current = _suggest.index_is_current
+suggest_items = _suggest.suggest_items
+suggest_for_text = _suggest.suggest_for_text
 
 # Words too common in requests to say anything about which item one is about.
 _STOPWORDS = frozenset(
@@ -36,11 +38,6 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[\u3040-\u30ff\u3400-\u9fff\uf900-\uf
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _JP_PIECE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff々]+|[\u30a0-\u30ff\uff66-\uff9f]+")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff\uff66-\uff9f]")
-
-# How much a shared term counts, by where the item has it.
-_FIELD_WEIGHT = {"title": 1.0, "requests": 0.8, "description": 0.6}
-_CANDIDATES = 40  # items scored in full after blocking
-_MAX_LINKED_TEXTS = 200  # per item: enough phrasings, bounded work
 
 
 def _normalise(text: str | None) -> str:
@@ -101,197 +98,58 @@ def tokens(text: str | None) -> set[str]:
     return out
 
 
-class SuggestionIndex:
-    """Terms of every item (title, description, linked requests) with their weights."""
-
-    def __init__(self, items, linked):
-        self.titles: dict[int, str] = {}
-        self.descriptions: dict[int, str] = {}
-        self.linked: dict[int, list[tuple[int, str]]] = defaultdict(list)
-        self.request_counts: dict[int, int] = defaultdict(int)
-        self._processed: dict[int, list[str]] = {}
-        postings: dict[str, dict[int, float]] = defaultdict(dict)
-        seen: dict[int, set[str]] = defaultdict(set)
-        for item_id, request_id, title in linked:
-            if not title:
-                continue
-            self.request_counts[item_id] += 1
-            key = title.strip().casefold()
-            if key in seen[item_id] or len(seen[item_id]) >= _MAX_LINKED_TEXTS:
-                continue
-            seen[item_id].add(key)
-            self.linked[item_id].append((request_id, title))
-        for item_id, title, description in items:
-            self.titles[item_id] = title
-            self.descriptions[item_id] = description or ""
-            # Weakest field first so a term keeps the weight of the strongest field it is in.
-            weights = dict.fromkeys(tokens(description), _FIELD_WEIGHT["description"])
-            texts = self.linked.get(item_id)
-            if texts:
-                weights.update(dict.fromkeys(tokens("\n".join(t for _, t in texts)), _FIELD_WEIGHT["requests"]))
-            weights.update(dict.fromkeys(tokens(title), _FIELD_WEIGHT["title"]))
-            for term, weight in weights.items():
-                postings[term][item_id] = weight
-        n = max(len(self.titles), 1)
-        self.postings = dict(postings)
-        self.idf = {term: math.log(1.0 + n / len(slot)) for term, slot in postings.items()}
-
-    def processed_texts(self, item_id: int) -> list[str]:
-        """Linked request titles folded for rapidfuzz, made on first use (most items never need them)."""
-        done = self._processed.get(item_id)
-        if done is None:
-            done = self._processed[item_id] = [_fold(t) for _, t in self.linked.get(item_id, ())]
-        return done
-
-    def candidates(self, query_terms: dict[str, float], limit: int) -> list[tuple[int, float, list[str]]]:
-        """Items sharing terms with the query, by the weight of the rare terms they share."""
-        n = len(self.titles)
-        scores: dict[int, float] = defaultdict(float)
-        shared: dict[int, list[str]] = defaultdict(list)
-        total = 0.0
-        for term, q_weight in query_terms.items():
-            slot = self.postings.get(term)
-            idf = self.idf.get(term, math.log(1.0 + max(n, 1)))
-            # The title says what is asked; a body's greetings and signatures
-            # should add evidence, not dilute the title's share.
-            if q_weight >= 1.0:
-                total += idf
-            # A term in more than half the items blocks nothing and costs the most.
-            if not slot or (n > 20 and len(slot) > n / 2):
-                continue
-            for item_id, weight in slot.items():
-                scores[item_id] += idf * q_weight * weight
-                shared[item_id].append(term)
-        if not scores:
-            return []
-        total = total or 1.0
-        best = sorted(scores.items(), key=lambda kv: -kv[1])[:limit]
-        return [(item_id, score / total, shared[item_id]) for item_id, score in best]
+# How alike two titles are, 0-100: the mean of rapidfuzz's token_set_ratio (shared words, in any order)
+# and token_sort_ratio (all words): the first alone is 100 for "SSO" against "SSO for the mobile app".
+# WRatio was tried and rates unrelated titles that share "the" or "we" at 86.
+_ALIKE_CUTOFF = 45  # listed among the likely originals from here
+_SAME_CUSTOMER_FLOOR = 60  # from here a repeat from the same customer outranks every other customer's request
 
 
-_cache_lock = threading.Lock()
-_cache: dict[str, tuple[tuple, SuggestionIndex]] = {}
+def _same_person(a: tuple, b: tuple) -> bool:
+    """The same requester: the same e-mail, or the same name at the same company (or both without one)."""
+    if a[6] and b[6] and a[6].strip().casefold() == b[6].strip().casefold():
+        return True
+    return bool(a[5] and b[5]) and a[5].strip().casefold() == b[5].strip().casefold() and a[4] == b[4]
 
 
-def suggestion_index(ws: Workspace) -> SuggestionIndex:
-    """The index for this workspace, rebuilt only when items or links changed."""
-    signature = triage_queries.index_signature(ws)
-    key = str(ws.path)
-    with _cache_lock:
-        hit = _cache.get(key)
-        if hit and hit[0] == signature:
-            return hit[1]
-    index = SuggestionIndex(triage_queries.item_texts(ws), triage_queries.linked_request_texts(ws))
-    with _cache_lock:
-        _cache[key] = (signature, index)
-    return index
-
-
-def index_is_current(ws: Workspace) -> bool:
-    """Whether suggestions can be made at once, without first (re)building the index."""
-    hit = _cache.get(str(ws.path))
-    return bool(hit) and hit[0] == triage_queries.index_signature(ws)
-
-
-def _quote(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def suggest_items(ws: Workspace, request_id: int, *, limit: int = 5) -> list[dict]:
-    """The items this request most likely belongs to, best first.
-
-    Each suggestion is {item_id, title, score (0-100), why, terms,
-    similar_request}: `why` says in a sentence what matched, `terms` the shared
-    words, `similar_request` the linked request worded most like this one.
-    Items the request is already linked to are left out.
-    """
-    req = triage_queries.request_text(ws, request_id)
-    if req is None:
-        raise NotFoundError(f"There is no request {request_id}.")
-    already = triage_queries.linked_item_ids(ws, request_id)
-    return suggest_for_text(ws, req["title"] or "", req["body"] or "", limit=limit, exclude=already)
-
-
-def suggest_for_text(ws: Workspace, title: str, body: str = "", *, limit: int = 5, exclude=()) -> list[dict]:
-    index = suggestion_index(ws)
-    query_terms: dict[str, float] = {term: 0.5 for term in tokens(body)}
-    query_terms.update({term: 1.0 for term in tokens(title)})
-    if not query_terms:
-        return []
-    query = _fold(title or body)
-    results = []
-    for item_id, overlap, shared in index.candidates(query_terms, _CANDIDATES + len(exclude)):
-        if item_id in exclude:
-            continue
-        item_title = index.titles[item_id]
-        title_score = fuzz.token_set_ratio(query, _fold(item_title))
-        desc = index.descriptions[item_id]
-        desc_score = fuzz.token_set_ratio(query, _fold(desc)) if desc else 0.0
-        similar = None
-        linked_score = 0.0
-        texts = index.linked.get(item_id)
-        if texts:
-            hit = process.extractOne(query, index.processed_texts(item_id), scorer=fuzz.token_set_ratio)
-            if hit:
-                linked_score = hit[1]
-                similar = {"id": texts[hit[2]][0], "title": texts[hit[2]][1], "score": round(hit[1])}
-        fuzzy = max(title_score, 0.95 * linked_score, 0.8 * desc_score)
-        # Fuzzy ratios run high on short texts that share one word; the share of
-        # the request's rare terms the item covers keeps that honest.
-        score = 0.55 * fuzzy + 0.45 * min(overlap, 1.0) * 100
-        matched = max(
-            (("title", title_score), ("requests", 0.95 * linked_score), ("description", 0.8 * desc_score)),
-            key=lambda kv: kv[1],
-        )[0]
-        results.append({
-            "item_id": item_id,
-            "title": item_title,
-            "score": round(score, 1),
-            "matched": matched,
-            "terms": sorted(shared, key=lambda t: -index.idf.get(t, 0))[:4],
-            "similar_request": similar,
-            "linked_requests": index.request_counts.get(item_id, 0),
-        })
-    results.sort(key=lambda r: (-r["score"], r["item_id"]))
-    results = results[:limit]
-    for r in results:
-        r["why"] = _why(r)
-    return results
-
-
-def _why(s: dict) -> str:
-    terms = ", ".join(f"“{t}”" for t in s["terms"])
-    if s["matched"] == "requests" and s["similar_request"]:
-        return (f"Worded like a request already linked to it: “{_quote(s['similar_request']['title'])}” "
-                f"({s['linked_requests']} linked)")
-    if s["matched"] == "title":
-        return f"The item's title shares {terms}" if terms else "The item's title is worded alike"
-    return f"The item's description shares {terms}" if terms else "The item's description is worded alike"
+def _alike(query: str, texts: list[str]):
+    """How alike `query` is to each of `texts` (folded), 0-100, computed in rapidfuzz's C loops."""
+    by_set = process.cdist([query], texts, scorer=fuzz.token_set_ratio, workers=1)[0]
+    by_sort = process.cdist([query], texts, scorer=fuzz.token_sort_ratio, workers=1)[0]
+    return (by_set + by_sort) / 2
 
 
 def similar_requests(ws: Workspace, request_id: int, *, limit: int = 10) -> list[dict]:
-    """Other requests worded like this one: the likely originals of a duplicate, best first."""
-    req = triage_queries.request_text(ws, request_id)
+    """Other requests worded like this one: the likely originals of a duplicate, best first.
+
+    A duplicate is the same customer asking twice (two channels, two colleagues);
+    another company asking the same thing is more demand, and marking it a
+    duplicate would undercount it. So among requests worded alike (from
+    _SAME_CUSTOMER_FLOOR), the same requester's come first, then the same
+    company's, then everyone else's; below that, by score alone. Each is
+    {request_id, title, status, company, score, same_company, same_requester, why}.
+    """
+    from planner.storage import inbox_flow_queries
+
+    req = inbox_flow_queries.request_owner(ws, request_id)
     if req is None:
         raise NotFoundError(f"There is no request {request_id}.")
-    rows = triage_queries.request_titles(ws, exclude=request_id)
+    rows = inbox_flow_queries.request_owners(ws, exclude=req[0])
     if not rows:
         return []
-    query = _fold(req["title"])
-    # WRatio weighs a shared phrase above a shared "we"; over-fetch so the
-    # same-company nudge below can reorder near ties.
-    hits = process.extract(
-        query, [_fold(r[1]) for r in rows], scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=50,
-    )
-    out = []
-    for _, score, i in hits:
-        # The same customer asking twice through two channels is the usual duplicate.
-        same_company = bool(req["company"]) and rows[i][3] == req["company"]
-        out.append({"request_id": rows[i][0], "title": rows[i][1], "status": rows[i][2], "company": rows[i][3],
-                    "score": round(min(100.0, score + (5 if same_company else 0)), 1), "same_company": same_company})
-    out.sort(key=lambda r: (-r["score"], r["request_id"]))
-    return out[:limit]
+    scores = _alike(_fold(req[1]), [_fold(r[1]) for r in rows])
+    ranked = []
+    for i in (scores >= _ALIKE_CUTOFF).nonzero()[0]:
+        r, score = rows[i], float(scores[i])
+        same_company = req[4] is not None and r[4] == req[4]
+        same_requester = _same_person(req, r)
+        tier = (0 if same_requester else 1 if same_company else 2) if score >= _SAME_CUSTOMER_FLOOR else 3
+        why = "Same requester" if same_requester else f"Same company ({r[3]})" if same_company else None
+        ranked.append(((tier, -score, r[0]), {
+            "request_id": r[0], "title": r[1], "status": r[2], "company": r[3], "score": round(score, 1),
+            "same_company": same_company, "same_requester": same_requester, "why": why}))
+    ranked.sort(key=lambda pair: pair[0])
+    return [row for _, row in ranked[:limit]]
 
 
 def list_inbox(

@@ -95,10 +95,18 @@ def request_text(ws: Workspace, request_id: int) -> dict | None:
 
 
 def index_signature(ws: Workspace) -> tuple:
-    """Cheap numbers that change whenever item texts or links change, so a cached index can be reused."""
+    """Cheap numbers that change whenever item texts or links change, so a cached index can be reused.
+
+    The last two are the imports made or undone (a re-import may retitle linked
+    requests) and the newest entry of the change log, which every item edit,
+    link, unlink and duplicate mark of a linked request appends to (migration
+    m003): an index can catch up from that entry alone.
+    """
     row = ws.db.execute(
         """SELECT (SELECT COUNT(*) FROM items), (SELECT MAX(id) FROM items), (SELECT MAX(updated_at) FROM items),
-                  (SELECT COUNT(*) FROM links), (SELECT COALESCE(SUM(request_id * 31 + item_id), 0) FROM links)"""
+                  (SELECT COUNT(*) FROM links), (SELECT COALESCE(SUM(request_id * 31 + item_id), 0) FROM links),
+                  (SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) || ':' || COUNT(undone_at) FROM import_batches),
+                  (SELECT COALESCE(MAX(seq), 0) FROM score_changes)"""
     ).fetchone()
     return tuple(row)
 

@@ -102,7 +102,7 @@ def test_japanese_request_matches_items_through_their_linked_requests(ws):
 
 def test_suggestions_leave_out_items_already_linked(ws):
     a = ops.add_item(ws, title="Audit log export")
-    b = ops.add_item(ws, title="Audit trail retention")
+    b = ops.add_item(ws, title="Audit log retention")
     req = ops.add_request(ws, title="Audit log export for SOC 2")
     assert triage.suggest_items(ws, req["id"])[0]["item_id"] == a["id"]
     ops.link_request(ws, req["id"], a["id"])
