@@ -28,6 +28,15 @@ from ui.dialogs.scoring import METHOD_LABELS
 from ui.i18n import tr
 from ui.tasks import Latest
 
+# Named here, not inside the f-strings below, where the translation tools would not find them.
+HEADINGS = {
+    "title": QT_TRANSLATE_NOOP("", "How Scores Work"),
+    "methods": QT_TRANSLATE_NOOP("", "The methods"),
+    "reach": QT_TRANSLATE_NOOP("", "Where reach comes from"),
+    "window": QT_TRANSLATE_NOOP("", "The request window"),
+    "example": QT_TRANSLATE_NOOP("", "In this workspace"),
+}
+
 # What each method weighs, one sentence each, beside its formula (METHOD_LABELS).
 METHOD_WORDS = {
     "rice": QT_TRANSLATE_NOOP("", "Impact is 3 massive, 2 high, 1 medium, 0.5 low or 0.25 minimal; confidence is 100%, "
@@ -162,31 +171,31 @@ class ScoresHelpDialog(QDialog):
 
     def _show(self, settings: dict, *, waiting: bool, error: str | None = None) -> None:
         method = settings["method"]
-        parts = [f"<h2>{html.escape(tr('How Scores Work'))}</h2>",
+        parts = [f"<h2>{html.escape(tr(HEADINGS['title']))}</h2>",
                  "<p>" + html.escape(tr(
                      "Every item gets a score from the method chosen in Edit ▸ Scoring Settings… (now {method}). "
                      "The backlog lists items by it, best first; a pinned item keeps the rank it was given.")
                      .format(method=tr(METHOD_NAMES[method]))) + "</p>"]
         parts.append(self._example_html(waiting, error))
-        parts.append(f"<h3>{html.escape(tr('The methods'))}</h3><ul>")
+        parts.append(f"<h3>{html.escape(tr(HEADINGS['methods']))}</h3><ul>")
         for key, label in METHOD_LABELS.items():
             chosen = " <i>(" + html.escape(tr("chosen")) + ")</i>" if key == method else ""
             parts.append(f"<li><b>{html.escape(tr(label))}</b>{chosen}<br>{html.escape(tr(METHOD_WORDS[key]))}</li>")
         parts.append("</ul>")
-        parts.append(f"<h3>{html.escape(tr('Where reach comes from'))}</h3><p>" + html.escape(tr(
+        parts.append(f"<h3>{html.escape(tr(HEADINGS['reach']))}</h3><p>" + html.escape(tr(
             "Each item says where its reach comes from, in the backlog's detail panel. RICE multiplies by it; "
             "value ÷ effort scales the demand to a value.")) + "</p><ul>")
         for mode, label in REACH_LABELS.items():
             parts.append(f"<li><b>{html.escape(tr(label))}</b>: {html.escape(tr(REACH_TIPS[mode]))}</li>")
         parts.append("</ul>")
-        parts.append(f"<h3>{html.escape(tr('The request window'))}</h3><p>" + html.escape(tr(
+        parts.append(f"<h3>{html.escape(tr(HEADINGS['window']))}</h3><p>" + html.escape(tr(
             "Only requests made within the last {days} days count as demand: older ones stay linked but no longer "
             "add to reach. Change it in Edit ▸ Workspace Settings…").format(days=f"{settings['window_days']:,}"))
             + "</p>")
         self.view.setHtml("".join(parts))
 
     def _example_html(self, waiting: bool, error: str | None) -> str:
-        head = f"<h3>{html.escape(tr('In this workspace'))}</h3>"
+        head = f"<h3>{html.escape(tr(HEADINGS['example']))}</h3>"
         if error:
             return head + "<p>" + html.escape(tr("The example could not be worked out: {error}").format(error=error)) + "</p>"
         if waiting:

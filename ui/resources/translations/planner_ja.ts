@@ -1346,8 +1346,8 @@
     <message>
         <location filename="../../app.py" line="80"/>
         <location filename="../../context.py" line="174"/>
-        <location filename="../../dialogs/help.py" line="78"/>
-        <location filename="../../dialogs/help.py" line="115"/>
+        <location filename="../../dialogs/help.py" line="87"/>
+        <location filename="../../dialogs/help.py" line="124"/>
         <location filename="../../main_window.py" line="411"/>
         <source>Roadmap Planner</source>
         <translation>Roadmap Planner</translation>
@@ -3418,137 +3418,158 @@ Why: {why}</source>
         <translation>言語は Roadmap Planner の次回起動時に切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="33"/>
+        <location filename="../../dialogs/help.py" line="42"/>
         <source>Impact is 3 massive, 2 high, 1 medium, 0.5 low or 0.25 minimal; confidence is 100%, 80% or 50%; effort is in person-months.</source>
         <translation>インパクトは 3 非常に大・2 大・1 中・0.5 小・0.25 極小、確度は 100%・80%・50%、工数は人月です。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="35"/>
+        <location filename="../../dialogs/help.py" line="44"/>
         <source>Value comes from demand, scaled from 1 to 10, or is typed by hand. The matrix sorts items into quick wins, big bets, fill-ins and time sinks.</source>
         <translation>価値は需要から 1〜10 に換算するか、手入力します。マトリクスは項目をクイックウィン・ビッグベット・穴埋め・時間泥棒に分類します。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="37"/>
+        <location filename="../../dialogs/help.py" line="46"/>
         <source>Impact, confidence and ease are each estimated from 1 to 10.</source>
         <translation>インパクト・確度・容易さをそれぞれ 1〜10 で見積もります。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="38"/>
+        <location filename="../../dialogs/help.py" line="47"/>
         <source>Cost of delay is business value + time criticality + risk reduction; the job size is the effort.</source>
         <translation>遅延コストはビジネス価値＋時間的緊急性＋リスク低減で、ジョブサイズは工数です。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="47"/>
+        <location filename="../../dialogs/help.py" line="56"/>
         <source>Version</source>
         <translation>バージョン</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="48"/>
+        <location filename="../../dialogs/help.py" line="57"/>
         <source>Workspace</source>
         <translation>ワークスペース</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="49"/>
+        <location filename="../../dialogs/help.py" line="58"/>
         <source>Backups</source>
         <translation>バックアップ</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="50"/>
+        <location filename="../../dialogs/help.py" line="59"/>
         <source>Data folder</source>
         <translation>データフォルダ</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="51"/>
+        <location filename="../../dialogs/help.py" line="60"/>
         <source>Python</source>
         <translation>Python</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="52"/>
+        <location filename="../../dialogs/help.py" line="61"/>
         <source>Qt</source>
         <translation>Qt</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="52"/>
+        <location filename="../../dialogs/help.py" line="61"/>
         <source>{qt} (PySide6 {pyside})</source>
         <translation>{qt} (PySide6 {pyside})</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="53"/>
+        <location filename="../../dialogs/help.py" line="62"/>
         <source>System</source>
         <translation>システム</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="73"/>
+        <location filename="../../dialogs/help.py" line="82"/>
         <source>About Roadmap Planner</source>
         <translation>Roadmap Planner について</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="80"/>
+        <location filename="../../dialogs/help.py" line="89"/>
         <source>Version {version}</source>
         <translation>バージョン {version}</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="82"/>
+        <location filename="../../dialogs/help.py" line="91"/>
         <source>Roadmap Planner keeps the backlog, customer requests, scoring and the roadmap in one local file.</source>
         <translation>Roadmap Planner は、バックログ・顧客要望・スコアリング・ロードマップを1つのローカルファイルで管理します。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="95"/>
+        <location filename="../../dialogs/help.py" line="104"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="96"/>
+        <location filename="../../dialogs/help.py" line="105"/>
         <source>Copy these lines, to paste them into a bug report</source>
         <translation>不具合報告に貼り付けられるよう、これらの行をコピー</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="120"/>
+        <location filename="../../dialogs/help.py" line="129"/>
         <source>Copied</source>
         <translation>コピーしました</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="130"/>
+        <location filename="../../dialogs/help.py" line="33"/>
+        <location filename="../../dialogs/help.py" line="139"/>
         <source>How Scores Work</source>
         <translation>スコアの仕組み</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="167"/>
+        <location filename="../../dialogs/help.py" line="34"/>
+        <source>The methods</source>
+        <translation>手法</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/help.py" line="35"/>
+        <source>Where reach comes from</source>
+        <translation>リーチの出どころ</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/help.py" line="36"/>
+        <source>The request window</source>
+        <translation>要望の集計期間</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/help.py" line="37"/>
+        <source>In this workspace</source>
+        <translation>このワークスペースでは</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/help.py" line="176"/>
         <source>Every item gets a score from the method chosen in Edit ▸ Scoring Settings… (now {method}). The backlog lists items by it, best first; a pinned item keeps the rank it was given.</source>
         <translation>各項目には 編集 ▸ スコアリング設定… で選んだ手法（現在は {method}）でスコアが付きます。バックログはスコアの高い順に並び、固定した項目は指定した順位を保ちます。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="173"/>
+        <location filename="../../dialogs/help.py" line="182"/>
         <source>chosen</source>
         <translation>選択中</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="177"/>
+        <location filename="../../dialogs/help.py" line="186"/>
         <source>Each item says where its reach comes from, in the backlog&apos;s detail panel. RICE multiplies by it; value ÷ effort scales the demand to a value.</source>
         <translation>各項目のリーチの出どころはバックログの詳細パネルに表示されます。RICE はリーチを掛け合わせ、価値÷工数は需要を価値に換算します。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="183"/>
+        <location filename="../../dialogs/help.py" line="192"/>
         <source>Only requests made within the last {days} days count as demand: older ones stay linked but no longer add to reach. Change it in Edit ▸ Workspace Settings…</source>
         <translation>需要として数えるのは直近 {days} 日以内の要望だけです。それより古い要望は紐付いたままですが、リーチには加算されません。編集 ▸ ワークスペース設定… で変更できます。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="191"/>
+        <location filename="../../dialogs/help.py" line="200"/>
         <source>The example could not be worked out: {error}</source>
         <translation>例を計算できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="193"/>
+        <location filename="../../dialogs/help.py" line="202"/>
         <source>Scoring the backlog…</source>
         <translation>バックログをスコアリング中…</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="197"/>
+        <location filename="../../dialogs/help.py" line="206"/>
         <source>No item has a score yet. Give an item the estimates its method needs (for RICE: impact, confidence and effort, with a reach) and it is explained here.</source>
         <translation>スコアの付いた項目はまだありません。手法に必要な見積もり（RICE ならインパクト・確度・工数とリーチ）を入力すると、ここで説明されます。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="199"/>
+        <location filename="../../dialogs/help.py" line="208"/>
         <source>First in the backlog: “{title}”, score {score}, rank {rank}.</source>
         <translation>バックログの 1 位：「{title}」、スコア {score}、順位 {rank}。</translation>
     </message>
