@@ -163,6 +163,7 @@ def main(argv: list[str] | None = None, *, run_gui=None, install_desktop_entry=N
 
     argv = sys.argv[1:] if argv is None else argv
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    previous_int = signal.getsignal(signal.SIGINT)
     args = ws = watch = None
     opening = False  # until the workspace is touched, an interruption changed nothing
     try:
@@ -215,6 +216,9 @@ def main(argv: list[str] | None = None, *, run_gui=None, install_desktop_entry=N
                 print(_stopped_line(exc, args, ws, watch), file=sys.stderr)
                 return _stop_code(exc)
         finally:
+            # The command is over, and what it did is said: a Ctrl-C landing while the workspace
+            # closes has nothing left to stop, and must not end in a traceback.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
             ws.close()
     except PlannerError as exc:
         print(_failure_line(exc, watch), file=sys.stderr)
@@ -226,6 +230,10 @@ def main(argv: list[str] | None = None, *, run_gui=None, install_desktop_entry=N
         print(_stopped_line(exc, args, ws, watch, touched=opening), file=sys.stderr)
         return _stop_code(exc)
     finally:
-        if watch is not None:
-            watch.close()
-        signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # as above: only closing is left
+        try:
+            if watch is not None:
+                watch.close()
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+            signal.signal(signal.SIGINT, previous_int)
