@@ -6,4 +6,9 @@ except KeyboardInterrupt:  # Ctrl-C while starting: nothing was opened yet
     print("planner: interrupted; nothing was changed.", file=sys.stderr)
     raise SystemExit(130)
 
-raise SystemExit(main())
+try:
+    code = main()
+except KeyboardInterrupt:  # before `main` started its work (it says what was saved itself from there on)
+    print("planner: interrupted; nothing was changed.", file=sys.stderr)
+    code = 130
+raise SystemExit(code)

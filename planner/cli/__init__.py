@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import signal
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -89,6 +91,12 @@ def _on_sigterm(signum, frame):
     raise Terminated()
 
 
+def _closing_only() -> None:
+    """From here on only closing is left: Ctrl-C and SIGTERM are let pass (`main` restores them)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
 def _stop_code(exc: KeyboardInterrupt) -> int:
     """The shell's codes for a process stopped by SIGTERM (128+15) or Ctrl-C (128+2)."""
     return 143 if isinstance(exc, Terminated) else 130
@@ -158,9 +166,6 @@ def main(argv: list[str] | None = None, *, run_gui=None, install_desktop_entry=N
     Commands take `(args, ws)` with the workspace open, or `(args, db_path)`
     when their parser sets `needs_workspace=False` (restoring a damaged file).
     """
-    import signal
-    import sqlite3
-
     argv = sys.argv[1:] if argv is None else argv
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     previous_int = signal.getsignal(signal.SIGINT)
@@ -216,9 +221,9 @@ def main(argv: list[str] | None = None, *, run_gui=None, install_desktop_entry=N
                 print(_stopped_line(exc, args, ws, watch), file=sys.stderr)
                 return _stop_code(exc)
         finally:
-            # The command is over, and what it did is said: a Ctrl-C landing while the workspace
-            # closes has nothing left to stop, and must not end in a traceback.
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            # The command is over, and what it did is said: a Ctrl-C or a SIGTERM landing while the
+            # workspace closes has nothing left to stop, and must not end in a traceback.
+            _closing_only()
             ws.close()
     except PlannerError as exc:
         print(_failure_line(exc, watch), file=sys.stderr)
@@ -230,7 +235,7 @@ def main(argv: list[str] | None = None, *, run_gui=None, install_desktop_entry=N
         print(_stopped_line(exc, args, ws, watch, touched=opening), file=sys.stderr)
         return _stop_code(exc)
     finally:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # as above: only closing is left
+        _closing_only()  # as above: only closing is left
         try:
             if watch is not None:
                 watch.close()
