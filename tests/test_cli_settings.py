@@ -18,7 +18,8 @@ def test_settings_shows_the_defaults_for_people_and_as_json(db):
     assert "USD (US dollar), shown as $1,234.50" in out
     assert "365 days" in out and "rice" in out
     assert json.loads(planner("--db", db, "settings", "--json").stdout) == {
-        "name": "w", "fiscal_year_start": 1, "currency": "USD", "currency_symbol": "$", "window_days": 365, "method": "rice"}
+        "name": "w", "fiscal_year_start": 1, "currency": "USD", "currency_symbol": "$", "window_days": 365, "method": "rice",
+        "formula": "", "reach_unit": None, "users_per_customer": None}
 
 
 def test_settings_changes_the_given_ones_and_says_so(db):
@@ -26,7 +27,8 @@ def test_settings_changes_the_given_ones_and_says_so(db):
     assert out.splitlines()[0] == "Change fiscal year start to April, currency to JPY, time window to 90 days."
     assert "April (Q1 is April–June)" in out and "JPY (Japanese yen), shown as ¥1,235" in out
     shown = json.loads(planner("--db", db, "settings", "--json").stdout)
-    assert shown == {"name": "w", "fiscal_year_start": 4, "currency": "JPY", "currency_symbol": "¥", "window_days": 90, "method": "rice"}
+    assert shown == {"name": "w", "fiscal_year_start": 4, "currency": "JPY", "currency_symbol": "¥", "window_days": 90, "method": "rice",
+                     "formula": "", "reach_unit": None, "users_per_customer": None}
     # Only what is given changes; a month by its number, the JSON after the change.
     changed = json.loads(planner("--db", db, "settings", "--fiscal-year-start", "11", "--json").stdout)
     assert (changed["fiscal_year_start"], changed["currency"], changed["window_days"]) == (11, "JPY", 90)
@@ -42,6 +44,8 @@ def test_settings_changes_the_given_ones_and_says_so(db):
     ("--currency", "XYZ", "planner: The currency is an ISO code such as USD, JPY, EUR"),
     ("--window-days", "0", "planner: The time window must be from 1 to 3660 days; got 0."),
     ("--window-days", "soon", "planner: The time window is a whole number of days."),
+    ("--users-per-customer", "0", "planner: Users per customer must be more than 0; got 0."),
+    ("--users-per-customer", "many", "planner: Users per customer is a number, or auto to derive it from the metric."),
 ])
 def test_a_bad_value_is_one_line_exit_2_and_changes_nothing(db, option, value, message):
     before = planner("--db", db, "settings", "--json").stdout
@@ -50,6 +54,18 @@ def test_a_bad_value_is_one_line_exit_2_and_changes_nothing(db, option, value, m
     assert bad.returncode == 2
     assert len(bad.stderr.strip().splitlines()) == 1 and message in bad.stderr
     assert planner("--db", db, "settings", "--json").stdout == before
+
+
+def test_the_reach_unit_is_chosen_once_and_auto_gives_the_choice_back(db):
+    out = planner("--db", db, "settings", "--reach-unit", "people", "--users-per-customer", "12").stdout
+    assert out.splitlines()[0] == "Change reach unit to people, users per customer to 12."
+    assert "Reach unit          people asking" in out and "Users per customer  12" in out
+    shown = json.loads(planner("--db", db, "settings", "--json").stdout)
+    assert (shown["reach_unit"], shown["users_per_customer"]) == ("people", 12.0)
+    out = planner("--db", db, "settings", "--reach-unit", "auto", "--users-per-customer", "auto").stdout
+    assert "Reach unit          auto (the unit most items' reach comes in)" in out and "Users per customer" not in out
+    bad = planner("--db", db, "settings", "--reach-unit", "dollars", check=False)
+    assert bad.returncode == 2 and "invalid choice: 'dollars'" in bad.stderr
 
 
 def test_the_score_table_shows_mrr_in_the_workspace_currency_and_json_keeps_numbers(db):

@@ -16,6 +16,9 @@ def cmd_requests(args, ws):
 def cmd_link(args, ws):
     link = ops.link_request(ws, args.request_id, args.item_id, importance=args.importance).value
     print(f"Linked request {link['request_id']} to item {link['item_id']} ({link['importance'].replace('_', ' ')}).")
+    if link["not_counted"]:
+        print(link["not_counted"]["text"] + (" (score --window-days N, or the workspace's time window)."
+                                              if link["not_counted"]["reason"] == "older" else "."))
     return 0
 
 

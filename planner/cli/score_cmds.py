@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planner.cli.output import emit, print_table, printable
-from planner.scoring import METHODS, score_items
+from planner.scoring import METHODS, get_scoring_settings, score_items
 
 
 def _cell(value) -> str:
@@ -27,8 +27,33 @@ def cmd_score(args, ws):
     from planner.scoring.score import check_segment
 
     check_segment(ws, args.segment)
-    rows = score_items(ws, method=args.method, window_days=args.window_days, segment=args.segment)
-    return emit(args, [{k: r[k] for k in _SCORE_KEYS} for r in rows], lambda _: _print_scores(rows, _currency(ws)))
+    method, formula = _method_and_formula(args, ws)
+    rows = score_items(ws, method=method, window_days=args.window_days, segment=args.segment, formula=formula)
+    return emit(args, [{k: r[k] for k in _SCORE_KEYS} for r in rows],
+                lambda _: _print_scores(rows, _currency(ws), formula=formula if method == "custom" else None))
+
+
+def _method_and_formula(args, ws) -> tuple[str | None, str | None]:
+    """--formula scores by it (it implies --method custom); --method custom alone, by the saved formula."""
+    from planner.errors import ValidationError
+    from planner.scoring.formula import check_formula
+
+    method = args.method
+    if args.formula is not None:
+        if method not in (None, "custom"):
+            raise ValidationError(f"--formula scores by your own formula, not by {method}: leave out --method, "
+                                  f"or give --method custom.")
+        formula = check_formula(args.formula)
+        if not formula:
+            raise ValidationError("--formula is empty: give one such as 'reach * impact * confidence / effort'.")
+        return "custom", formula
+    saved = get_scoring_settings(ws)
+    if (method or saved["method"]) == "custom":
+        if not saved["formula"]:
+            raise ValidationError("No formula of your own is saved yet: give one with --formula EXPR, or write it "
+                                  "in the window's Scoring Settings.")
+        return "custom", saved["formula"]
+    return method, None
 
 
 def _currency(ws) -> str:
@@ -37,17 +62,19 @@ def _currency(ws) -> str:
     return workspace_settings(ws)["currency"]
 
 
-def _print_scores(rows: list[dict], currency: str = "USD") -> None:
+def _print_scores(rows: list[dict], currency: str = "USD", *, formula: str | None = None) -> None:
     from planner.money import format_money
+    from planner.scoring.numbers import format_score
 
     if not rows:
         print("(no items)")
         return
-    print(f"Method: {rows[0]['method']}")
+    print(f"Method: {rows[0]['method']}" + (f" ({formula})" if formula else ""))
     cols = ("rank", "id", "score", "title", "reach", "requests", "companies", "mrr", "quadrant", "rank_stability")
     shown = {"title": lambda r: printable(r["title"])[:40],
              # MRR at stake, short ("$12k"), in the workspace's currency; --json keeps the number
-             "mrr": lambda r: format_money(r["mrr"], currency, compact=True) if r["mrr"] else ""}
+             "mrr": lambda r: format_money(r["mrr"], currency, compact=True) if r["mrr"] else "",
+             "score": lambda r: format_score(r["score"])}  # as the window and the workbook show it
     table = [[shown[c](r) if c in shown else _cell(r[c]) for c in cols] for r in rows]
     for r, line in zip(rows, table):
         if r["single_customer"]:
@@ -101,7 +128,14 @@ def _print_metrics(rows: list[dict]) -> None:
 
 def register(sub) -> None:
     p = sub.add_parser("score", help="score and rank the items")
-    p.add_argument("--method", choices=METHODS, help="default: the workspace's method (rice)")
+    p.add_argument("--method", choices=METHODS,
+                   help="default: the workspace's method (rice); custom: your own formula (--formula or the saved one)")
+    p.add_argument("--formula", metavar="EXPR",
+                   help="score by your own formula over factors (reach, impact, confidence as a fraction, effort, "
+                        "value, requests, companies, mrr, ice_impact, ice_confidence, ease, business_value, "
+                        "time_criticality, risk_reduction, job_size, metric(\"NAME\"), field(\"NAME\")) with "
+                        "+ - * / ^, min, max, log and sqrt, e.g. 'reach * impact * confidence / effort'; "
+                        "implies --method custom")
     p.add_argument("--window-days", type=int, metavar="N", help="count requests of the last N days (default 365)")
     p.add_argument("--segment", metavar="S", help="count only companies of this segment ('all' for every one)")
     p.add_argument("--json", action="store_true", help="print one JSON list, ordered by rank")

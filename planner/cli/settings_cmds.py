@@ -7,18 +7,30 @@ from planner import ops
 from planner.cli.output import emit
 from planner.money import CURRENCIES, format_money
 from planner.ops.settings import MONTH_NAMES
+from planner.scoring import METHODS, get_scoring_settings
+from planner.scoring.settings import REACH_UNITS
 
 # What `settings --json` prints.
-_JSON_KEYS = ("name", "fiscal_year_start", "currency", "currency_symbol", "window_days", "method")
+_JSON_KEYS = ("name", "fiscal_year_start", "currency", "currency_symbol", "window_days", "method", "formula",
+              "reach_unit", "users_per_customer")
+# How `settings` words each reach unit: what one unit of reach counts.
+_UNIT_WORDS = {"companies": "companies asking", "people": "people asking", "mrr": "MRR at stake",
+               "users": "users of a metric"}
 
 
 def cmd_settings(args, ws):
-    changes = {k: getattr(args, k) for k in ("name", "fiscal_year_start", "currency", "window_days") if getattr(args, k) is not None}
+    keys = ("name", "fiscal_year_start", "currency", "window_days", "method", "formula", "reach_unit",
+            "users_per_customer")
+    changes = {k: getattr(args, k) for k in keys if getattr(args, k) is not None}
+    if changes.get("formula") and "method" not in changes:
+        changes["method"] = "custom"  # as `score --formula`: a formula given is the one to score by
     if changes:
         done = ops.change_settings(ws, **changes)
         settings, said = done.value, done.text if done.changed else "Nothing changed: the settings already were as given"
     else:
         settings, said = ops.workspace_settings(ws), None
+    scoring = get_scoring_settings(ws)
+    settings = {**settings, **{k: scoring[k] for k in ("formula", "reach_unit", "users_per_customer")}}
     return emit(args, {k: settings[k] for k in _JSON_KEYS}, lambda _: _print_settings(settings, said))
 
 
@@ -36,6 +48,12 @@ def _print_settings(settings: dict, said: str | None) -> None:
         ("Time window", f"{settings['window_days']:,} days"),
         ("Scoring method", settings["method"]),
     ]
+    unit = settings["reach_unit"]
+    lines.append(("Reach unit", _UNIT_WORDS[unit] if unit else "auto (the unit most items' reach comes in)"))
+    if settings["users_per_customer"]:
+        lines.append(("Users per customer", f"{settings['users_per_customer']:g}"))
+    if settings["formula"]:
+        lines.append(("Your formula", settings["formula"] + ("" if settings["method"] == "custom" else " (not in use)")))
     width = max(len(label) for label, _ in lines)
     for label, value in lines:
         print(f"{label.ljust(width)}  {value}")
@@ -50,6 +68,16 @@ def register(sub) -> None:
     p.add_argument("--currency", metavar="CODE",
                    help=f"the currency of MRR and ARR, an ISO code ({', '.join(list(CURRENCIES)[:6])}...)")
     p.add_argument("--window-days", metavar="N", help="only requests made within this many days count as demand")
+    p.add_argument("--method", choices=METHODS, help="the scoring method; custom scores by your own formula")
+    p.add_argument("--formula", metavar="EXPR",
+                   help="your own scoring formula, such as 'reach * impact * confidence / effort' (see `score --help`); "
+                        "implies --method custom")
+    p.add_argument("--reach-unit", metavar="UNIT", choices=(*REACH_UNITS, "auto"),
+                   help="the one unit every item's reach is ranked in: companies, people, mrr, users (of a metric) "
+                        "or auto; reach from another kind of source is converted, or ranked apart when it cannot be")
+    p.add_argument("--users-per-customer", metavar="N",
+                   help="how many users one customer brings, to convert a metric's users to companies and back "
+                        "(auto: derived from the metric)")
     p.add_argument("--json", action="store_true", help="print one JSON document")
     p.set_defaults(func=cmd_settings)
 

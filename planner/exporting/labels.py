@@ -9,6 +9,7 @@ METHOD_NAMES = {
     "value-effort": "Value ÷ effort",
     "ice": "ICE (impact × confidence × ease)",
     "wsjf": "WSJF (cost of delay ÷ job size)",
+    "custom": "Your own formula",
 }
 LANE_MODE_NAMES = {"quarters": "Quarters", "releases": "Releases", "now-next-later": "Now / Next / Later"}
 

@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils.indexed_list import IndexedList
 
 from planner.money import DEFAULT_CURRENCY, excel_number_format
+from planner.scoring.numbers import EXCEL_SCORE_FORMAT  # a score reads as in the window (numbers.py)
 
 LATIN_FONT = "Calibri"
 # Ships with Windows 10+ and Office for Mac; other readers fall back to their CJK font.
@@ -82,7 +83,7 @@ class Styles:
         self.define("int", font=body, alignment=num, number_format="#,##0")
         self.define("num", font=body, alignment=num, number_format="#,##0.0")
         self.define("num2", font=body, alignment=num, number_format="#,##0.##")
-        self.define("score", font=self.font(bold=True), alignment=num, number_format="#,##0.0")
+        self.define("score", font=self.font(bold=True), alignment=num, number_format=EXCEL_SCORE_FORMAT)
         self.define("pct", font=body, alignment=num, number_format="0%")
         self.define("money", font=body, alignment=num, number_format=currency_format(currency))
         # Centred so a date does not butt against the text column to its right.

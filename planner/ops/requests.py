@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date, timedelta
 
 from planner.domain import AMOUNT_MAX, IMPORTANCES, check_choice, known_id, valid_text, whole
 from planner.errors import NotFoundError, ValidationError
@@ -76,8 +77,44 @@ def link_requests(ws: Workspace, request_ids, item_id: int, *, importance: str =
             if req["status"] == "archived":
                 writes.set_request_state(ws, req["id"], {"status": "new"})
         writes.refresh_request_status(ws, [r["id"] for r in reqs])
-    links = [{"request_id": r["id"], "item_id": item["id"], "importance": importance} for r in reqs]
+    from planner.scoring.settings import get_scoring_settings
+
+    settings = get_scoring_settings(ws)
+    links = [{"request_id": r["id"], "item_id": item["id"], "importance": importance,
+              "not_counted": not_counted(ws, r, settings=settings)} for r in reqs]
     return op.result(links[0] if len(links) == 1 else links)
+
+
+def not_counted(ws: Workspace, req: dict, *, today: date | None = None, settings: dict | None = None) -> dict | None:
+    """Why a request, once linked, adds nothing to the score, or None when it counts.
+
+    {"request_id", "reason": "older" | "segment", "asked", "window_days",
+    "since", "segment", "text"}: linking such a request changes no number, so
+    saying why keeps the user from thinking the link was lost.
+    """
+    if settings is None:
+        from planner.scoring.settings import get_scoring_settings
+
+        settings = get_scoring_settings(ws)
+    today = today or date.today()
+    start = today - timedelta(days=settings["window_days"])
+    try:
+        asked = date.fromisoformat(str(req.get("created_at") or "")[:10])
+    except ValueError:
+        asked = None  # undated: always counted, as the scorer does
+    segment = (settings.get("segment") or "").strip() or None
+    out = {"request_id": req["id"], "asked": asked.isoformat() if asked else None,
+           "window_days": settings["window_days"], "since": start.isoformat(), "segment": segment}
+    if asked is not None and asked < start:
+        return dict(out, reason="older", text=(
+            f"Request {req['id']} (asked {asked.isoformat()}) is older than the scoring window (the last "
+            f"{settings['window_days']} days, since {start.isoformat()}) and is not counted: widen the window"))
+    if segment:
+        company = queries.row(ws, "companies", req["company_id"]) if req.get("company_id") else None
+        if ((company or {}).get("segment") or "").strip().casefold() != segment.casefold():
+            return dict(out, reason="segment", text=(
+                f"Request {req['id']} is not from the segment {segment} and is not counted: choose segment all to count it"))
+    return None
 
 
 def link_request(ws: Workspace, request_id: int, item_id: int, *, importance: str = "important") -> OpResult:

@@ -147,7 +147,9 @@ def change_settings(ws: Workspace, *, name=None, fiscal_year_start=None, currenc
     scoring = {k: v for k, v in scoring.items() if v != old_scoring.get(k)}
     if "window_days" in scoring:
         said.append(f"time window to {scoring['window_days']} days")
-    said += [f"scoring {_NAMES.get(k, k.replace('_', ' '))}" for k in scoring if k != "window_days"]
+    said += [f"reach unit to {v or 'auto'}" if k == "reach_unit"
+             else f"users per customer to {v:g}" if k == "users_per_customer" and v
+             else f"scoring {_NAMES.get(k, k.replace('_', ' '))}" for k, v in scoring.items() if k != "window_days"]
     with operation(ws, f"Change {', '.join(said) or 'nothing'}") as op:
         if rename:
             queries.set_setting(ws, NAME_KEY, new_name)

@@ -13,17 +13,19 @@ from planner.storage.db import Workspace
 
 
 def score_items(ws: Workspace, *, method=None, window_days=None, segment=None, today=None, stability=True,
-                top_n=None) -> list[dict]:
+                top_n=None, formula=None) -> list[dict]:
     """Every item scored by `method` (default: the workspace's), ordered by final rank.
 
     `window_days`, `segment` ('' or 'all' for none) and `today` override the
     settings for this call; `top_n` is the N of the rank-stability figure
-    ("in the top N in x % of simulated estimates").
+    ("in the top N in x % of simulated estimates"); `formula` is the user's own formula for this call
+    (method "custom").
     """
     from planner.scoring.reach import cache_lock
     from planner.scoring.score import compute, resolve_params, to_rows
 
-    params = resolve_params(ws, method=method, window_days=window_days, segment=segment, today=today, top_n=top_n)
+    params = resolve_params(ws, method=method, window_days=window_days, segment=segment, today=today, top_n=top_n,
+                            formula=formula)
     with cache_lock(ws):
         return to_rows(compute(ws, params, with_stability=stability))
 

@@ -8,6 +8,7 @@ from datetime import date
 import numpy as np
 
 from planner.scoring.methods import IMPACT_NAMES
+from planner.scoring.numbers import format_score
 
 _REACH_WORDS = {
     "requests": "people asking",
@@ -17,7 +18,10 @@ _REACH_WORDS = {
     "metric": "metric",
     "manual": "typed by hand",
 }
-METHOD_NAMES = {"rice": "RICE", "value-effort": "Value/effort", "ice": "ICE", "wsjf": "WSJF"}
+METHOD_NAMES = {"rice": "RICE", "value-effort": "Value/effort", "ice": "ICE", "wsjf": "WSJF", "custom": "Your formula"}
+UNIT_NAMES = {"companies": "companies", "people": "people", "mrr": "MRR", "users": "users"}
+_SOURCE_UNITS = {"requests": "people", "companies": "companies", "weighted": "companies", "mrr": "mrr", "metric": "users"}
+WIDEN = "widen the window (Edit ▸ Workspace Settings)"
 
 
 def fmt(x) -> str:
@@ -128,34 +132,133 @@ def window_words(p: dict) -> str:
     return f"last {p['window_days']} days since {p['window_start'].isoformat()}{seg}"
 
 
+def _estimate(name: str, value, source: str, unit: str | None, text: str | None = None, *, missing: bool | None = None) -> dict:
+    """One estimated factor; `missing` (default: no value) shows as '?' with the source 'missing'."""
+    missing = value is None if missing is None else missing
+    return {"name": name, "value": value, "text": "?" if missing else text if text is not None else fmt(value),
+            "source": "missing" if missing else source, "unit": unit, "share": None}
+
+
+def _reach_unit_of(e: dict) -> str:
+    """The unit the row's reach is in: the ranking's, or its own source's when it is not comparable."""
+    if e.get("comparable", True) or e["reach_source"] == "manual":
+        return e.get("reach_unit") or _SOURCE_UNITS.get(e["reach_source"], "companies")
+    return _SOURCE_UNITS[e["reach_source"]]
+
+
+def _reach_factor(e: dict, c: dict, p: dict) -> dict:
+    unit = UNIT_NAMES[_reach_unit_of(e)]
+    source = _reach_source(e, c, p)
+    if e.get("reach_converted"):
+        source += f"; {e['reach_converted']}"
+    text = f"{fmt(e['reach'])} {unit}" if e["reach"] is not None else "?"
+    return {"name": "reach", "value": e["reach"], "text": text, "source": source, "unit": unit, "share": None}
+
+
 def factors(e: dict, c: dict, p: dict) -> list[dict]:
-    """The factors of the current method: [{name, value, source}]."""
+    """The factors of the current method: [{name, value, text, source, unit, share}].
+
+    `text` is the value as shown, `source` where it came from in words, `share`
+    its part of the score: for a product or quotient (RICE, value/effort, ICE)
+    the factor's log-share, |log f| over the sum of them, signed by whether it
+    raises the score (+) or lowers it (-); for WSJF each part's share of the
+    cost of delay. None where there is no score or a factor is 0.
+    """
     method = p["method"]
+    if method == "custom":
+        from planner.scoring.formula_explain import explain_factors
+
+        return explain_factors(e, c, p)
     if method == "rice":
-        impact = e["impact"]
-        return [
-            {"name": "reach", "value": e["reach"], "source": _reach_source(e, c, p)},
-            {"name": "impact", "value": impact, "source": f"estimate ({IMPACT_NAMES.get(impact, '?')})" if impact is not None else "missing"},
-            {"name": "confidence", "value": e["confidence"], "source": "estimate (percent)" if e["confidence"] is not None else "missing"},
-            {"name": "effort", "value": e["effort"], "source": "estimate (person-months)" if e["effort"] else "missing"},
+        impact, conf, effort = e["impact"], e["confidence"], e["effort"]
+        out = [
+            _reach_factor(e, c, p),
+            _estimate("impact", impact, f"estimate ({IMPACT_NAMES.get(impact, '?')})", "x",
+                      f"{fmt(impact)} ({IMPACT_NAMES.get(impact, '?')})"),
+            _estimate("confidence", conf, "estimate (percent)", "%", f"{fmt(conf)}%"),
+            _estimate("effort", effort, "estimate (person-months)", "person-months", _months(effort), missing=not effort),
         ]
+        return _log_shares(out, e, {"confidence": 0.01}, divide={"effort"})
     if method == "value-effort":
-        src = "typed by hand" if c["value_source"] == "manual" else f"demand scaled to 1-10 from {_reach_source(e, c, p)}"
-        return [
-            {"name": "value", "value": e["value"], "source": src},
-            {"name": "effort", "value": e["effort"], "source": "estimate (person-months)" if e["effort"] else "missing"},
+        src = "typed by hand" if c["value_source"] == "manual" else _value_words(e, c, p)
+        effort = e["effort"]
+        out = [
+            {"name": "value", "value": e["value"], "text": fmt(e["value"]) if e["value"] is not None else "?",
+             "source": src, "unit": "0-10", "share": None},
+            _estimate("effort", effort, "estimate (person-months)", "person-months", _months(effort), missing=not effort),
         ]
+        return _log_shares(out, e, {}, divide={"effort"})
     if method == "ice":
-        return [{"name": n, "value": v, "source": "estimate (1-10)" if v is not None else "missing"}
-                for n, v in zip(("impact", "confidence", "ease"), c["ice"])]
-    return [{"name": n, "value": v, "source": "estimate" if v is not None else "missing"}
-            for n, v in zip(("business value", "time criticality", "risk reduction", "job size"), c["wsjf"])]
+        out = [_estimate(n, v, "estimate (1-10)", "1-10") for n, v in zip(("impact", "confidence", "ease"), c["ice"])]
+        return _log_shares(out, e, {}, divide=set())
+    out = [_estimate(n, v, "estimate", "1-20" if n != "job size" else "points")
+           for n, v in zip(("business value", "time criticality", "risk reduction", "job size"), c["wsjf"])]
+    parts = [f["value"] for f in out[:3]]
+    if e["score"] is not None and all(v is not None for v in parts) and sum(parts) > 0:
+        for f in out[:3]:
+            f["share"] = round(f["value"] / sum(parts), 3)
+    return out
+
+
+def _log_shares(out: list[dict], e: dict, scale: dict, *, divide: set) -> list[dict]:
+    """Each factor's signed log-share of a product (see `factors`); left None when one cannot be taken."""
+    if e["score"] is None:
+        return out
+    logs = []
+    for f in out:
+        v = f["value"]
+        if v is None or not isinstance(v, (int, float)) or not v > 0 or not math.isfinite(v):
+            return out
+        logs.append(-math.log(v * scale.get(f["name"], 1)) if f["name"] in divide else math.log(v * scale.get(f["name"], 1)))
+    total = sum(abs(x) for x in logs)
+    if total > 0:
+        for f, x in zip(out, logs):
+            f["share"] = round(x / total, 3) + 0.0  # no -0.0
+    return out
+
+
+def counts(e: dict, c: dict, p: dict) -> list[dict]:
+    """The counts behind a score: [{name, value, text}], the ones not counted said with what to do.
+
+    The requests row also carries "people", "window_days", "since" (ISO day) and "segment", so that a
+    window in another language can word it without parsing the English text."""
+    people, comp, loose = c["people"], e["companies"], c["askers"] - e["companies"]
+    who = f"from {people} {'person' if people == 1 else 'people'}"
+    rows = [
+        {"name": "requests", "value": e["requests"],
+         "text": f"{e['requests']} request{'s' if e['requests'] != 1 else ''} {who} ({p['window_words']})",
+         "people": people, "window_days": p["window_days"], "since": p["window_start"].isoformat(),
+         "segment": p.get("segment") or None},
+        {"name": "companies", "value": comp, "without_company": loose,
+         "text": f"{comp} compan{'y' if comp == 1 else 'ies'}"
+                 + (f" and {loose} requester{'s' if loose != 1 else ''} without a company" if loose else "")},
+    ]
+    older, off = e.get("older_requests") or 0, e.get("off_segment_requests") or 0
+    if older:
+        rows.append({"name": "older requests not counted", "value": older, "text": _older_words(older)})
+    if off:
+        rows.append({"name": "outside the segment", "value": off, "text": _off_segment_words(off, p)})
+    rows.append({"name": "MRR", "value": e["mrr"], "text": f"MRR {fmt(e['mrr'])}"})
+    return rows
+
+
+def _older_words(n: int) -> str:
+    return f"{n} older request{'s' if n != 1 else ''} not counted — {WIDEN}"
+
+
+def _off_segment_words(n: int, p: dict) -> str:
+    return (f"{n} request{'s' if n != 1 else ''} from outside the segment {p.get('segment')} not counted "
+            "— choose segment all to count them")
 
 
 def _formula(e: dict, c: dict, p: dict) -> str:
     method = p["method"]
+    if method == "custom":
+        from planner.scoring.formula_explain import explain_words
+
+        return explain_words(e, c, p)
     name = METHOD_NAMES[method]
-    s = fmt(e["score"])
+    s = format_score(e["score"])
     if method == "rice":
         return (f"{name} {s} = reach {fmt(e['reach'])} x impact {fmt(e['impact'])} ({IMPACT_NAMES.get(e['impact'], '?')})"
                 f" x confidence {fmt(e['confidence'])}% / effort {_months(e['effort'])}")
@@ -176,12 +279,16 @@ def sentence(e: dict, c: dict, p: dict) -> str:
         parts.append(f"Unscored: {e['unscored_reason']}.")
     else:
         parts.append(_formula(e, c, p) + ".")
-        if p["method"] == "rice" or (p["method"] == "value-effort" and c["value_source"] != "manual"):
+        if p["method"] == "rice":
             parts.append(f"Reach: {_reach_source(e, c, p)}.")
-            others = p.get("demand_reach_items", 0)
-            if e["reach_source"] in ("manual", "metric") and others:
-                # RICE compares reaches directly: a user count beside a count of customers asking skews the order.
-                parts.append(f"Mind the unit: {others} other item{'s count' if others != 1 else ' counts'} customers asking instead.")
+            if _unit_words(e):
+                parts.append(_unit_words(e))
+        elif p["method"] == "value-effort" and c["value_source"] != "manual":
+            parts.append(f"Value: {_value_words(e, c, p)}.")
+            if e.get("ranked_apart"):
+                unit = UNIT_NAMES.get(e.get("reach_unit"), "companies")
+                parts.append(f"Not comparable: its demand cannot be counted in {unit} without users per customer "
+                             "(the scoring settings); ranked after the comparable items.")
     if e["requests"]:
         people = c["people"]
         comp = e["companies"]
@@ -197,6 +304,10 @@ def sentence(e: dict, c: dict, p: dict) -> str:
         )
     else:
         parts.append(f"No linked requests in the {p['window_words']}.")
+    if e.get("older_requests"):
+        parts.append(_older_words(e["older_requests"]) + ".")
+    if e.get("off_segment_requests"):
+        parts.append(_off_segment_words(e["off_segment_requests"], p) + ".")
     if e["single_customer"]:
         top = e["top_company"] or "one requester"
         parts.append(f"Single-customer request: {top} brings {round(e['top_share'] * 100)}% of the weighted demand.")
@@ -210,6 +321,29 @@ def sentence(e: dict, c: dict, p: dict) -> str:
     if e["rank_stability"] is not None:
         parts.append(f"In the top {p['top_n']} in {round(e['rank_stability'] * 100)}% of simulated estimates.")
     return " ".join(parts)
+
+
+def _value_words(e: dict, c: dict, p: dict) -> str:
+    """Where a value from demand came from: 10 x log(1 + demand) / log(1 + the busiest item's), 0 for none."""
+    scale = "demand scaled to 0-10 (none: 0, the busiest: 10)"
+    if e.get("ranked_apart"):
+        return f"{scale} from its own reach ({_reach_source(e, c, p)}), among the items of that source only"
+    if c.get("value_from_reach", True):
+        how = f"; {e['reach_converted']}" if e.get("reach_converted") else ""
+        return f"{scale} from {_reach_source(e, c, p)}{how}"
+    unit = UNIT_NAMES.get(e.get("reach_unit"), "companies")
+    return f"{scale} from the {unit} its linked requests bring, {p['window_words']} (its reach is not demand)"
+
+
+def _unit_words(e: dict) -> str:
+    """How the reach stands in the ranking's unit: converted (and how), not comparable (and why), or '' as is."""
+    unit = UNIT_NAMES.get(e.get("reach_unit"), "companies")
+    if not e.get("comparable", True):
+        return (f"Not comparable: {e['not_comparable_reason']}; ranked after the items whose reach counts {unit}"
+                " (the ranking's unit).")
+    if e.get("reach_converted"):
+        return f"In {unit}, the ranking's unit: {e['reach_converted']}."
+    return ""
 
 
 def request_window_filter(rows: list[dict], p: dict) -> list[dict]:

@@ -103,12 +103,15 @@ def wsjf(business_value, time_criticality, risk_reduction, job_size) -> np.ndarr
     return np.where(ok, FORMULAS["wsjf"].arithmetic(business_value, time_criticality, risk_reduction, safe_size), np.nan)
 
 
-def scale_1_to_10(signal: np.ndarray, groups: np.ndarray) -> np.ndarray:
-    """Demand mapped onto 1-10 within each group (reach source), on a log scale.
+def scale_0_to_10(signal: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """Demand mapped onto 0-10 within each group, on a log scale: 10 x log(1 + d) / log(1 + busiest).
 
     Demand is long-tailed (a few items gather most requests): a log scale keeps
-    the middle of the backlog apart instead of squashing it near 1. The
-    busiest item in a group gets 10, no demand gets 1.
+    the middle of the backlog apart instead of squashing it near 0. The busiest
+    item of a group gets 10; no demand gives 0, whatever the group holds, so an
+    item nobody asked for never gets value from demand (a group where nobody
+    asks is all 0, not all 10). Groups are the items whose reach counts in the
+    same unit: values are never compared across units.
     """
     out = np.full(len(signal), np.nan)
     logs = np.log1p(np.where(np.isfinite(signal) & (signal > 0), signal, 0.0))
@@ -117,7 +120,7 @@ def scale_1_to_10(signal: np.ndarray, groups: np.ndarray) -> np.ndarray:
         if not sel.any():
             continue
         top = logs[sel].max()
-        out[sel] = 1.0 + 9.0 * (logs[sel] / top if top > 0 else 0.0)
+        out[sel] = 10.0 * logs[sel] / top if top > 0 else 0.0
     return np.round(out, 1)
 
 
@@ -144,11 +147,17 @@ def quadrants(value: np.ndarray, effort: np.ndarray, split) -> tuple[np.ndarray,
     return out, v_split, e_split
 
 
-def computed_ranks(scores: np.ndarray, ids: np.ndarray) -> np.ndarray:
-    """1-based rank by score, highest first, ties by id; 0 for unscored."""
+def computed_ranks(scores: np.ndarray, ids: np.ndarray, apart: np.ndarray | None = None) -> np.ndarray:
+    """1-based rank by score, highest first, ties by id; 0 for unscored.
+
+    Items marked `apart` (a reach in another unit than the ranking's) are ranked
+    after all the others, by score among themselves: a score in another unit
+    cannot say it is above or below one of the ranking's own.
+    """
     ranks = np.zeros(len(scores), dtype=np.int64)
     ok = np.flatnonzero(np.isfinite(scores))
-    order = ok[np.lexsort((ids[ok], -scores[ok]))]
+    later = apart[ok].astype(np.int8) if apart is not None else np.zeros(len(ok), dtype=np.int8)
+    order = ok[np.lexsort((ids[ok], -scores[ok], later))]
     ranks[order] = np.arange(1, len(order) + 1)
     return ranks
 

@@ -49,12 +49,14 @@ class Demand:
     top_share: np.ndarray         # the top asker's share of the weighted demand
     top_company: np.ndarray       # company id of the top asker, -1 for a person or none
     segment_bits: np.ndarray      # bit k set: a company of segment k asks
+    older: np.ndarray             # linked requests before the window (of the segment): not counted
+    off_segment: np.ndarray       # linked requests in the window from outside the segment: not counted
 
     @classmethod
     def empty(cls, n: int) -> "Demand":
         z = lambda dt: np.zeros(n, dtype=dt)  # noqa: E731
         return cls(z(np.int64), z(np.int64), z(np.int64), z(np.int64), z(float), z(float), z(float),
-                   np.full(n, -1, dtype=np.int64), z(np.uint64))
+                   np.full(n, -1, dtype=np.int64), z(np.uint64), z(np.int64), z(np.int64))
 
     def grow(self, n: int) -> "Demand":
         if len(self.requests) >= n:
@@ -307,13 +309,18 @@ def _segment_code(cache: DemandCache, segment: str | None) -> int | None:
 
 
 def _aggregate(links: _Links, cache: DemandCache, size: int, *, start_day: int, segment: int | None, weights: np.ndarray) -> Demand:
-    mask = links.day >= start_day
+    recent = links.day >= start_day
+    in_segment = np.ones(len(links), dtype=bool)
     if segment is not None:
         seg_of_link = np.where(links.company >= 0, cache.company_seg[np.clip(links.company, 0, None)], -1)
-        mask &= seg_of_link == segment
+        in_segment = seg_of_link == segment
+    mask = recent & in_segment
+    out = Demand.empty(size)
+    # What is linked but not counted is counted too, so an explanation can say why a link changed nothing.
+    out.older = np.bincount(links.item[~recent & in_segment], minlength=size)
+    out.off_segment = np.bincount(links.item[recent & ~in_segment], minlength=size)
     it, ak, pk, co = links.item[mask], links.asker[mask], links.person[mask], links.company[mask]
     w = weights[links.imp[mask]]
-    out = Demand.empty(size)
     if not len(it):
         return out
     out.requests = np.bincount(it, minlength=size)
@@ -378,5 +385,183 @@ def item_demand(
     return cache.agg, cache
 
 
+def companies_in_scope(cache: DemandCache, segment: str | None) -> int:
+    """The companies of the workspace, or of the segment: what a metric's users are spread over."""
+    code = _segment_code(cache, segment)
+    if code is None:
+        return len(cache.company_names)
+    ids = np.fromiter(cache.company_names, dtype=np.int64, count=len(cache.company_names))
+    return int((cache.company_seg[ids] == code).sum()) if len(ids) else 0
+
+
 def segment_list(cache: DemandCache, bits: int) -> list[str]:
     return [name for code, name in enumerate(cache.segment_names) if code < 64 and bits >> code & 1]
+
+
+# ---------------------------------------------------------------- one unit per ranking
+
+# The unit each reach source counts in. Weighted demand counts companies (each once,
+# weighted by how much it needs the item); a typed reach is taken as given in the
+# ranking's unit: whoever types it is asked for that unit.
+SOURCE_UNITS = {"requests": "people", "companies": "companies", "weighted": "companies", "mrr": "mrr",
+                "metric": "users"}
+UNIT_WORDS = {"companies": "companies", "people": "people", "mrr": "MRR", "users": "users of a metric"}
+
+
+def default_unit(modes: np.ndarray) -> str:
+    """The unit of most items' reach sources (typed ones aside); companies on a tie or when none counts."""
+    votes = {unit: 0 for unit in ("companies", "people", "mrr", "users")}
+    for mode, unit in SOURCE_UNITS.items():
+        votes[unit] += int((modes == mode).sum())
+    best = max(votes.values())
+    return "companies" if best == 0 or votes["companies"] == best else max(votes, key=votes.get)
+
+
+@dataclass
+class UnitReach:
+    """Every item's reach in the ranking's unit: converted where a conversion is defined, else flagged."""
+
+    unit: str
+    reach: np.ndarray          # in `unit`; NaN where not comparable
+    comparable: np.ndarray     # bool
+    how: np.ndarray            # object: how the reach was converted, a template for `how_text` ('' when as is)
+    why_not: np.ndarray        # object: why an item is not comparable ('' when it is)
+    users_per_customer: float | None
+    upc_how: str
+    figures: dict = field(default_factory=dict)  # people, askers, weighted: per item, for the templates
+
+    def how_text(self, i: int) -> str:
+        """How item `i`'s reach was converted, in words ('' when counted in the unit already).
+
+        Worded only for the rows that are built: 10k sentences on every rescore would cost more than the scores.
+        """
+        template = self.how[i]
+        if "{" not in template:
+            return template
+        return template.format(**{k: _fig(v[i]) for k, v in self.figures.items()})
+
+
+def _fig(x: float) -> str:
+    x = float(x)
+    return f"{int(x):,}" if x == int(x) and abs(x) < 1e15 else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def to_unit(
+    unit: str,
+    modes: np.ndarray,
+    reach: np.ndarray,
+    dem: Demand,
+    ids: np.ndarray,
+    *,
+    metric_names: list,
+    metric_values: np.ndarray,
+    metric_shares: np.ndarray,
+    companies_in_scope: int,
+    users_per_customer: float | None,
+) -> UnitReach:
+    """Reach of every item in `unit`, never a silent mix of units.
+
+    `reach` is each item's reach in its own source's unit. The conversions:
+    people asking -> companies: the distinct companies of those people (a
+    person without a company counts as one); companies -> people: the people
+    of those companies who asked; a metric's users -> companies: users x the
+    item's share / users per customer (the setting, else the metric's latest
+    value / the companies in the workspace or segment); companies -> users:
+    companies x users per customer. Money and counts never convert into each
+    other, nor do a metric's users into people asking: such an item is not
+    comparable, and the ranking puts it after the comparable ones.
+    """
+    n = len(modes)
+    out = np.full(n, np.nan)
+    comparable = np.ones(n, dtype=bool)
+    how = np.full(n, "", dtype=object)
+    why = np.full(n, "", dtype=object)
+    people, askers, weighted = (x[ids].astype(float) for x in (dem.people, dem.askers, dem.weighted))
+    words = UNIT_WORDS[unit]
+
+    def same(sel):
+        out[sel] = reach[sel]
+
+    def refuse(sel, reason):
+        comparable[sel] = False
+        why[sel] = reason
+
+    upc, upc_how = _users_per_customer(unit, modes, metric_names, metric_values, companies_in_scope, users_per_customer)
+    manual = modes == "manual"
+    out[manual] = reach[manual]
+    how[manual] = f"typed by hand, taken as {words}"
+    for mode, source_unit in SOURCE_UNITS.items():
+        sel = modes == mode
+        if not sel.any():
+            continue
+        if source_unit == unit:
+            same(sel)
+        elif unit == "companies" and mode == "requests":
+            out[sel] = askers[sel]
+            how[sel] = ("{people} people asking counted as {askers} companies "
+                        "(the distinct companies of those people; a person without a company counts as one)")
+        elif unit == "people" and mode in ("companies", "weighted"):
+            out[sel] = people[sel]
+            note = "; importance weights not applied" if mode == "weighted" else ""
+            how[sel] = "{askers} companies asking counted as the {people} people who asked" + note
+        elif unit == "companies" and mode == "metric":
+            _metric_to_companies(sel & np.isfinite(reach), out, how, why, comparable, metric_names, metric_values,
+                                 metric_shares, companies_in_scope, users_per_customer)
+        elif unit == "users" and mode in ("requests", "companies", "weighted"):
+            if upc is None:
+                refuse(sel, "companies asking cannot be counted as users: set users per customer in the "
+                            "scoring settings, or give the workspace a metric")
+                continue
+            out[sel] = (weighted if mode == "weighted" else askers)[sel] * upc
+            how[sel] = ("{weighted} weighted" if mode == "weighted" else "{askers}") + _literal(
+                f" companies asking x {_fig(round(upc, 1))} users per customer ({upc_how})")
+        elif source_unit == "mrr":
+            refuse(sel, f"MRR is money and cannot be counted as {words}")
+        elif unit == "mrr":
+            refuse(sel, f"a count of {UNIT_WORDS[source_unit]} is not money: it cannot be counted as MRR")
+        else:  # a metric's users as people asking
+            refuse(sel, "users of a metric are not people asking: choose the users unit, or count this item's "
+                        "reach from its requests")
+    out[~comparable] = np.nan
+    return UnitReach(unit, out, comparable, how, why, upc, upc_how,
+                     {"people": people, "askers": askers, "weighted": weighted})
+
+
+def _literal(text: str) -> str:
+    """Text (a metric's name, say) put in a `how_text` template as it is."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def _metric_to_companies(sel, out, how, why, comparable, names, values, shares, companies, setting) -> None:
+    for i in np.flatnonzero(sel):
+        value, share = values[i], shares[i] if np.isfinite(shares[i]) else 1.0
+        if setting:
+            upc, said = setting, "the scoring setting"
+        elif companies > 0 and value > 0:
+            upc, said = value / companies, f"{_fig(value)} users / {_fig(companies)} companies"
+        else:
+            comparable[i] = False
+            why[i] = ("a metric's users cannot be counted as companies without users per customer: set it in "
+                      "the scoring settings, or add the companies")
+            continue
+        out[i] = value * share / upc
+        how[i] = _literal(f"metric {names[i]} {_fig(value)} users x {_fig(round(share * 100, 2))}% / "
+                          f"{_fig(round(upc, 1))} users per customer ({said})")
+
+
+def _users_per_customer(unit, modes, names, values, companies, setting) -> tuple[float | None, str]:
+    """Users per customer for counting companies as users: the setting, else the most used metric's."""
+    if unit != "users":
+        return setting, "the scoring setting" if setting else ""
+    if setting:
+        return float(setting), "the scoring setting"
+    used: dict = {}
+    for i in np.flatnonzero(modes == "metric"):
+        if names[i] and np.isfinite(values[i]):
+            used.setdefault(names[i], [0, values[i]])[0] += 1
+    if not used or companies <= 0:
+        return None, ""
+    name, (_, value) = max(used.items(), key=lambda kv: kv[1][0])
+    if value <= 0:
+        return None, ""
+    return value / companies, f"metric {name} {_fig(value)} users / {_fig(companies)} companies"

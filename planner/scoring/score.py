@@ -14,7 +14,8 @@ import numpy as np
 
 from planner.errors import NotFoundError, ValidationError
 from planner.domain import FIELD_LIMITS
-from planner.scoring import explain, methods, reach as reach_mod, stability as stab
+from planner.scoring import explain, formula as formula_mod, methods, reach as reach_mod, stability as stab
+from planner.scoring.numbers import round_score
 from planner.scoring.settings import METHODS, get_scoring_settings, check_settings
 from planner.storage import demand as store
 from planner.storage.db import Workspace
@@ -54,12 +55,17 @@ class Scored:
     demand: "reach_mod.Demand"
     cache: "reach_mod.DemandCache"
     modes: np.ndarray = None
+    units: "reach_mod.UnitReach" = None
+    apart: np.ndarray = None  # ranked after the comparable items: a reach in another unit
+    value_from_reach: np.ndarray = None  # value from demand scaled from the reach (else from the requests)
 
 
-def resolve_params(ws: Workspace, *, method=None, window_days=None, segment=None, today=None, top_n=None) -> dict:
+def resolve_params(ws: Workspace, *, method=None, window_days=None, segment=None, today=None, top_n=None,
+                   formula=None) -> dict:
     """The settings with this call's overrides, checked. segment '' or 'all' means none."""
     settings = get_scoring_settings(ws)
-    overrides = {k: v for k, v in dict(method=method, window_days=window_days, top_n=top_n).items() if v is not None}
+    overrides = {k: v for k, v in dict(method=method, window_days=window_days, top_n=top_n, formula=formula).items()
+                 if v is not None}
     settings.update(check_settings(overrides))
     if segment is not None:
         settings["segment"] = None if str(segment).strip().casefold() in ("", "all") else str(segment).strip()
@@ -220,6 +226,7 @@ def _compute(ws: Workspace, params: dict, *, with_stability: bool = True) -> Sco
     sel = modes == "manual"
     reach[sel] = cols["reach_manual"][sel]
     metric_period: list = [None] * n
+    metric_value = np.full(n, np.nan)
     out_of_range = _take_out_of_range(cols, reach, modes)
     for i in np.flatnonzero(modes == "metric"):
         mid = raw["metric_id"][i]
@@ -228,6 +235,7 @@ def _compute(ws: Workspace, params: dict, *, with_stability: bool = True) -> Sco
             share = cols["metric_share"][i]
             reach[i] = value * (share if np.isfinite(share) else 1.0)
             metric_period[i] = period
+            metric_value[i] = value
     if "metric_share" in out_of_range:  # a share outside 0-1 is not taken as the whole metric
         reach[out_of_range["metric_share"][0] & (modes == "metric")] = np.nan
     unusable = (modes == "metric") & ~np.isnan(reach) & ~(np.isfinite(reach) & (reach >= 0))
@@ -236,11 +244,21 @@ def _compute(ws: Workspace, params: dict, *, with_stability: bool = True) -> Sco
         typed = out_of_range["reach"][0] & (modes == "manual") if "reach" in out_of_range else np.zeros(n, dtype=bool)
         other = unusable | (out_of_range["reach"][0] & ~typed if "reach" in out_of_range else unusable)
         out_of_range["reach"] = (typed | other, _reach_words(typed, other))
-    count_mode = np.isin(modes, _COUNT_MODES)
+    units = reach_mod.to_unit(
+        params["reach_unit"] or reach_mod.default_unit(modes), modes, reach, dem, ids,
+        metric_names=raw["metric"] if n else [], metric_values=metric_value, metric_shares=cols["metric_share"],
+        companies_in_scope=reach_mod.companies_in_scope(cache, params["segment"]),
+        users_per_customer=params["users_per_customer"],
+    )
+    # In the ranking's unit where comparable; an item that is not keeps its own reach and is ranked apart.
+    reach = np.where(units.comparable, units.reach, reach)
+    count_mode = np.isin(modes, _COUNT_MODES) & units.comparable & (units.unit in ("companies", "people"))
     reach_pq = np.where(count_mode, np.round(reach * _QUARTER_DAYS / params["window_days"], 1), np.nan)
 
     given_value = cols["value"]
-    derived = methods.scale_1_to_10(reach, modes.astype(str)) if n else np.zeros(0)
+    signal, from_reach, signal_apart = _value_signal(units, modes, reach, dem, ids)
+    groups = np.where(signal_apart, modes.astype(str), "=" + units.unit) if n else np.zeros(0, dtype=str)
+    derived = methods.scale_0_to_10(signal, groups) if n else np.zeros(0)
     value = np.where(np.isfinite(given_value), given_value, derived)
     if "value" in out_of_range:  # a typed value out of range is not replaced by one from demand
         value[out_of_range["value"][0]] = np.nan
@@ -253,22 +271,63 @@ def _compute(ws: Workspace, params: dict, *, with_stability: bool = True) -> Sco
         "wsjf": methods.wsjf(cols["wsjf_value"], cols["wsjf_time"], cols["wsjf_risk"], cols["wsjf_size"]),
     }
     method = params["method"]
+    # The user's own formula (formula.py) says itself why an item has no score; its detail explains each row.
+    scores["custom"], custom_reasons, params["formula_detail"] = formula_mod.score_columns(
+        ws, params, ids=ids, cols=cols, reach=reach, value=value, demand=dem, modes=modes,
+        metric_names=raw["metric"] if n else [], out_of_range=out_of_range)
     # Reasons only for the method shown: building sentences for four methods costs more than the scores.
-    reasons = {method: explain.unscored_reasons(method, cols, reach, value, modes, raw["metric"], out_of_range, scores[method])}
+    reasons = {method: custom_reasons if method == "custom" else
+               explain.unscored_reasons(method, cols, reach, value, modes, raw["metric"], out_of_range, scores[method])}
     scores = {m: np.where(np.isfinite(v), v, np.nan) for m, v in scores.items()}  # too large to compare: unscored
     quadrant, v_split, e_split = methods.quadrants(value, cols["effort"], params["quadrant_split"])
 
     current = scores[params["method"]]
     closed = np.isin(np.array(raw["status"], dtype=object), CLOSED_STATUSES) if n else np.zeros(0, dtype=bool)
     ranked = np.where(closed, np.nan, current)
-    computed = methods.computed_ranks(ranked, ids)
+    if method == "value-effort":
+        apart = signal_apart & (value_source == "demand")
+    elif method == "custom":  # apart where the formula reads a reach, or a value from demand, in another unit
+        apart = formula_mod.ranked_apart(params["formula_detail"], ~units.comparable, signal_apart & (value_source == "demand"))
+    else:
+        apart = ~units.comparable & uses_reach(method, value_source)
+    computed = methods.computed_ranks(ranked, ids, apart)
     final = methods.apply_pins(computed, table.pinned)
-    if with_stability:
+    if with_stability and method != "custom":  # a formula's estimates have no ranges to draw from
         stability = stab.top_n_share(params["method"], cols, reach, value, np.isfinite(ranked), params["top_n"])
     else:
         stability = np.full(n, np.nan)
     return Scored(params, ids, rows, cols, reach, reach_pq, metric_period, value, value_source, scores, reasons,
-                  quadrant, (v_split, e_split), computed, final, stability, dem, cache, modes)
+                  quadrant, (v_split, e_split), computed, final, stability, dem, cache, modes, units, apart,
+                  from_reach)
+
+
+def _value_signal(units, modes, reach, dem, ids) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The demand that value/effort scales to 0-10, in the ranking's unit: (signal, from the reach, apart).
+
+    An item whose reach counts demand in the unit (or converts to it) gives
+    that reach, weights included; any other (typed, metric, MRR among counts)
+    gives the demand its linked requests bring in the unit, so an item nobody
+    asked for has none, whatever its reach says. Only where the unit cannot be
+    counted from requests (users with no users per customer) is the item's own
+    reach scaled apart.
+    """
+    demand_mode = np.isin(modes, ("requests", "companies", "weighted", "mrr")) & units.comparable
+    askers = dem.askers[ids].astype(float)
+    upc = units.users_per_customer
+    in_unit = {"companies": askers, "people": dem.people[ids].astype(float), "mrr": dem.mrr[ids].astype(float),
+               "users": askers * upc if upc else np.full(len(ids), np.nan)}[units.unit]
+    signal = np.where(demand_mode, reach, in_unit)
+    apart = ~np.isfinite(signal) & np.isfinite(reach)
+    return np.where(apart, reach, signal), demand_mode, apart
+
+
+def uses_reach(method: str, value_source: np.ndarray) -> np.ndarray:
+    """Per item, whether its score under `method` is built on its reach (and so on the reach's unit)."""
+    if method == "rice":
+        return np.ones(len(value_source), dtype=bool)
+    if method == "value-effort":
+        return value_source == "demand"
+    return np.zeros(len(value_source), dtype=bool)
 
 
 def _num(x):
@@ -279,14 +338,15 @@ def _num(x):
 
 
 def _r2(x):
-    return None if x is None or not math.isfinite(x) else round(x, 2)
+    """A score as it is shown everywhere (see numbers.py)."""
+    return round_score(x)
 
 
 def _signature(s: Scored) -> tuple:
     p = s.params
     return (p["method"], p["window_days"], p["segment"], p["today"], p["top_n"], p["single_customer_share"],
-            repr(p["importance_weights"]), repr(p["quadrant_split"]), s.cache.company_version,
-            int(np.isin(s.modes, _COUNT_MODES).sum()))  # the unit note on hand-typed reaches names this count
+            repr(p["importance_weights"]), repr(p["quadrant_split"]), s.cache.company_version, p.get("formula"),
+            s.units.unit, s.units.users_per_customer, s.units.upc_how)
 
 
 def _columns_of(s: Scored) -> dict:
@@ -297,6 +357,8 @@ def _columns_of(s: Scored) -> dict:
     cols.update({f"score_{m}": s.scores[m] for m in METHODS})
     cols["reason"] = np.array(s.reasons[s.params["method"]], dtype=object)
     cols["metric_period"] = np.array(s.metric_period, dtype=object)
+    cols.update(comparable=s.units.comparable, reach_how=s.units.how, reach_why=s.units.why_not, apart=s.apart,
+                value_from_reach=s.value_from_reach)
     return cols
 
 
@@ -333,7 +395,7 @@ def to_rows(s: Scored) -> list[dict]:
     names = store.ITEM_SCORE_COLUMNS
     p = dict(s.params)
     p["window_words"] = explain.window_words(p)
-    p["demand_reach_items"] = int(np.isin(s.modes, _COUNT_MODES).sum())
+    p["reach_unit"] = s.units.unit
     method = p["method"]
     dem = s.demand
     ids = s.ids
@@ -343,6 +405,9 @@ def to_rows(s: Scored) -> list[dict]:
     requests, people, askers = dem.requests[ids].tolist(), dem.people[ids].tolist(), dem.askers[ids].tolist()
     companies, weighted, mrr = dem.companies[ids].tolist(), dem.weighted[ids].tolist(), dem.mrr[ids].tolist()
     top_share, top_company, seg_bits = dem.top_share[ids].tolist(), dem.top_company[ids].tolist(), dem.segment_bits[ids].tolist()
+    older, off_segment = dem.older[ids].tolist(), dem.off_segment[ids].tolist()
+    comparable, why, apart = s.units.comparable.tolist(), s.units.why_not.tolist(), s.apart.tolist()
+    from_reach = s.value_from_reach.tolist()
     reach_l, reach_pq, value = s.reach.tolist(), s.reach_per_quarter.tolist(), s.value.tolist()
     stability, final, computed = s.stability.tolist(), s.final.tolist(), s.computed.tolist()
     value_source, quadrant = s.value_source.tolist(), s.quadrant.tolist()
@@ -403,16 +468,26 @@ def to_rows(s: Scored) -> list[dict]:
             "pin_rationale": row["pin_rationale"],
             "reach_per_quarter": _num(reach_pq[i]),
             "factors": None,
+            "counts": None,
             "scores": {m: _r2(all_scores[m][i]) for m in METHODS},
             "unscored_reason": reasons[i] if score is None else None,
+            "reach_unit": s.units.unit,
+            "reach_converted": s.units.how_text(i) or None,
+            "comparable": comparable[i],
+            "not_comparable_reason": why[i] or None,
+            "ranked_apart": apart[i],
+            "older_requests": older[i],
+            "off_segment_requests": off_segment[i],
         }
         ctx = {
             "people": people[i], "askers": n_askers, "weighted": weighted[i], "metric": row["metric"],
             "metric_share": row["metric_share"], "metric_period": s.metric_period[i], "value_source": value_source[i],
+            "value_from_reach": from_reach[i],
             "ice": (row["ice_impact"], row["ice_confidence"], row["ice_ease"]),
             "wsjf": (row["wsjf_value"], row["wsjf_time"], row["wsjf_risk"], row["wsjf_size"]),
         }
         entry["factors"] = explain.factors(entry, ctx, p)
+        entry["counts"] = explain.counts(entry, ctx, p)
         entry["explanation"] = explain.sentence(entry, ctx, p)
         if entry["status"] in CLOSED_STATUSES and score is not None:
             done = "Shipped" if entry["status"] == "shipped" else "Won't do"

@@ -9,8 +9,12 @@ from planner.storage import queries
 from planner.storage.db import Workspace
 
 SETTINGS_KEY = "scoring"
-METHODS = ("rice", "value-effort", "ice", "wsjf")
+# "custom": the workspace's own formula (formula.py), kept in the "formula" setting.
+METHODS = ("rice", "value-effort", "ice", "wsjf", "custom")
 IMPORTANCE_KEYS = ("nice_to_have", "important", "critical")
+# The one unit every reach in a ranking is counted in (see reach.to_unit); None: the unit
+# of most items' reach sources, companies when none is counted from data.
+REACH_UNITS = ("companies", "people", "mrr", "users")
 
 DEFAULTS = {
     "method": "rice",
@@ -22,6 +26,12 @@ DEFAULTS = {
     "top_n": 10,
     # An item is a single-customer request when one company brings this share or more.
     "single_customer_share": 0.5,
+    # The user's own formula over named factors ("" for none), scored by method "custom".
+    "formula": "",
+    "reach_unit": None,
+    # Users of a metric per customer, to count a metric's users as companies; None: the
+    # metric's latest value divided by the number of companies in the workspace.
+    "users_per_customer": None,
 }
 
 
@@ -80,8 +90,37 @@ def check_settings(changes: dict) -> dict:
                 raise ValidationError("The single-customer share is a fraction from 0 to 1.") from None
             if not 0 < value <= 1:
                 raise ValidationError("The single-customer share is a fraction above 0 and at most 1.")
+        elif key == "formula":
+            from planner.scoring.formula import check_formula
+
+            value = check_formula(value)
+        elif key == "reach_unit":
+            value = _check_reach_unit(value)
+        elif key == "users_per_customer":
+            value = _check_users_per_customer(value)
         out[key] = value
     return out
+
+
+def _check_reach_unit(value):
+    if value is None or (isinstance(value, str) and value.strip().casefold() in ("", "auto")):
+        return None
+    unit = str(value).strip().casefold().replace("metric users", "users").replace("metric-users", "users")
+    if unit not in REACH_UNITS:
+        raise ValidationError(f"The reach unit must be one of {', '.join(REACH_UNITS)} (or auto); got {value!r}.")
+    return unit
+
+
+def _check_users_per_customer(value):
+    if value is None or (isinstance(value, str) and value.strip().casefold() in ("", "auto")):
+        return None
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        raise ValidationError("Users per customer is a number, or auto to derive it from the metric.") from None
+    if not math.isfinite(value) or value <= 0:
+        raise ValidationError(f"Users per customer must be more than 0; got {value:g}.")
+    return value
 
 
 def get_scoring_settings(ws: Workspace) -> dict:
@@ -100,5 +139,8 @@ def set_scoring_settings(ws: Workspace, **changes) -> dict:
     """Change some settings; returns all of them as they now are."""
     settings = get_scoring_settings(ws)
     settings.update(check_settings(changes))
+    if settings["method"] == "custom" and not settings["formula"]:
+        raise ValidationError("Your own formula is empty: write one (such as reach * impact * confidence / effort) "
+                              "before scoring by it.")
     queries.set_setting(ws, SETTINGS_KEY, settings)
     return settings

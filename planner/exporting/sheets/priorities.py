@@ -12,6 +12,7 @@ from planner.exporting.labels import label
 from planner.exporting.sheet_writer import Column, Formula, StreamingBook
 from planner.exporting.snapshot import Snapshot
 from planner.scoring.methods import FORMULAS
+from planner.scoring.numbers import round_score
 
 # Other spellings of the same factor, so a renamed factor still gets its formula.
 FACTOR_ALIASES = {"value": "business_value", "time": "time_criticality", "risk": "risk_reduction",
@@ -23,7 +24,7 @@ INTERNAL_FACTORS = {"effort", "confidence", "ease", "job_size"}
 
 def add_sheet(book: StreamingBook, snap: Snapshot) -> None:
     method = snap.settings.get("method") or (snap.items[0]["method"] if snap.items else "rice")
-    formula = FORMULAS.get(method)
+    formula = _custom_formula(snap) if method == "custom" else FORMULAS.get(method)
     percent = formula.percent if formula else frozenset()
     factor_names: list[str] = []
     for item in snap.items:
@@ -46,7 +47,9 @@ def add_sheet(book: StreamingBook, snap: Snapshot) -> None:
     first_factor = len(columns)  # the factors follow the score
     for name in factor_names:
         kind = "pct" if name in percent else "num2"
-        columns.append(Column(name.replace("_", " ").capitalize(), kind, max_width=12, min_width=8))
+        # metric("...") and field("...") of a formula of the user's own are headed as written
+        header = name if "(" in name else name.replace("_", " ").capitalize()
+        columns.append(Column(header, kind, max_width=12, min_width=8))
     top_n = snap.settings.get("top_n") or 10
     columns += [
         Column("Reach source", "wrap", max_width=26),
@@ -77,13 +80,14 @@ def add_sheet(book: StreamingBook, snap: Snapshot) -> None:
                 v = v / 100.0  # a percentage cell holds a fraction
             values[name] = v
         score = item.get("score")
-        if live and score is not None and all(isinstance(values.get(n), (int, float)) for n in needed) and values.get(needed[-1]):
+        if live and score is not None and all(isinstance(values.get(n), (int, float)) for n in needed) \
+                and (method == "custom" or values.get(needed[-1])):  # a formula of the user's own says itself
             cell = Formula("=" + formula.spreadsheet({n: f"{letters[n]}{r}" for n in needed}))
             # The value stored beside the formula: readers that do not calculate (previews, pandas) still see the score.
             cell.cached = formula.score(values)
-            # Only a formula that gives the planner's own score (up to its rounding) goes in;
+            # Only a formula that gives the planner's own score (as numbers.py rounds it) goes in;
             # should the scoring ever add a term the formula lacks, the value is shown instead.
-            if abs(cell.cached - score) <= 0.0051 + 1e-9 * abs(score):
+            if round_score(cell.cached) == round_score(score):
                 score = cell
         detail = snap.details.get(item["id"], {})
         row = [
@@ -112,6 +116,17 @@ def add_sheet(book: StreamingBook, snap: Snapshot) -> None:
     book.table("Priorities", columns, rows, freeze="D2", score_col=get_column_letter(first_factor))
 
 
+def _custom_formula(snap: Snapshot):
+    """The workspace's own formula, read as the scorer read it; None when there is none to write."""
+    from planner.errors import ValidationError
+    from planner.scoring.formula import parse
+
+    try:
+        return parse(snap.settings.get("formula") or "")
+    except ValidationError:  # no formula saved: the scores are written as values
+        return None
+
+
 def _single_customer(item: dict, *, show_companies: bool):
     if not item.get("single_customer"):
         return None
@@ -123,6 +138,8 @@ def _single_customer(item: dict, *, show_companies: bool):
 
 
 def _factor_key(name, method: str) -> str:
+    if method == "custom":  # the formula's own factor names: reach, metric("Weekly active users")
+        return str(name or "").strip()
     key = str(name or "").strip().lower()
     if method == "wsjf":
         key = FACTOR_ALIASES.get(key, key)

@@ -48,7 +48,8 @@ def test_every_method_is_computed_side_by_side(ws):
     ops.add_item(ws, title="A", reach=450, impact=3, confidence=100, effort=2, value=6,
                  ice_impact=8, ice_confidence=5, ice_ease=3, wsjf_value=7, wsjf_time=9, wsjf_risk=5, wsjf_size=2)
     row = score_items(ws, today=TODAY)[0]
-    assert row["scores"] == {"rice": 675, "value-effort": 3, "ice": 120, "wsjf": 10.5}
+    # "custom": the workspace's own formula, none written here (tests/planner/scoring/test_formula.py)
+    assert row["scores"] == {"rice": 675, "value-effort": 3, "ice": 120, "wsjf": 10.5, "custom": None}
     assert set(row["scores"]) == set(METHODS)
 
 
@@ -158,7 +159,10 @@ def test_metric_reach_is_latest_value_times_share(ws):
     assert "Mind the unit" not in row["explanation"]
     ops.add_item(ws, title="Y", impact=1, confidence=100, effort=1, reach_mode="companies")
     row = by_title(score_items(ws, today=TODAY))["X"]
-    assert "Mind the unit: 1 other item counts customers asking instead." in row["explanation"]
+    # Beside an item counting companies, a metric's users are not silently mixed in: with no companies to
+    # spread the users over, the item is flagged and ranked apart (tests/planner/scoring/test_units.py).
+    assert row["comparable"] is False and row["rank"] == 2
+    assert "Not comparable: a metric's users cannot be counted as companies" in row["explanation"]
 
 
 # ---------------------------------------------------------------- never a wrong number
@@ -234,7 +238,7 @@ def test_quadrants_split_at_medians_or_thresholds(ws):
     assert {r["quadrant"] for r in score_items(ws, method="value-effort", today=TODAY)} == {"quick win"}
 
 
-def test_value_from_demand_is_scaled_to_1_to_10(ws, ask):
+def test_value_from_demand_is_scaled_to_0_to_10(ws, ask):
     busy = ops.add_item(ws, title="busy", effort=1, reach_mode="companies")
     quiet = ops.add_item(ws, title="quiet", effort=1, reach_mode="companies")
     ops.add_item(ws, title="nobody", effort=1, reach_mode="companies")
@@ -242,9 +246,9 @@ def test_value_from_demand_is_scaled_to_1_to_10(ws, ask):
         ask(busy["id"], company=f"C{n}")
     ask(quiet["id"], company="C0")
     rows = by_title(score_items(ws, method="value-effort", today=TODAY))
-    assert rows["busy"]["value"] == 10 and rows["nobody"]["value"] == 1
-    assert 1 < rows["quiet"]["value"] < 10
-    assert "demand scaled to 1-10" in rows["busy"]["factors"][0]["source"]
+    assert rows["busy"]["value"] == 10 and rows["nobody"]["value"] == 0  # no demand, no value (was 1)
+    assert 0 < rows["quiet"]["value"] < 10
+    assert "demand scaled to 0-10" in rows["busy"]["factors"][0]["source"]
 
 
 # ---------------------------------------------------------------- stability
