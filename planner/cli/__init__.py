@@ -20,7 +20,8 @@ from planner.cli.output import printable
 from planner.errors import PlannerError
 
 COMMAND_MODULES = ("core_cmds", "item_cmds", "import_cmds", "item_import_cmds", "company_import_cmds", "score_cmds", "export_cmds",
-                   "backup_cmds", "company_cmds", "settings_cmds", "lane_cmds", "request_cmds", "suggest_cmds")
+                   "backup_cmds", "company_cmds", "settings_cmds", "lane_cmds", "request_cmds", "suggest_cmds",
+                   "history_cmds")
 
 
 class _Parser(argparse.ArgumentParser):

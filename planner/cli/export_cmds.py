@@ -24,6 +24,8 @@ def cmd_export(args, ws) -> int:
         )
     else:
         raise ExportFailed(f"{path.name}: give a file name ending in .xlsx (the workbook) or .csv (the priorities).")
+    if result.get("snapshot_warning"):
+        print(f"warning: {result['snapshot_warning']}", file=sys.stderr)
     if suffix == ".csv":
         return emit(args, result, f"Wrote {result['rows']} items to {result['file']} ({args.edition} edition).")
     return emit(args, result, (

@@ -54,6 +54,10 @@ def export_roadmap(ws, path, *, edition: str = "internal", lanes: str = "quarter
     with replacing(path, workspace=_workspace_path(ws)) as scratch:
         sheets = write_workbook(snap, scratch.file, progress=progress, parts=scratch.parts)
         check_progress(progress, 1, 1, "Saved")
+    # Each workbook sent out is a moment to compare with later; failing to record it never fails the export.
+    from planner.history import snapshot_quietly
+
+    snapshot, snapshot_warning = snapshot_quietly(ws, note=path.name, kind="export")
     return {
         "file": str(path),
         "edition": edition,
@@ -61,6 +65,8 @@ def export_roadmap(ws, path, *, edition: str = "internal", lanes: str = "quarter
         "sheets": sheets,
         "items": len(snap.items),
         "requests": snap.request_count,
+        "snapshot": snapshot["id"] if snapshot else None,
+        "snapshot_warning": snapshot_warning,
         "seconds": round(time.perf_counter() - started, 3),
     }
 

@@ -284,3 +284,31 @@ def m006_item_sources(db):
         ALTER TABLE import_batches ADD COLUMN sheet TEXT;
         """
     )
+
+
+@migrations(name="m007_snapshots")
+def m007_snapshots(db):
+    # A snapshot of the ranking: one row per snapshot, its columns (item ids, scores, ranks, lanes,
+    # statuses, estimates) packed as arrays in `data` (zlib). Most rows are a delta against `parent_id`
+    # (the items whose values changed, the ids added and removed), a full one every few snapshots, so
+    # a year of daily snapshots of 10k items stays a few megabytes (`planner.storage.history_store`).
+    db.executescript(
+        """
+        CREATE TABLE snapshots (
+            id INTEGER PRIMARY KEY,
+            taken_at TEXT NOT NULL,
+            day TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'manual' CHECK (kind IN ('manual', 'export', 'daily')),
+            note TEXT NOT NULL DEFAULT '',
+            method TEXT NOT NULL,
+            settings TEXT NOT NULL,
+            lanes TEXT NOT NULL,
+            items INTEGER NOT NULL,
+            parent_id INTEGER REFERENCES snapshots(id),
+            depth INTEGER NOT NULL DEFAULT 0,
+            format INTEGER NOT NULL DEFAULT 1,
+            data BLOB NOT NULL
+        );
+        CREATE INDEX idx_snapshots_day ON snapshots(day);
+        """
+    )
