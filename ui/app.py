@@ -14,6 +14,8 @@ from ui.i18n import install_translators, ui_language
 ORG = "RoadmapPlanner"
 APP = "Roadmap Planner"
 
+log = logging.getLogger(__name__)
+
 
 def make_application(argv=None) -> QApplication:
     from ui import identity
@@ -129,6 +131,23 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
+def take_daily_snapshot(window) -> None:
+    """The first opening of a workspace each day records its ranking, so the history has a point per day used.
+
+    In the background (it scores every item); a snapshot that cannot be taken is logged, never shown: it must
+    not stand between the PdM and the workspace. The backlog's Since offers the new snapshot at once.
+    """
+    from planner import history
+
+    def taken(snapshot) -> None:
+        backlog = window.views.get("backlog")
+        if snapshot is not None and backlog is not None and hasattr(backlog, "refresh_snapshots"):
+            backlog.refresh_snapshots()
+
+    window.ctx.run_task(lambda ws, progress: history.daily_snapshot(ws), on_done=taken, owner=window,
+                        on_error=lambda exc, details: log.warning("No daily snapshot: %s\n%s", exc, details))
+
+
 def run_app(*, db_path: Path | None = None, argv=None) -> int:
     logging.basicConfig(level=logging.INFO)
     app = make_application(argv)
@@ -155,7 +174,9 @@ def run_app(*, db_path: Path | None = None, argv=None) -> int:
     server.listen(path)
     server.raise_requested.connect(window.bring_to_front)
     window.ctx.workspace_replaced.connect(lambda: server.listen(window.ctx.ws.path))
+    window.ctx.workspace_replaced.connect(lambda: take_daily_snapshot(window))
     window.show()
+    take_daily_snapshot(window)
     from ui.dialogs.welcome import welcome
 
     welcome(window)  # an empty workspace: the demo, an import, or a first item

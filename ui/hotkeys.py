@@ -61,7 +61,7 @@ IMPORT_BATCHES = described(WINDOW, QT_TRANSLATE_NOOP("", "Past imports"), QKeySe
 WORKSPACE_SETTINGS = described(WINDOW, QT_TRANSLATE_NOOP("", "Workspace settings"), QKeySequence("Ctrl+Shift+,"))
 EDIT_LANES = described(WINDOW, QT_TRANSLATE_NOOP("", "Edit the roadmap's lanes"), QKeySequence("Ctrl+Shift+L"))
 # One key per view, in the order of the navigation list.
-VIEWS = tuple(QKeySequence(f"Ctrl+{n}") for n in range(1, 7))
+VIEWS = tuple(QKeySequence(f"Ctrl+{n}") for n in range(1, 8))
 described(WINDOW, QT_TRANSLATE_NOOP("", "Go to a view, in the order of the list on the left"), *VIEWS)
 
 # Backlog

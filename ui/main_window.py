@@ -37,7 +37,7 @@ from ui.widgets.files import ask_save_path, open_folder
 
 log = logging.getLogger(__name__)
 
-# (key, label, module, class): the navigation list, in order (Ctrl+1..5).
+# (key, label, module, class): the navigation list, in order (Ctrl+1..7).
 VIEWS = (
     ("backlog", QT_TRANSLATE_NOOP("", "Backlog"), "ui.backlog", "BacklogView"),
     ("inbox", QT_TRANSLATE_NOOP("", "Inbox"), "ui.inbox", "InboxView"),
@@ -45,6 +45,7 @@ VIEWS = (
     ("matrix", QT_TRANSLATE_NOOP("", "Matrix"), "ui.matrix", "MatrixView"),
     ("metrics", QT_TRANSLATE_NOOP("", "Metrics"), "ui.metrics", "MetricsView"),
     ("companies", QT_TRANSLATE_NOOP("", "Companies"), "ui.companies", "CompaniesView"),
+    ("changes", QT_TRANSLATE_NOOP("", "Changes"), "ui.changes", "ChangesView"),
 )
 RECENT_KEPT = 8
 SAID_MS = 6000  # how long the status bar says what an action did

@@ -15,11 +15,11 @@ from ui import hotkeys
 from ui.main_window import VIEWS
 
 
-# What Ctrl+1..6 must show, in order: the real views, never a placeholder in their place.
-VIEW_CLASSES = ("BacklogView", "InboxView", "BoardView", "MatrixView", "MetricsView", "CompaniesView")
+# What Ctrl+1..7 must show, in order: the real views, never a placeholder in their place.
+VIEW_CLASSES = ("BacklogView", "InboxView", "BoardView", "MatrixView", "MetricsView", "CompaniesView", "ChangesView")
 
 
-def test_ctrl_1_to_6_switch_between_the_six_views(qtbot, window, messages):
+def test_ctrl_1_to_7_switch_between_the_seven_views(qtbot, window, messages):
     window.activateWindow()
     order = list(range(1, len(VIEWS))) + [0]  # the backlog is shown at start: come back to it last
     for n in order:

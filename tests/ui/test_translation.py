@@ -66,6 +66,27 @@ def test_the_main_window_shows_japanese(japanese, window):
     assert "件" in window.counts_label.text()
 
 
+def test_a_scores_explanation_table_reads_in_japanese(japanese, show):
+    from ui.backlog.explanation import ExplanationTable
+
+    table = show(ExplanationTable(), size=(400, 400))
+    table.show_row({"factors": [
+        {"name": "reach", "value": 35.0, "text": "35 people", "share": 0.84, "unit": "people", "source": "x"},
+        {"name": "impact", "value": 2.0, "text": "2 (high)", "share": 0.16, "unit": "x", "source": "estimate (high)"},
+        {"name": "effort", "value": 1.0, "text": "1 person-month", "share": 0.0, "unit": "person-months",
+         "source": "estimate (person-months)"},
+    ], "counts": [
+        {"name": "requests", "value": 36, "text": "36 requests from 35 people", "people": 35, "window_days": 365,
+         "since": "2025-12-05", "segment": None},
+        {"name": "older requests not counted", "value": 3, "text": "3 older requests not counted"},
+    ]})
+    assert [row[:3] for row in table.factor_rows()] == [
+        ("リーチ", "35人", "x"), ("インパクト", "2 大", "見積もり:大"), ("工数", "1人月", "見積もり(人月)")]
+    assert table.counts.text().splitlines() == [
+        "要望 36件(35人から、直近 365 日:2025-12-05 以降)",
+        "集計期間より古い要望 3 件は数えていません。期間を広げるには 編集 ▸ ワークスペース設定"]
+
+
 def test_removing_the_translators_brings_english_back(qapp, monkeypatch):
     monkeypatch.setenv("PLANNER_LANG", "ja")
     install_translators(qapp, ui_language())

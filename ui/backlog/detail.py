@@ -1,13 +1,16 @@
 """The side panel of the backlog: everything behind one item's number, and every field of it, editable.
 
-It shows the score's explanation and factors, the pinned rank and why, the
-item's fields in place (`detail_form.ItemForm`: the current method's inputs
-first) and the linked requests with their companies, so a PdM can answer "why
-is this ranked here?" and change what it rests on without leaving the table.
+It shows the score's explanation as a table of factors (`explanation.ExplanationTable`),
+the item's score and rank over the snapshots (`history_chart.HistoryChart`), the
+pinned rank and why, the item's fields in place (`detail_form.ItemForm`: the
+current method's inputs first) and the linked requests with their companies, so
+a PdM can answer "why is this ranked here?" and change what it rests on without
+leaving the table.
 """
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
@@ -15,16 +18,23 @@ from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QTableView, QVBoxLayout, QWidget,
 )
 
-from planner import ops
+from planner import history, ops
 from planner.errors import PlannerError
 from planner.scoring.settings import get_scoring_settings
 from ui.backlog.detail_form import ItemForm
+from ui.backlog.explanation import ExplanationTable
+from ui.backlog.history_chart import HistoryChart
+from ui.backlog.model import format_value
 from ui.i18n import tr
 from ui.roadmap.style import format_money
 from ui.operations import items as actions
+from ui.tasks import Latest
 from ui.widgets.inspector import Section
 from ui.widgets.labels import kind_label, status_label
 from ui.widgets.table_model import RowsTableModel
+
+
+log = logging.getLogger(__name__)
 
 
 class LinkedRequestsModel(RowsTableModel):
@@ -85,8 +95,10 @@ class DetailPanel(QWidget):
         self.title = _label(bold=True, size=13)
         self.meta = _label(dim=True)
         self.score = _label(bold=True)
-        self.explanation = _label()
-        self.factors = _label()
+        self.explain = ExplanationTable()
+        self.explanation = self.explain.text  # the paragraph, folded under the table
+        self.chart = HistoryChart()
+        self._history = Latest(ctx, self, None, self._history_loaded, self._history_failed)
         self.pin_text = _label()
         self.pin_button = QPushButton(tr("Pin rank…"))
         self.unpin_button = QPushButton(tr("Unpin"))
@@ -111,8 +123,10 @@ class DetailPanel(QWidget):
 
         score = Section(tr("Score"))
         score.add_wide(self.score)
-        score.add_wide(self.explanation)
-        score.add_wide(self.factors)
+        score.add_wide(self.explain)
+        self.history_section = Section(tr("History"))
+        self.history_section.add_wide(self.chart)
+        self.history_section.hide()
         pinned = Section(tr("Pinned rank"))
         pinned.add_wide(self.pin_text)
         pins = QHBoxLayout()
@@ -131,6 +145,7 @@ class DetailPanel(QWidget):
         lay.addWidget(self.title)
         lay.addWidget(self.meta)
         lay.addWidget(score)
+        lay.addWidget(self.history_section)
         lay.addWidget(pinned)
         lay.addWidget(self.form)
         lay.addWidget(demand)
@@ -187,6 +202,8 @@ class DetailPanel(QWidget):
         self.scroll.setVisible(row is not None)
         if row is None:
             self.requests_model.set_rows([])
+            self.chart.set_points([])
+            self.history_section.hide()
             return
         self.title.setText(item["title"])
         bits = [kind_label(item["kind"]), status_label(item["status"])]
@@ -199,24 +216,18 @@ class DetailPanel(QWidget):
 
         if row.get("score") is None:
             self.score.setText(tr("Not scored"))
-            self.explanation.setText(row.get("unscored_reason") or tr("Fill in the estimates to score it."))
         else:
             method = row.get("method") or ""
             self.score.setText(
-                tr("{score} ({method}), rank {rank}").format(
-                    score=f"{row['score']:,.1f}", method=method.upper() if method else "", rank=row.get("rank") or "—"
+                tr("{score} ({method}), rank {rank}").format(  # the score as the table shows it: one rounding
+                    score=format_value("score", row), method=method.upper() if method else "", rank=row.get("rank") or "—"
                 )
             )
-            self.explanation.setText(row.get("explanation") or "")
-        factors = row.get("factors") or []
-        lines = []
-        for f in factors:
-            value = f.get("value")
-            shown = "—" if value is None else (f"{value:,.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value))
-            source = f" ({f['source']})" if f.get("source") else ""
-            lines.append(f"• {f.get('name')}: {shown}{source}")
-        self.factors.setText("\n".join(lines))
-        self.factors.setVisible(bool(lines))
+        self.explain.show_row(row)
+        if row.get("score") is None:
+            self.explanation.setText(row.get("unscored_reason") or tr("Fill in the estimates to score it."))
+            self.explain.text_toggle.setChecked(True)  # an unscored item's reason is the whole story
+        self._load_history(row)
 
         pinned = item.get("pinned_rank")
         if pinned:
@@ -246,3 +257,26 @@ class DetailPanel(QWidget):
         self.requests.resizeColumnsToContents()
         self.requests.setColumnWidth(1, min(self.requests.columnWidth(1), 170))
         self.requests.setColumnWidth(2, min(self.requests.columnWidth(2), 150))
+
+    # ------------------------------------------------------------ history
+    def _load_history(self, row: dict) -> None:
+        """The item's score and rank over the snapshots, read in the background (a year of snapshots is decoded)."""
+        item_id = row["id"]
+        self._history.request(lambda ws, progress: (item_id, history.item_history(ws, item_id)))
+
+    def _history_loaded(self, answer, _seconds: float) -> None:
+        item_id, points = answer
+        if item_id != self.item_id:
+            return
+        points = list(points)
+        if points and self.row is not None and self.row.get("score") is not None:
+            # The item as it is now ends the line: the move since the last snapshot shows too.
+            points.append({"taken_at": tr("now"), "score": self.row.get("score"), "rank": self.row.get("rank")})
+        self.chart.set_points(points)
+        self.history_section.setVisible(len(points) >= 2)
+
+    def _history_failed(self, exc, details: str) -> None:
+        """A history that cannot be read leaves the chart out; the score and the fields still show."""
+        log.warning("The item's history could not be read: %s\n%s", exc, details)
+        self.chart.set_points([])
+        self.history_section.hide()

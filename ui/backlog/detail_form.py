@@ -42,7 +42,8 @@ REACH_TIPS = {
     "metric": QT_TRANSLATE_NOOP("", "A share of a product metric's latest value"),
     "manual": QT_TRANSLATE_NOOP("", "A number typed by hand"),
 }
-METHOD_NAMES = {"rice": "RICE", "value-effort": QT_TRANSLATE_NOOP("", "Value/effort"), "ice": "ICE", "wsjf": "WSJF"}
+METHOD_NAMES = {"rice": "RICE", "value-effort": QT_TRANSLATE_NOOP("", "Value/effort"), "ice": "ICE", "wsjf": "WSJF",
+                "custom": QT_TRANSLATE_NOOP("", "your own formula")}
 # (key, title); the order they take when no method claims them.
 SECTIONS = (
     ("item", QT_TRANSLATE_NOOP("", "Item")),

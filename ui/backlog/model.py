@@ -8,6 +8,10 @@ that order.
 
 The estimate columns follow the scoring method (`set_method`): its inputs are
 edited in place, and an unscored item's missing inputs are tinted.
+
+The Move column says how far each item moved since a chosen snapshot
+(`set_moves`, from `planner.history.rank_moves`): ↑3, ↓5, new, or – when it kept
+its place; it sorts as a number, a new item above every climb.
 """
 
 from __future__ import annotations
@@ -18,14 +22,16 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, 
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner.ops import IMPACT_NAMES
+from planner.scoring.numbers import format_score
 from ui.i18n import tr
-from ui.roadmap.style import format_money
+from ui.roadmap.style import current_theme, format_money
 from ui.widgets.labels import kind_label, status_label
 
 # (key, header, tooltip). Headers go through tr() when shown.
 COLUMNS = (
     ("pinned", QT_TRANSLATE_NOOP("", "Pin"), QT_TRANSLATE_NOOP("", "Pinned to a rank by hand")),
     ("rank", QT_TRANSLATE_NOOP("", "Rank"), QT_TRANSLATE_NOOP("", "Rank by score (pinned items keep their rank)")),
+    ("move", QT_TRANSLATE_NOOP("", "Move"), QT_TRANSLATE_NOOP("", "Places moved up (↑) or down (↓) since the snapshot chosen in Since")),
     ("title", QT_TRANSLATE_NOOP("", "Title"), None),
     ("score", QT_TRANSLATE_NOOP("", "Score"), QT_TRANSLATE_NOOP("", "The score of the chosen method; hover a score for its explanation")),
     ("reach", QT_TRANSLATE_NOOP("", "Reach"), QT_TRANSLATE_NOOP("", "How many are reached per quarter, from the reach source; a number typed here becomes the item's own reach")),
@@ -63,7 +69,7 @@ ESTIMATES = frozenset(key for keys in METHOD_INPUTS.values() for key in keys)
 EDITABLE = frozenset({"status"})  # besides the current method's inputs
 # What an edited column stores: a reach typed in the table is the item's own (manual) reach.
 FIELD_OF = {"reach": "reach_manual"}
-NUMERIC = frozenset({"rank", "score", "reach", "impact", "confidence", "effort", "value", "requests",
+NUMERIC = frozenset({"rank", "move", "score", "reach", "impact", "confidence", "effort", "value", "requests",
                      "companies", "mrr", "rank_stability", "ice_impact", "ice_confidence", "ice_ease",
                      "wsjf_value", "wsjf_time", "wsjf_risk", "wsjf_size"})
 # Inputs a scored row carries only among its method's factors: key -> (method, factor name).
@@ -83,6 +89,7 @@ _MISSING = QBrush(QColor(240, 160, 40, 56))  # an input the current method needs
 _DIM = QBrush(QColor("#808080"))
 _DONE = frozenset({"shipped", "wont_do"})
 _NCOLS = len(KEYS)
+_MOVE_COL = KEYS.index("move")
 _DISPLAY, _EDIT, _TOOLTIP, _ALIGN, _FOREGROUND, _FONT, _BACKGROUND = (
     int(r) for r in (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole, Qt.TextAlignmentRole, Qt.ForegroundRole, Qt.FontRole,
                      Qt.BackgroundRole)
@@ -96,6 +103,20 @@ _ALIGNMENTS = tuple(_RIGHT if k in NUMERIC else _CENTER if k == "pinned" else _L
 _FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
 _EDITABLE_FLAGS = _FLAGS | Qt.ItemIsEditable
 _BOLD: list[QFont] = []  # made on first use: a QFont wants the application to exist
+NEW_MOVE = float("inf")  # how a new item sorts among the moves: above the biggest climb
+
+
+def move_text(move) -> str:
+    """A rank move as the Move column shows it: ↑3, ↓5, new, – (kept its place); blank for an item not ranked now."""
+    if move is None:
+        return ""
+    if move == NEW_MOVE:
+        return tr("new")
+    if move > 0:
+        return f"↑{move:,}"
+    if move < 0:
+        return f"↓{-move:,}"
+    return "–"
 
 
 def _number(value, digits=1) -> str:
@@ -132,7 +153,9 @@ def format_value(key: str, row: dict) -> str:
         return f"{value:.0f}%"
     if key == "effort":
         return _number(value, 1)
-    if key in ("score", "reach", "value") or key in _FROM_FACTORS:
+    if key == "score":
+        return format_score(value)  # the one rule the explanation, the CLI and the workbook follow too
+    if key in ("reach", "value") or key in _FROM_FACTORS:
         return _number(value, 1)
     if key == "mrr":
         return format_money(value, compact=False)
@@ -170,6 +193,23 @@ class BacklogModel(QAbstractTableModel):
         self.method = "rice"
         self.inputs: tuple[str, ...] = METHOD_INPUTS["rice"]
         self._editable = EDITABLE | set(self.inputs)
+        self.moves: dict[int, float] = {}  # item id -> places moved since `moves_since` (NEW_MOVE for a new item)
+        self.moves_since = ""  # the snapshot compared with, in words, for the tooltips
+
+    def set_moves(self, moves: dict | None, since: str = "") -> None:
+        """Rank moves from `history.rank_moves` (None for a new item), or none at all; re-sorts when sorted by them."""
+        self.moves = {item_id: NEW_MOVE if move is None else move for item_id, move in (moves or {}).items()}
+        self.moves_since = since
+        self._columns.pop("move", None)
+        if self.sort_key == "move":
+            self.beginResetModel()
+            self._order = self._sorted_order()
+            self._rows = self._filtered()
+            self._pos = None
+            self.endResetModel()
+        elif self._rows:
+            col = KEYS.index("move")
+            self.dataChanged.emit(self.index(0, col), self.index(len(self._rows) - 1, col))
 
     def set_method(self, method: str) -> None:
         """The scoring method: its inputs are the estimates edited in place (and flagged when missing)."""
@@ -199,7 +239,10 @@ class BacklogModel(QAbstractTableModel):
         values = self._columns.get(key)
         if values is None:
             rows = self._base
-            if key in _FROM_FACTORS:
+            if key == "move":
+                moves = self.moves
+                values = [moves.get(r["id"]) for r in rows]
+            elif key in _FROM_FACTORS:
                 values = [cell_value(r, key) for r in rows]
             else:
                 try:
@@ -330,6 +373,8 @@ class BacklogModel(QAbstractTableModel):
             return None
         row = self._rows[r]
         key = KEYS[c]
+        if c == _MOVE_COL:
+            return self._move_data(role, row)
         if role == _DISPLAY:
             return format_value(key, row)
         if role == _ALIGN:
@@ -356,6 +401,30 @@ class BacklogModel(QAbstractTableModel):
                 font.setBold(True)
                 _BOLD.append(font)
             return _BOLD[0]
+        return None
+
+    def _move_data(self, role: int, row: dict):
+        move = self.moves.get(row["id"])
+        if role == _DISPLAY:
+            return move_text(move)
+        if role == _ALIGN:
+            return _RIGHT
+        if role == _EDIT or role == _RAW:
+            return move
+        if role == _ID:
+            return row["id"]
+        if role == _FOREGROUND and move:
+            theme = current_theme()
+            return QBrush(theme.accent if move == NEW_MOVE else theme.ok if move > 0 else theme.over)
+        if role == _TOOLTIP and move is not None:
+            since = self.moves_since
+            if move == NEW_MOVE:
+                return tr("New since {since}").format(since=since)
+            if move == 0:
+                return tr("Same rank as at {since}").format(since=since)
+            places = abs(move)
+            text = (tr("Up {n} places since {since}") if move > 0 else tr("Down {n} places since {since}"))
+            return text.format(n=f"{places:,}", since=since)
         return None
 
     def _missing(self, key: str, row: dict) -> bool:

@@ -15,7 +15,7 @@ from ui.backlog.model import COLUMNS, ESTIMATES, KEYS, METHOD_INPUTS
 from ui.i18n import tr
 from ui.widgets.labels import status_label
 
-WIDTHS = {"pinned": 30, "rank": 50, "title": 230, "score": 62, "reach": 56, "impact": 86, "confidence": 82,
+WIDTHS = {"pinned": 30, "rank": 50, "move": 54, "title": 230, "score": 62, "reach": 56, "impact": 86, "confidence": 82,
           "effort": 52, "value": 50, "requests": 70, "companies": 78, "mrr": 72, "single_customer": 64,
           "rank_stability": 70, "status": 86, "kind": 88, "lane": 76, "theme": 110, "ice_impact": 92,
           "ice_confidence": 96, "ice_ease": 50, "wsjf_value": 100, "wsjf_time": 106, "wsjf_risk": 100, "wsjf_size": 80}
@@ -115,6 +115,7 @@ class BacklogTable(QTableView):
             self.setColumnWidth(col, WIDTHS.get(key, 80))
         # Kind has its own filter; its column is one click away in the header menu.
         self.setColumnHidden(KEYS.index("kind"), True)
+        self.setColumnHidden(KEYS.index("move"), True)  # shown while a snapshot is chosen in Since
         self.method: str | None = None
         self.show_method("rice")
         header.setContextMenuPolicy(Qt.CustomContextMenu)
@@ -135,7 +136,7 @@ class BacklogTable(QTableView):
         menu = QMenu(self)
         inputs = METHOD_INPUTS.get(self.method, ())
         for col, (key, label, _tip) in enumerate(COLUMNS):
-            if key in ("title", "rank") or (key in ESTIMATES and key not in inputs):
+            if key in ("title", "rank", "move") or (key in ESTIMATES and key not in inputs):
                 continue
             action = menu.addAction(tr(label))
             action.setCheckable(True)

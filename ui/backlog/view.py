@@ -3,6 +3,10 @@
 Edits go through `ui.operations.items` (one core operation each, one undo step
 with a menu text that names it); after any change the backlog is rescored and the edited row moves
 to its new rank with the selection still on it.
+
+"Since" chooses a snapshot to compare the ranks with: the Move column then says
+how far each item moved since (`planner.history.rank_moves`, read in the
+background after every rescore, so the moves follow the ranks shown).
 """
 
 from __future__ import annotations
@@ -13,11 +17,11 @@ import time
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QSplitter, QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QSplitter,
+    QVBoxLayout, QWidget,
 )
 
-from planner import ops
+from planner import history, ops
 from planner.ops import Changes, Entity
 from planner.scoring.settings import get_scoring_settings
 from planner.storage import queries
@@ -34,6 +38,7 @@ from ui.operations import items as actions
 from ui.operations.items import shown_value
 from ui.tasks import Latest
 from ui.widgets.labels import status_label, lane_kind_label
+from ui.widgets.snapshots import fill_snapshot_combo
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +73,19 @@ class BacklogView(QWidget):
 
         self.filters = BacklogFilters(self.model)
         self.count = QLabel()
+        self.since = QComboBox()
+        self.since.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.since.setMinimumContentsLength(28)
+        self.since.setToolTip(tr("Compare the ranks with a snapshot: the Move column shows how far each item moved since"))
+        self.since.addItem(tr("No comparison"), None)
+        self.since.currentIndexChanged.connect(lambda _i: self._since_chosen())
+        self._moves = Latest(ctx, self, None, self._moves_loaded, self._moves_failed)
+        since_label = QLabel(tr("Since:"))
+        since_label.setBuddy(self.since)
         bar = QHBoxLayout()
         bar.addWidget(self.filters, 1)
+        bar.addWidget(since_label)
+        bar.addWidget(self.since)
         bar.addWidget(self.count)
 
         self.table = BacklogTable(self.model)
@@ -91,7 +107,7 @@ class BacklogView(QWidget):
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([1000, 380])
+        split.setSizes([960, 420])  # the explanation table and the history chart need about 400 pixels
         split.setChildrenCollapsible(False)
         self.splitter = split
 
@@ -157,6 +173,11 @@ class BacklogView(QWidget):
     def _on_workspace_replaced(self) -> None:
         # Ids of another workspace mean other items: select nothing, and time the new one afresh.
         self._rescore.forget()
+        self._moves.forget()
+        self.since.blockSignals(True)
+        self.since.setCurrentIndex(0)  # another workspace's snapshots are others
+        self.since.blockSignals(False)
+        self._since_chosen()
         self._keep = ([], None)
         self.table.selectionModel().clear()
         self.last_refresh_s = 0.0
@@ -210,6 +231,49 @@ class BacklogView(QWidget):
         self.table.show_method(method)
         self.model.set_rows(rows)
         self._update_count()
+        self.refresh_snapshots()
+        self._request_moves()
+
+    # ------------------------------------------------------------ rank moves since a snapshot
+    def refresh_snapshots(self) -> None:
+        """Offer the workspace's snapshots in Since; a chosen one that is gone falls back to no comparison."""
+        chosen = self.since.currentData()
+        fill_snapshot_combo(self.since, self.ctx.ws, (tr("No comparison"), None))
+        if self.since.currentData() != chosen:
+            self._since_chosen()
+
+    def choose_since(self, snapshot_id: int | None) -> None:
+        """Compare the ranks with this snapshot (None: no comparison)."""
+        self.refresh_snapshots()
+        self.since.setCurrentIndex(max(self.since.findData(snapshot_id), 0))
+
+    def _since_chosen(self) -> None:
+        since = self.since.currentData()
+        self.table.setColumnHidden(KEYS.index("move"), since is None)
+        if since is None:
+            self._moves.forget()
+            self.model.set_moves(None)
+            return
+        self._request_moves()
+
+    def _request_moves(self) -> None:
+        since = self.since.currentData()
+        if since is not None:
+            self._moves.request(lambda ws, progress: (since, history.rank_moves(ws, since)))
+
+    def _moves_loaded(self, answer, _seconds: float) -> None:
+        since, moves = answer
+        if since == self.since.currentData():
+            self.model.set_moves(moves, since=self.since.currentText())
+
+    def _moves_failed(self, exc, details: str) -> None:
+        self.model.set_moves(None)
+        show_error(self, exc, details)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._loaded:
+            self.refresh_snapshots()  # taken in the Changes view, at an export, or by the command line meanwhile
 
     def _apply_deferred(self) -> None:
         if self._deferred_rows is not None:

@@ -41,11 +41,14 @@ HEADINGS = {
 METHOD_WORDS = {
     "rice": QT_TRANSLATE_NOOP("", "Impact is 3 massive, 2 high, 1 medium, 0.5 low or 0.25 minimal; confidence is 100%, "
                                   "80% or 50%; effort is in person-months."),
-    "value-effort": QT_TRANSLATE_NOOP("", "Value comes from demand, scaled from 1 to 10, or is typed by hand. The "
+    "value-effort": QT_TRANSLATE_NOOP("", "Value comes from demand, scaled from 0 to 10 (no demand is no value), or is "
+                                          "typed by hand. The "
                                           "matrix sorts items into quick wins, big bets, fill-ins and time sinks."),
     "ice": QT_TRANSLATE_NOOP("", "Impact, confidence and ease are each estimated from 1 to 10."),
     "wsjf": QT_TRANSLATE_NOOP("", "Cost of delay is business value + time criticality + risk reduction; the job size "
                                   "is the effort."),
+    "custom": QT_TRANSLATE_NOOP("", "A formula you write over the factors, with weights, + - * / ^, min, max, log and "
+                                    "sqrt; confidence is a fraction (80% is 0.8). Each score is explained term by term."),
 }
 
 

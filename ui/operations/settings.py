@@ -8,7 +8,9 @@ from planner import ops
 from ui.i18n import tr
 
 _NAMES = {"method": QT_TRANSLATE_NOOP("", "method"), "window_days": QT_TRANSLATE_NOOP("", "time window"),
-          "segment": QT_TRANSLATE_NOOP("", "segment"), "importance_weights": QT_TRANSLATE_NOOP("", "importance weights")}
+          "segment": QT_TRANSLATE_NOOP("", "segment"), "importance_weights": QT_TRANSLATE_NOOP("", "importance weights"),
+          "formula": QT_TRANSLATE_NOOP("", "formula"), "reach_unit": QT_TRANSLATE_NOOP("", "reach unit"),
+          "users_per_customer": QT_TRANSLATE_NOOP("", "users per customer")}
 
 
 def change_scoring(ctx, parent, before: dict, after: dict):

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, S
 from PySide6.QtGui import QBrush, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsRectItem, QGraphicsScene, QGraphicsView, QMenu, QToolTip
 
+from planner.scoring.numbers import format_score
 from ui.i18n import tr
 from ui.roadmap.geometry import CARD_H, CARD_INSET, CARD_W, COL_W, GAP, LANE_W, PAD, PITCH, board_width, card_pos
 from ui.roadmap.painter import BoardPainter
@@ -158,7 +159,7 @@ class BoardCanvas(QGraphicsView):
     def tooltip(self, card: dict) -> str:
         parts = [card["title"], f"{status_label(card['status'])} · {kind_label(card['kind'])}"]
         if card.get("score") is not None:
-            parts.append(tr("Score {score} (rank {rank})").format(score=format_number(card["score"]), rank=card.get("rank") or "–"))
+            parts.append(tr("Score {score} (rank {rank})").format(score=format_score(card["score"]), rank=card.get("rank") or "–"))
         if card.get("companies"):
             parts.append(tr("{n} companies asking").format(n=card["companies"]))
         if card.get("effort") is not None:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QApplication
 
 from planner import ops, roadmap
+from planner.scoring.numbers import format_score
 from ui.i18n import tr
 from ui.roadmap.geometry import CARD_W
 from ui.roadmap.style import Theme, current_theme, format_number, status_color
@@ -111,7 +112,7 @@ class BoardPainter:
             right -= badge_w + 5
         if card.get("score") is not None:
             p.setFont(self.badge_font)
-            score = format_number(card["score"])
+            score = format_score(card["score"])
             width = self.badge_fm.horizontalAdvance(score)
             p.setPen(t.text)
             p.drawText(QPointF(right - width, base), score)

@@ -4,22 +4,22 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../app.py" line="46"/>
+        <location filename="../../app.py" line="48"/>
         <source>Make it a Roadmap Planner workspace? Nothing in it is lost: it is empty.</source>
         <translation>Roadmap Planner のワークスペースにしますか？ 中身は空なので、失われるものはありません。</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="47"/>
+        <location filename="../../app.py" line="49"/>
         <source>Make It a Workspace</source>
         <translation>ワークスペースにする</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="59"/>
+        <location filename="../../app.py" line="61"/>
         <source>Restore the newest backup, from {when} (items: {items}, requests: {requests})? The damaged file is kept beside it.</source>
         <translation>最新のバックアップ（{when}、項目 {items} 件、要望 {requests} 件）を復元しますか？ 破損したファイルはそのまま横に残します。</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="63"/>
+        <location filename="../../app.py" line="65"/>
         <source>Restore Backup</source>
         <translation>バックアップを復元</translation>
     </message>
@@ -69,7 +69,7 @@
         <translation>まず最初の項目を追加し、取り込みやスコア付けは準備ができてから行います。</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="541"/>
+        <location filename="../../backlog/detail_form.py" line="542"/>
         <location filename="../../operations/companies.py" line="26"/>
         <location filename="../../operations/items.py" line="23"/>
         <source>blank</source>
@@ -81,11 +81,12 @@
         <translation>{n}件の項目を編集</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="38"/>
-        <location filename="../../backlog/detail_form.py" line="321"/>
+        <location filename="../../backlog/detail.py" line="48"/>
+        <location filename="../../backlog/detail_form.py" line="322"/>
         <location filename="../../backlog/dialogs.py" line="24"/>
-        <location filename="../../backlog/model.py" line="49"/>
+        <location filename="../../backlog/model.py" line="55"/>
         <location filename="../../backlog/new_item.py" line="62"/>
+        <location filename="../../changes/model.py" line="19"/>
         <location filename="../../import_wizard/labels.py" line="26"/>
         <location filename="../../inbox/choices.py" line="78"/>
         <location filename="../../inbox/choices.py" line="116"/>
@@ -93,10 +94,11 @@
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="332"/>
+        <location filename="../../backlog/detail_form.py" line="333"/>
         <location filename="../../backlog/dialogs.py" line="28"/>
-        <location filename="../../backlog/model.py" line="51"/>
+        <location filename="../../backlog/model.py" line="57"/>
         <location filename="../../backlog/new_item.py" line="64"/>
+        <location filename="../../changes/model.py" line="18"/>
         <location filename="../../dialogs/lanes.py" line="33"/>
         <location filename="../../import_wizard/labels.py" line="35"/>
         <source>Lane</source>
@@ -106,14 +108,14 @@
         <location filename="../../backlog/dialogs.py" line="30"/>
         <location filename="../../backlog/filters.py" line="58"/>
         <location filename="../../backlog/new_item.py" line="38"/>
-        <location filename="../../backlog/view.py" line="403"/>
+        <location filename="../../backlog/view.py" line="467"/>
         <source>No lane</source>
         <translation>レーンなし</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="322"/>
+        <location filename="../../backlog/detail_form.py" line="323"/>
         <location filename="../../backlog/dialogs.py" line="33"/>
-        <location filename="../../backlog/model.py" line="52"/>
+        <location filename="../../backlog/model.py" line="58"/>
         <location filename="../../backlog/new_item.py" line="63"/>
         <location filename="../../import_wizard/labels.py" line="33"/>
         <source>Theme</source>
@@ -160,31 +162,48 @@
         <translation>単一顧客のみ</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="140"/>
-        <location filename="../../backlog/view.py" line="322"/>
+        <location filename="../../backlog/view.py" line="156"/>
+        <location filename="../../backlog/view.py" line="386"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="141"/>
+        <location filename="../../backlog/view.py" line="157"/>
         <source>Edit selected…</source>
         <translation>選択を編集…</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="91"/>
-        <location filename="../../backlog/detail.py" line="231"/>
-        <location filename="../../backlog/view.py" line="142"/>
+        <location filename="../../backlog/detail.py" line="103"/>
+        <location filename="../../backlog/detail.py" line="242"/>
+        <location filename="../../backlog/view.py" line="158"/>
         <source>Pin rank…</source>
         <translation>順位を固定…</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="102"/>
+        <location filename="../../backlog/view.py" line="79"/>
+        <source>Compare the ranks with a snapshot: the Move column shows how far each item moved since</source>
+        <translation>順位をスナップショットと比べます。「変動」列に、その時点から各項目が何位動いたかを表示します</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/view.py" line="80"/>
+        <location filename="../../backlog/view.py" line="241"/>
+        <source>No comparison</source>
+        <translation>比較しない</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/view.py" line="83"/>
+        <location filename="../../changes/view.py" line="58"/>
+        <source>Since:</source>
+        <translation>比較対象:</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/view.py" line="118"/>
         <source>No items yet. Add the first one, or bring in the backlog or the requests you have (File ▸ Import…).</source>
         <translation>まだ項目がありません。最初の項目を追加するか、手元のバックログや要望を取り込んでください（ファイル ▸ インポート…）。</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="103"/>
-        <location filename="../../backlog/view.py" line="393"/>
+        <location filename="../../backlog/view.py" line="119"/>
+        <location filename="../../backlog/view.py" line="457"/>
         <location filename="../../matrix/view.py" line="72"/>
         <location filename="../../matrix/view.py" line="160"/>
         <location filename="../../roadmap/view.py" line="101"/>
@@ -193,69 +212,69 @@
         <translation>新規項目…</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="107"/>
+        <location filename="../../backlog/view.py" line="123"/>
         <source>Import a Spreadsheet…</source>
         <translation>スプレッドシートをインポート…</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="108"/>
+        <location filename="../../backlog/view.py" line="124"/>
         <source>Your RICE sheet, a Jira or Linear export, or requests: CSV or Excel</source>
         <translation>RICE のシート、Jira や Linear のエクスポート、要望の一覧（CSV または Excel）</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="220"/>
-        <location filename="../../backlog/view.py" line="320"/>
-        <location filename="../../roadmap/painter.py" line="199"/>
+        <location filename="../../backlog/view.py" line="284"/>
+        <location filename="../../backlog/view.py" line="384"/>
+        <location filename="../../roadmap/painter.py" line="200"/>
         <source>{n} items</source>
         <translation>{n}件</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="221"/>
+        <location filename="../../backlog/view.py" line="285"/>
         <source>{shown} of {total} items</source>
         <translation>{total}件中{shown}件</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="223"/>
+        <location filename="../../backlog/view.py" line="287"/>
         <source>Rescoring…</source>
         <translation>再スコアリング中…</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="319"/>
+        <location filename="../../backlog/view.py" line="383"/>
         <source>“{title}”</source>
         <translation>「{title}」</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="323"/>
+        <location filename="../../backlog/view.py" line="387"/>
         <source>Delete {what}? {n} linked requests will go back to the inbox. Edit &gt; Undo puts it all back.</source>
         <translation>{what}を削除しますか？紐づく{n}件の要望は受信箱に戻ります。「編集 &gt; 元に戻す」ですべて元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="332"/>
+        <location filename="../../backlog/view.py" line="396"/>
         <source>Deleted {n} item(s); {m} requests went back to the inbox.</source>
         <translation>{n}件の項目を削除しました。{m}件の要望が受信箱に戻りました。</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="333"/>
+        <location filename="../../backlog/view.py" line="397"/>
         <source>Deleted {n} item(s).</source>
         <translation>{n}件の項目を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="363"/>
+        <location filename="../../backlog/view.py" line="427"/>
         <source>Duplicated as “{title}”; its requests stay linked to the original only.</source>
         <translation>「{title}」として複製しました。要望は元の項目にだけ紐付いたままです。</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="378"/>
+        <location filename="../../backlog/view.py" line="442"/>
         <source>Merged {n} item(s) into “{title}”; {m} requests moved to it.</source>
         <translation>{n}件の項目を「{title}」に統合しました。{m}件の要望が移りました。</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="411"/>
+        <location filename="../../backlog/view.py" line="475"/>
         <source>Duplicate</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="413"/>
+        <location filename="../../backlog/view.py" line="477"/>
         <source>Merge Items…</source>
         <translation>項目を統合…</translation>
     </message>
@@ -442,139 +461,150 @@
         <translation>{n}件の項目を「{title}」に統合</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="399"/>
+        <location filename="../../backlog/view.py" line="463"/>
         <source>Set status</source>
         <translation>ステータスを設定</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="402"/>
+        <location filename="../../backlog/view.py" line="466"/>
         <source>Move to lane</source>
         <translation>レーンへ移動</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="92"/>
-        <location filename="../../backlog/view.py" line="410"/>
+        <location filename="../../backlog/detail.py" line="104"/>
+        <location filename="../../backlog/view.py" line="474"/>
         <source>Unpin</source>
         <translation>固定を解除</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="27"/>
+        <location filename="../../backlog/model.py" line="32"/>
         <source>Pin</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="27"/>
+        <location filename="../../backlog/model.py" line="32"/>
         <source>Pinned to a rank by hand</source>
         <translation>手動で順位を固定</translation>
     </message>
     <message>
         <location filename="../../backlog/dialogs.py" line="89"/>
-        <location filename="../../backlog/model.py" line="28"/>
+        <location filename="../../backlog/history_chart.py" line="122"/>
+        <location filename="../../backlog/model.py" line="33"/>
+        <location filename="../../changes/model.py" line="17"/>
         <source>Rank</source>
         <translation>順位</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="28"/>
+        <location filename="../../backlog/model.py" line="33"/>
         <source>Rank by score (pinned items keep their rank)</source>
         <translation>スコアによる順位(固定した項目は順位を維持)</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="317"/>
-        <location filename="../../backlog/model.py" line="29"/>
+        <location filename="../../backlog/detail_form.py" line="318"/>
+        <location filename="../../backlog/model.py" line="35"/>
         <location filename="../../backlog/new_item.py" line="59"/>
         <location filename="../../import_wizard/labels.py" line="14"/>
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="112"/>
-        <location filename="../../backlog/model.py" line="30"/>
+        <location filename="../../backlog/detail.py" line="124"/>
+        <location filename="../../backlog/history_chart.py" line="121"/>
+        <location filename="../../backlog/model.py" line="36"/>
         <location filename="../../import_wizard/labels.py" line="49"/>
         <source>Score</source>
         <translation>スコア</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="30"/>
+        <location filename="../../backlog/model.py" line="36"/>
         <source>The score of the chosen method; hover a score for its explanation</source>
         <translation>選択した方式のスコア。スコアにカーソルを合わせると説明が表示されます</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="50"/>
-        <location filename="../../backlog/detail_form.py" line="342"/>
-        <location filename="../../backlog/model.py" line="31"/>
+        <location filename="../../backlog/detail_form.py" line="51"/>
+        <location filename="../../backlog/detail_form.py" line="343"/>
+        <location filename="../../backlog/explanation.py" line="29"/>
+        <location filename="../../backlog/model.py" line="37"/>
         <location filename="../../import_wizard/labels.py" line="36"/>
         <source>Reach</source>
         <translation>リーチ</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="347"/>
-        <location filename="../../backlog/detail_form.py" line="362"/>
-        <location filename="../../backlog/model.py" line="32"/>
+        <location filename="../../backlog/detail_form.py" line="348"/>
+        <location filename="../../backlog/detail_form.py" line="363"/>
+        <location filename="../../backlog/explanation.py" line="30"/>
+        <location filename="../../backlog/model.py" line="38"/>
         <location filename="../../backlog/new_item.py" line="66"/>
         <location filename="../../import_wizard/labels.py" line="37"/>
         <source>Impact</source>
         <translation>インパクト</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="32"/>
+        <location filename="../../backlog/model.py" line="38"/>
         <source>RICE impact: 3 massive, 2 high, 1 medium, 0.5 low, 0.25 minimal</source>
         <translation>RICE のインパクト: 3 非常に大、2 大、1 中、0.5 小、0.25 極小</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="348"/>
-        <location filename="../../backlog/detail_form.py" line="363"/>
-        <location filename="../../backlog/model.py" line="33"/>
+        <location filename="../../backlog/detail_form.py" line="349"/>
+        <location filename="../../backlog/detail_form.py" line="364"/>
+        <location filename="../../backlog/explanation.py" line="31"/>
+        <location filename="../../backlog/model.py" line="39"/>
         <location filename="../../backlog/new_item.py" line="67"/>
         <location filename="../../import_wizard/labels.py" line="38"/>
         <source>Confidence</source>
         <translation>確度</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="33"/>
+        <location filename="../../backlog/model.py" line="39"/>
         <source>How sure the estimates are, in percent</source>
         <translation>見積もりの確からしさ(%)</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="350"/>
-        <location filename="../../backlog/model.py" line="34"/>
+        <location filename="../../backlog/detail_form.py" line="351"/>
+        <location filename="../../backlog/explanation.py" line="32"/>
+        <location filename="../../backlog/model.py" line="40"/>
         <location filename="../../backlog/new_item.py" line="65"/>
         <location filename="../../import_wizard/labels.py" line="39"/>
         <source>Effort</source>
         <translation>工数</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="34"/>
+        <location filename="../../backlog/model.py" line="40"/>
         <source>Person-months</source>
         <translation>人月</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="351"/>
-        <location filename="../../backlog/model.py" line="35"/>
+        <location filename="../../backlog/detail_form.py" line="352"/>
+        <location filename="../../backlog/explanation.py" line="33"/>
+        <location filename="../../backlog/explanation.py" line="135"/>
+        <location filename="../../backlog/model.py" line="41"/>
         <location filename="../../import_wizard/labels.py" line="40"/>
         <source>Value</source>
         <translation>価値</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="35"/>
+        <location filename="../../backlog/model.py" line="41"/>
         <source>Business value, for value/effort</source>
         <translation>ビジネス価値(価値/工数で使用)</translation>
     </message>
     <message>
         <location filename="../../backlog/detail_form.py" line="30"/>
-        <location filename="../../backlog/model.py" line="44"/>
+        <location filename="../../backlog/explanation.py" line="39"/>
+        <location filename="../../backlog/model.py" line="50"/>
         <location filename="../../companies/model.py" line="25"/>
         <location filename="../../dialogs/backups.py" line="47"/>
         <source>Requests</source>
         <translation>要望</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="44"/>
+        <location filename="../../backlog/model.py" line="50"/>
         <source>Customer requests linked, duplicates and archived ones left out</source>
         <translation>紐付いた顧客要望の数(重複とアーカイブは除く)</translation>
     </message>
     <message>
         <location filename="../../backlog/detail_form.py" line="31"/>
-        <location filename="../../backlog/model.py" line="45"/>
+        <location filename="../../backlog/explanation.py" line="40"/>
+        <location filename="../../backlog/model.py" line="51"/>
         <location filename="../../companies/dialogs.py" line="76"/>
         <location filename="../../import_wizard/kinds.py" line="24"/>
         <location filename="../../main_window.py" line="47"/>
@@ -582,14 +612,15 @@
         <translation>企業</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="45"/>
+        <location filename="../../backlog/model.py" line="51"/>
         <source>Distinct companies asking</source>
         <translation>要望している企業の数(重複なし)</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="36"/>
+        <location filename="../../backlog/detail.py" line="46"/>
         <location filename="../../backlog/detail_form.py" line="33"/>
-        <location filename="../../backlog/model.py" line="46"/>
+        <location filename="../../backlog/explanation.py" line="41"/>
+        <location filename="../../backlog/model.py" line="52"/>
         <location filename="../../companies/model.py" line="21"/>
         <location filename="../../import_wizard/labels.py" line="21"/>
         <location filename="../../operations/companies.py" line="14"/>
@@ -597,33 +628,33 @@
         <translation>MRR</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="46"/>
+        <location filename="../../backlog/model.py" line="52"/>
         <source>Monthly revenue of the companies asking</source>
         <translation>要望企業の月次売上</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="47"/>
+        <location filename="../../backlog/model.py" line="53"/>
         <source>Breadth</source>
         <translation>広がり</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="47"/>
+        <location filename="../../backlog/model.py" line="53"/>
         <source>Whether one customer brings most of the demand</source>
         <translation>需要の大半が1社によるものかどうか</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="48"/>
+        <location filename="../../backlog/model.py" line="54"/>
         <source>Stability</source>
         <translation>安定度</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="48"/>
+        <location filename="../../backlog/model.py" line="54"/>
         <source>How stable the rank is across the estimate ranges</source>
         <translation>見積もりの幅の中で順位がどれだけ安定しているか</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="320"/>
-        <location filename="../../backlog/model.py" line="50"/>
+        <location filename="../../backlog/detail_form.py" line="321"/>
+        <location filename="../../backlog/model.py" line="56"/>
         <location filename="../../backlog/new_item.py" line="61"/>
         <location filename="../../dialogs/lanes.py" line="34"/>
         <location filename="../../import_wizard/labels.py" line="32"/>
@@ -631,99 +662,130 @@
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="31"/>
+        <location filename="../../backlog/model.py" line="34"/>
+        <source>Places moved up (↑) or down (↓) since the snapshot chosen in Since</source>
+        <translation>「比較対象」で選んだスナップショットからの順位の上昇(↑)・下降(↓)</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/model.py" line="37"/>
         <source>How many are reached per quarter, from the reach source; a number typed here becomes the item&apos;s own reach</source>
         <translation>四半期あたりに届く数（リーチの出どころから）。ここに数値を入力すると、その項目独自のリーチになります</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="36"/>
+        <location filename="../../backlog/model.py" line="42"/>
         <location filename="../../operations/items.py" line="103"/>
         <source>ICE impact</source>
         <translation>インパクト</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="36"/>
+        <location filename="../../backlog/model.py" line="42"/>
         <source>ICE impact, from 1 to 10</source>
         <translation>ICE のインパクト（1〜10）</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="37"/>
+        <location filename="../../backlog/model.py" line="43"/>
         <location filename="../../operations/items.py" line="103"/>
         <source>ICE confidence</source>
         <translation>確度</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="37"/>
+        <location filename="../../backlog/model.py" line="43"/>
         <source>ICE confidence, from 1 to 10</source>
         <translation>ICE の確度（1〜10）</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="38"/>
+        <location filename="../../backlog/model.py" line="44"/>
         <source>ICE ease, from 1 to 10</source>
         <translation>ICE の容易さ（1〜10）</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="39"/>
+        <location filename="../../backlog/model.py" line="45"/>
         <source>WSJF business value, from 1 to 20</source>
         <translation>WSJF のビジネス価値（1〜20）</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="40"/>
+        <location filename="../../backlog/model.py" line="46"/>
         <source>WSJF time criticality, from 1 to 20</source>
         <translation>WSJF の時間的緊急性（1〜20）</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="42"/>
+        <location filename="../../backlog/model.py" line="48"/>
         <source>WSJF risk reduction or opportunity enablement, from 1 to 20</source>
         <translation>WSJF のリスク低減・機会創出（1〜20）</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="43"/>
+        <location filename="../../backlog/model.py" line="49"/>
         <source>WSJF job size: 1, 2, 3, 5, 8, 13 or 20</source>
         <translation>WSJF のジョブサイズ：1、2、3、5、8、13、20 のいずれか</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="142"/>
+        <location filename="../../backlog/model.py" line="114"/>
+        <location filename="../../changes/model.py" line="67"/>
+        <source>new</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/model.py" line="165"/>
         <source>single</source>
         <translation>単一顧客</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="370"/>
+        <location filename="../../backlog/model.py" line="422"/>
+        <source>New since {since}</source>
+        <translation>{since} 以降に追加</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/model.py" line="424"/>
+        <source>Same rank as at {since}</source>
+        <translation>{since} と同じ順位</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/model.py" line="426"/>
+        <source>Up {n} places since {since}</source>
+        <translation>{since} から {n} 位上昇</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/model.py" line="426"/>
+        <source>Down {n} places since {since}</source>
+        <translation>{since} から {n} 位下降</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/model.py" line="439"/>
         <source>Not scored: {missing}</source>
         <translation>未スコア：{missing}</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="371"/>
+        <location filename="../../backlog/model.py" line="440"/>
         <source>Not scored yet: fill in the estimates.</source>
         <translation>未スコア:見積もりを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="374"/>
+        <location filename="../../backlog/model.py" line="443"/>
         <source>Missing: the score needs it</source>
         <translation>未入力：スコアの計算に必要です</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="377"/>
+        <location filename="../../backlog/model.py" line="446"/>
         <source>Pinned at rank {rank} (by score: {computed}). {why}</source>
         <translation>{rank}位に固定(スコア順では{computed}位)。{why}</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="382"/>
+        <location filename="../../backlog/model.py" line="451"/>
         <source>{company} brings {share} of the demand</source>
         <translation>需要の{share}が{company}によるもの</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="383"/>
+        <location filename="../../backlog/model.py" line="452"/>
         <source>One company</source>
         <translation>1社のみ</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="384"/>
+        <location filename="../../backlog/model.py" line="453"/>
         <source>most</source>
         <translation>大半</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="387"/>
+        <location filename="../../backlog/model.py" line="456"/>
         <source>Reach from: {source}</source>
         <translation>リーチの算出元: {source}</translation>
     </message>
@@ -744,7 +806,7 @@
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="336"/>
+        <location filename="../../backlog/detail_form.py" line="337"/>
         <location filename="../../dialogs/batches.py" line="39"/>
         <location filename="../../import_wizard/labels.py" line="29"/>
         <location filename="../../inbox/filters.py" line="43"/>
@@ -869,80 +931,81 @@
         <translation>「{name}」のインポートを取り消し</translation>
     </message>
     <message>
-        <location filename="../../roadmap/painter.py" line="126"/>
+        <location filename="../../roadmap/painter.py" line="127"/>
         <source>{effort} pm</source>
         <translation>{effort}人月</translation>
     </message>
     <message>
-        <location filename="../../roadmap/painter.py" line="174"/>
         <location filename="../../roadmap/painter.py" line="175"/>
+        <location filename="../../roadmap/painter.py" line="176"/>
         <source>score</source>
         <translation>スコア</translation>
     </message>
     <message>
-        <location filename="../../roadmap/painter.py" line="179"/>
         <location filename="../../roadmap/painter.py" line="180"/>
+        <location filename="../../roadmap/painter.py" line="181"/>
         <source>companies asking</source>
         <translation>要望企業数</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="443"/>
+        <location filename="../../backlog/detail_form.py" line="444"/>
         <location filename="../../matrix/view.py" line="130"/>
         <location filename="../../matrix/view.py" line="252"/>
         <location filename="../../operations/items.py" line="87"/>
-        <location filename="../../roadmap/canvas.py" line="344"/>
-        <location filename="../../roadmap/painter.py" line="194"/>
+        <location filename="../../roadmap/canvas.py" line="345"/>
+        <location filename="../../roadmap/painter.py" line="195"/>
         <location filename="../../roadmap/view.py" line="246"/>
         <source>Not planned</source>
         <translation>未計画</translation>
     </message>
     <message>
-        <location filename="../../roadmap/painter.py" line="199"/>
+        <location filename="../../roadmap/painter.py" line="200"/>
         <source>{shown} of {n} items</source>
         <translation>{n}件中{shown}件</translation>
     </message>
     <message>
-        <location filename="../../roadmap/painter.py" line="219"/>
+        <location filename="../../roadmap/painter.py" line="220"/>
         <source>{planned} pm planned · no capacity set</source>
         <translation>{planned}人月を計画 · キャパシティ未設定</translation>
     </message>
     <message>
-        <location filename="../../roadmap/painter.py" line="222"/>
+        <location filename="../../roadmap/painter.py" line="223"/>
         <source>{planned} / {cap} pm — over by {over} pm</source>
         <translation>{planned} / {cap}人月 — {over}人月超過</translation>
     </message>
     <message>
-        <location filename="../../roadmap/painter.py" line="227"/>
+        <location filename="../../roadmap/painter.py" line="228"/>
         <source>{planned} / {cap} pm planned</source>
         <translation>{planned} / {cap}人月を計画</translation>
     </message>
     <message>
-        <location filename="../../roadmap/painter.py" line="230"/>
+        <location filename="../../roadmap/painter.py" line="231"/>
         <source>{n} unestimated</source>
         <translation>{n}件 未見積もり</translation>
     </message>
     <message>
-        <location filename="../../roadmap/canvas.py" line="161"/>
+        <location filename="../../roadmap/canvas.py" line="162"/>
         <source>Score {score} (rank {rank})</source>
         <translation>スコア {score}({rank}位)</translation>
     </message>
     <message>
-        <location filename="../../roadmap/canvas.py" line="163"/>
+        <location filename="../../backlog/explanation.py" line="264"/>
+        <location filename="../../roadmap/canvas.py" line="164"/>
         <source>{n} companies asking</source>
         <translation>{n}社が要望</translation>
     </message>
     <message>
-        <location filename="../../roadmap/canvas.py" line="165"/>
+        <location filename="../../roadmap/canvas.py" line="166"/>
         <source>Effort {effort} person-months</source>
         <translation>工数 {effort}人月</translation>
     </message>
     <message>
-        <location filename="../../roadmap/canvas.py" line="339"/>
+        <location filename="../../roadmap/canvas.py" line="340"/>
         <source>Open in the backlog</source>
         <translation>バックログで開く</translation>
     </message>
     <message>
-        <location filename="../../roadmap/canvas.py" line="340"/>
+        <location filename="../../roadmap/canvas.py" line="341"/>
         <source>Move to</source>
         <translation>移動先</translation>
     </message>
@@ -1294,6 +1357,7 @@
         <translation>種類</translation>
     </message>
     <message>
+        <location filename="../../operations/requests.py" line="18"/>
         <location filename="../../operations/runner.py" line="86"/>
         <source>Done: {what}</source>
         <translation>実行しました：{what}</translation>
@@ -1344,28 +1408,29 @@
         <translation>すでに保存された変更はそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="80"/>
+        <location filename="../../app.py" line="82"/>
         <location filename="../../context.py" line="174"/>
-        <location filename="../../dialogs/help.py" line="87"/>
-        <location filename="../../dialogs/help.py" line="124"/>
-        <location filename="../../main_window.py" line="411"/>
+        <location filename="../../dialogs/help.py" line="90"/>
+        <location filename="../../dialogs/help.py" line="127"/>
+        <location filename="../../main_window.py" line="412"/>
         <source>Roadmap Planner</source>
         <translation>Roadmap Planner</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="32"/>
+        <location filename="../../backlog/detail.py" line="42"/>
+        <location filename="../../changes/model.py" line="83"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="33"/>
+        <location filename="../../backlog/detail.py" line="43"/>
         <location filename="../../inbox/choices.py" line="114"/>
         <location filename="../../inbox/model.py" line="95"/>
         <source>Request</source>
         <translation>要望</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="34"/>
+        <location filename="../../backlog/detail.py" line="44"/>
         <location filename="../../companies/model.py" line="18"/>
         <location filename="../../import_wizard/labels.py" line="19"/>
         <location filename="../../inbox/choices.py" line="115"/>
@@ -1375,10 +1440,10 @@
         <translation>企業</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="35"/>
+        <location filename="../../backlog/detail.py" line="45"/>
         <location filename="../../companies/dialogs.py" line="76"/>
         <location filename="../../companies/model.py" line="19"/>
-        <location filename="../../dialogs/scoring.py" line="67"/>
+        <location filename="../../dialogs/scoring.py" line="96"/>
         <location filename="../../import_wizard/labels.py" line="20"/>
         <location filename="../../inbox/filters.py" line="44"/>
         <location filename="../../inbox/model.py" line="97"/>
@@ -1421,7 +1486,7 @@
         <translation>その他のコピー</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="37"/>
+        <location filename="../../backlog/detail.py" line="47"/>
         <location filename="../../dialogs/backups.py" line="44"/>
         <location filename="../../inbox/model.py" line="99"/>
         <source>Date</source>
@@ -1552,73 +1617,83 @@
         <translation>空欄のフィールドはほかの項目の値で埋められ、ほかの項目の説明はこの項目の説明に追記されます。ほかの{n}件の項目は削除されます。「編集 ▸ 元に戻す」ですべて元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="110"/>
+        <location filename="../../backlog/detail.py" line="122"/>
         <source>Select an item to see why it ranks where it does.</source>
         <translation>項目を選ぶと、その順位の理由が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="116"/>
+        <location filename="../../backlog/detail.py" line="130"/>
         <source>Pinned rank</source>
         <translation>固定順位</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="319"/>
+        <location filename="../../backlog/detail_form.py" line="320"/>
         <location filename="../../backlog/new_item.py" line="60"/>
         <location filename="../../import_wizard/labels.py" line="31"/>
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="123"/>
+        <location filename="../../backlog/detail.py" line="137"/>
         <source>Requests and companies</source>
         <translation>要望と企業</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="201"/>
+        <location filename="../../backlog/detail.py" line="218"/>
         <source>Not scored</source>
         <translation>未スコア</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="202"/>
+        <location filename="../../backlog/detail.py" line="228"/>
         <source>Fill in the estimates to score it.</source>
         <translation>見積もりを入力するとスコアが付きます。</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="206"/>
+        <location filename="../../backlog/detail.py" line="222"/>
         <source>{score} ({method}), rank {rank}</source>
         <translation>{score}({method})、{rank}位</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="224"/>
+        <location filename="../../backlog/detail.py" line="127"/>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/detail.py" line="235"/>
         <source>Pinned at rank {rank} (by score it would be {computed}).
 Why: {why}</source>
         <translation>{rank}位に固定(スコア順では{computed}位)。
 理由: {why}</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="229"/>
+        <location filename="../../backlog/detail.py" line="240"/>
         <source>Not pinned: the rank follows the score.</source>
         <translation>固定なし:順位はスコアに従います。</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="231"/>
+        <location filename="../../backlog/detail.py" line="242"/>
         <source>Change pin…</source>
         <translation>固定を変更…</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="240"/>
+        <location filename="../../backlog/detail.py" line="251"/>
         <source>{n} requests from {c} companies</source>
         <translation>{c}社から{n}件の要望</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="242"/>
+        <location filename="../../backlog/detail.py" line="253"/>
         <source> and {more} more</source>
         <translation> ほか{more}社</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="245"/>
+        <location filename="../../backlog/detail.py" line="256"/>
         <source>No linked requests.</source>
         <translation>紐付いた要望はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/detail.py" line="274"/>
+        <source>now</source>
+        <translation>現在</translation>
     </message>
     <message>
         <location filename="../../dialogs/export.py" line="25"/>
@@ -1710,7 +1785,7 @@ Why: {why}</source>
     <message>
         <location filename="../../dialogs/export.py" line="171"/>
         <location filename="../../import_wizard/wizard.py" line="79"/>
-        <location filename="../../main_window.py" line="660"/>
+        <location filename="../../main_window.py" line="661"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -1925,7 +2000,7 @@ Why: {why}</source>
         <translation>重要度</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="323"/>
+        <location filename="../../backlog/detail_form.py" line="324"/>
         <location filename="../../import_wizard/labels.py" line="27"/>
         <source>Tags</source>
         <translation>タグ</translation>
@@ -1943,7 +2018,7 @@ Why: {why}</source>
     <message>
         <location filename="../../import_wizard/labels.py" line="42"/>
         <source>Confidence (ICE)</source>
-        <translation>確信度 (ICE)</translation>
+        <translation>確度 (ICE)</translation>
     </message>
     <message>
         <location filename="../../import_wizard/labels.py" line="43"/>
@@ -2793,7 +2868,7 @@ Why: {why}</source>
         <translation>すべての企業</translation>
     </message>
     <message>
-        <location filename="../../dialogs/scoring.py" line="93"/>
+        <location filename="../../dialogs/scoring.py" line="202"/>
         <location filename="../../inbox/filters.py" line="70"/>
         <source>All segments</source>
         <translation>全セグメント</translation>
@@ -2900,17 +2975,32 @@ Why: {why}</source>
         <translation>{n}件の要望を「{title}」に紐付け</translation>
     </message>
     <message>
-        <location filename="../../operations/requests.py" line="19"/>
+        <location filename="../../operations/requests.py" line="30"/>
+        <source>request {id} (asked {asked}) is older than the {days}-day window and is not counted; widen the window (Edit ▸ Workspace Settings)</source>
+        <translation>要望 {id}({asked} 受付)は {days} 日の集計期間より古いため数えていません。期間を広げるには 編集 ▸ ワークスペース設定</translation>
+    </message>
+    <message>
+        <location filename="../../operations/requests.py" line="34"/>
+        <source>{n} requests are older than the {days}-day window and are not counted; widen the window (Edit ▸ Workspace Settings)</source>
+        <translation>{n} 件の要望は {days} 日の集計期間より古いため数えていません。期間を広げるには 編集 ▸ ワークスペース設定</translation>
+    </message>
+    <message>
+        <location filename="../../operations/requests.py" line="37"/>
+        <source>{n} request(s) are not from the segment {segment} and are not counted</source>
+        <translation>{n} 件の要望はセグメント {segment} 以外のため数えていません</translation>
+    </message>
+    <message>
+        <location filename="../../operations/requests.py" line="43"/>
         <source>Mark request {id} as a duplicate of request {of}</source>
         <translation>要望 {id} を要望 {of} の重複としてマーク</translation>
     </message>
     <message>
-        <location filename="../../operations/requests.py" line="25"/>
+        <location filename="../../operations/requests.py" line="49"/>
         <source>Archive request {id}</source>
         <translation>要望 {id} をアーカイブ</translation>
     </message>
     <message>
-        <location filename="../../operations/requests.py" line="26"/>
+        <location filename="../../operations/requests.py" line="50"/>
         <source>Archive {n} requests</source>
         <translation>{n}件の要望をアーカイブ</translation>
     </message>
@@ -2925,17 +3015,18 @@ Why: {why}</source>
         <translation>新しいバックログ項目のタイトル({n}件の要望が紐付けられます):</translation>
     </message>
     <message>
-        <location filename="../../operations/requests.py" line="32"/>
+        <location filename="../../operations/requests.py" line="56"/>
         <source>Create item “{title}” from request {id}</source>
         <translation>要望 {id} から項目「{title}」を作成</translation>
     </message>
     <message>
-        <location filename="../../operations/requests.py" line="33"/>
+        <location filename="../../operations/requests.py" line="57"/>
         <source>Create item “{title}” from {n} requests</source>
         <translation>{n}件の要望から項目「{title}」を作成</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="48"/>
+        <location filename="../../backlog/detail_form.py" line="49"/>
+        <location filename="../../changes/model.py" line="84"/>
         <location filename="../../inbox/choices.py" line="77"/>
         <source>Item</source>
         <translation>項目</translation>
@@ -2995,7 +3086,7 @@ Why: {why}</source>
     <message>
         <location filename="../../hotkeys.py" line="45"/>
         <location filename="../../main_window.py" line="43"/>
-        <location filename="../../main_window.py" line="370"/>
+        <location filename="../../main_window.py" line="371"/>
         <source>Inbox</source>
         <translation>受信箱</translation>
     </message>
@@ -3036,384 +3127,389 @@ Why: {why}</source>
         <translation>日付の列がありません。列名を「date」か「period」にしてください。</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="125"/>
+        <location filename="../../main_window.py" line="126"/>
         <source>Updated with changes saved in another window or by the command line.</source>
         <translation>別のウィンドウまたはコマンドラインで保存された変更を反映しました。</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="156"/>
+        <location filename="../../main_window.py" line="157"/>
         <source>New I&amp;tem…</source>
         <translation>新規項目(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="157"/>
+        <location filename="../../main_window.py" line="158"/>
         <source>Add a backlog item: only a title is needed</source>
         <translation>バックログに項目を追加します（タイトルだけで追加できます）</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="158"/>
+        <location filename="../../main_window.py" line="159"/>
         <source>&amp;New Workspace…</source>
         <translation>新規ワークスペース(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="159"/>
+        <location filename="../../main_window.py" line="160"/>
         <source>Create an empty workspace file</source>
         <translation>空のワークスペースファイルを作成</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="160"/>
+        <location filename="../../main_window.py" line="161"/>
         <source>&amp;Open Workspace…</source>
         <translation>ワークスペースを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="161"/>
+        <location filename="../../main_window.py" line="162"/>
         <source>Open a workspace file</source>
         <translation>ワークスペースファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="162"/>
+        <location filename="../../main_window.py" line="163"/>
         <source>Open &amp;Demo Workspace</source>
         <translation>デモワークスペースを開く(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="163"/>
+        <location filename="../../main_window.py" line="164"/>
         <source>A B2B SaaS backlog with customer requests, to look around</source>
         <translation>顧客要望付きの B2B SaaS バックログ(お試し用)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="165"/>
+        <location filename="../../main_window.py" line="166"/>
         <source>&amp;Import…</source>
         <translation>インポート(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="166"/>
+        <location filename="../../main_window.py" line="167"/>
         <source>Import requests, backlog items, companies or metrics from a CSV or Excel file</source>
         <translation>CSV または Excel ファイルから要望、バックログ項目、企業、指標を取り込む</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="167"/>
+        <location filename="../../main_window.py" line="168"/>
         <source>Import &amp;Metrics…</source>
         <translation>指標をインポート(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="168"/>
+        <location filename="../../main_window.py" line="169"/>
         <source>Import metric values (period, metric, value) from a CSV file</source>
         <translation>CSVファイルから指標の値（期間、指標、値）をインポート</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="169"/>
+        <location filename="../../main_window.py" line="170"/>
         <source>Import &amp;Batches…</source>
         <translation>インポート履歴(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="170"/>
+        <location filename="../../main_window.py" line="171"/>
         <source>Past imports, and undoing one</source>
         <translation>過去のインポートと、その取り消し</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="171"/>
+        <location filename="../../main_window.py" line="172"/>
         <source>&amp;Export…</source>
         <translation>エクスポート(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="172"/>
+        <location filename="../../main_window.py" line="173"/>
         <source>Write the roadmap workbook or the priorities CSV</source>
         <translation>ロードマップのブックまたは優先順位CSVを書き出す</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="173"/>
+        <location filename="../../main_window.py" line="174"/>
         <source>Save a &amp;Copy…</source>
         <translation>コピーを保存(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="174"/>
+        <location filename="../../main_window.py" line="175"/>
         <source>Write a copy of the workspace to another file</source>
         <translation>ワークスペースのコピーを別のファイルに書き出します</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="175"/>
+        <location filename="../../main_window.py" line="176"/>
         <source>Back &amp;Up Now</source>
         <translation>今すぐバックアップ(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="176"/>
+        <location filename="../../main_window.py" line="177"/>
         <source>Keep a copy of the workspace in its backups folder</source>
         <translation>ワークスペースのコピーをバックアップフォルダに保存します</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="177"/>
+        <location filename="../../main_window.py" line="178"/>
         <source>Re&amp;store from Backup…</source>
         <translation>バックアップから復元(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="178"/>
+        <location filename="../../main_window.py" line="179"/>
         <source>Replace the workspace with one of its backups</source>
         <translation>ワークスペースをバックアップのひとつで置き換えます</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="179"/>
+        <location filename="../../main_window.py" line="180"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="182"/>
+        <location filename="../../main_window.py" line="183"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="185"/>
+        <location filename="../../main_window.py" line="186"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="190"/>
+        <location filename="../../main_window.py" line="191"/>
         <source>&amp;Find</source>
         <translation>検索(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../hotkeys.py" line="53"/>
-        <location filename="../../main_window.py" line="191"/>
+        <location filename="../../main_window.py" line="192"/>
         <source>Search in the current view</source>
         <translation>現在のビュー内を検索</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="192"/>
+        <location filename="../../main_window.py" line="193"/>
         <source>&amp;Scoring Settings…</source>
         <translation>スコアリング設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="194"/>
+        <location filename="../../main_window.py" line="195"/>
         <source>Scoring method, time window, segment and importance weights</source>
         <translation>スコアリング方式、対象期間、セグメント、重要度の重み</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="195"/>
+        <location filename="../../main_window.py" line="196"/>
         <source>&amp;Workspace Settings…</source>
         <translation>ワークスペース設定(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="197"/>
+        <location filename="../../main_window.py" line="198"/>
         <source>Fiscal year, currency, reach window and scoring</source>
         <translation>会計年度、通貨、リーチの対象期間、スコアリング</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="199"/>
+        <location filename="../../main_window.py" line="200"/>
         <source>Edit &amp;Lanes…</source>
         <translation>レーンを編集(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="200"/>
+        <location filename="../../main_window.py" line="201"/>
         <source>Quarters, releases and Now/Next/Later: dates, capacity and order</source>
         <translation>四半期・リリース・Now/Next/Later の日付、キャパシティ、並び順</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="201"/>
+        <location filename="../../main_window.py" line="202"/>
         <source>Add the &amp;Next Quarter</source>
         <translation>次の四半期を追加(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="202"/>
+        <location filename="../../main_window.py" line="203"/>
         <source>A quarter after the last one, with its capacity</source>
         <translation>最後の四半期の次の四半期を、キャパシティ付きで追加</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="211"/>
+        <location filename="../../main_window.py" line="212"/>
         <source>&amp;About Roadmap Planner</source>
         <translation>Roadmap Planner について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="212"/>
+        <location filename="../../main_window.py" line="213"/>
         <source>The version, where the workspace and its backups are, for a bug report</source>
         <translation>不具合報告用に、バージョンとワークスペース・バックアップの場所を表示</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="214"/>
+        <location filename="../../main_window.py" line="215"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="215"/>
+        <location filename="../../main_window.py" line="216"/>
         <source>Every shortcut, by menu and view, searchable</source>
         <translation>すべてのショートカットをメニュー・ビューごとに表示（検索可）</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="216"/>
+        <location filename="../../main_window.py" line="217"/>
         <source>How &amp;Scores Work</source>
         <translation>スコアの仕組み(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="217"/>
+        <location filename="../../main_window.py" line="218"/>
         <source>The scoring methods, reach and the request window, with this workspace&apos;s top item as the example</source>
         <translation>スコアリング手法、リーチ、要望の集計期間を、このワークスペースの最上位項目を例に説明</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="219"/>
+        <location filename="../../main_window.py" line="220"/>
         <source>Open the &amp;Data Folder</source>
         <translation>データフォルダを開く(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="220"/>
+        <location filename="../../main_window.py" line="221"/>
         <source>Show the folder holding the workspace and its backups</source>
         <translation>ワークスペースとバックアップのあるフォルダを表示</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="224"/>
+        <location filename="../../main_window.py" line="225"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="229"/>
+        <location filename="../../main_window.py" line="230"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="243"/>
+        <location filename="../../main_window.py" line="244"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="251"/>
+        <location filename="../../main_window.py" line="252"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="255"/>
+        <location filename="../../main_window.py" line="256"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="259"/>
+        <location filename="../../main_window.py" line="260"/>
         <source>System language</source>
         <translation>システムの言語</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="266"/>
+        <location filename="../../main_window.py" line="267"/>
         <source>&amp;Roadmap</source>
         <translation>ロードマップ(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="269"/>
+        <location filename="../../main_window.py" line="270"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="279"/>
+        <location filename="../../main_window.py" line="280"/>
         <source>Main toolbar</source>
         <translation>メインツールバー</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="310"/>
+        <location filename="../../main_window.py" line="311"/>
         <source>The {view} view could not be opened.</source>
         <translation>{view}ビューを開けませんでした。</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="357"/>
+        <location filename="../../main_window.py" line="358"/>
         <source>{name} — Roadmap Planner</source>
         <translation>{name} — Roadmap Planner</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="364"/>
+        <location filename="../../main_window.py" line="365"/>
         <source>{items} items · {requests} requests ({unlinked} to triage) · {companies} companies</source>
         <translation>項目 {items}件 · 要望 {requests}件(未仕分け {unlinked}件)· 企業 {companies}社</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="471"/>
+        <location filename="../../main_window.py" line="472"/>
         <source>Open it with File ▸ Open Workspace…, or pick a new file name for a new workspace.</source>
         <translation>ファイル ▸ ワークスペースを開く… で開くか、新しいワークスペース用に別のファイル名を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="401"/>
+        <location filename="../../main_window.py" line="402"/>
         <source>No recent workspaces</source>
         <translation>最近使ったワークスペースはありません</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="404"/>
+        <location filename="../../main_window.py" line="48"/>
+        <source>Changes</source>
+        <translation>変更履歴</translation>
+    </message>
+    <message>
+        <location filename="../../main_window.py" line="405"/>
         <source>Clear Menu</source>
         <translation>メニューをクリア</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="412"/>
+        <location filename="../../main_window.py" line="413"/>
         <source>{n} change(s) are waiting for the workspace to be free (an import is running) and are not saved yet. {doing} anyway and lose them?</source>
         <translation>{n} 件の変更がワークスペースの空きを待っていて（インポート中です）、まだ保存されていません。変更を破棄して{doing}しますか？</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="422"/>
+        <location filename="../../main_window.py" line="423"/>
         <source>Open another workspace</source>
         <translation>別のワークスペースを開く</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="438"/>
+        <location filename="../../main_window.py" line="439"/>
         <source>{name} is open in another window too; what either window saves shows in the other within a second.</source>
         <translation>{name} は別のウィンドウでも開いています。どちらかで保存した内容は 1 秒以内にもう一方に反映されます。</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="445"/>
+        <location filename="../../main_window.py" line="446"/>
         <source>{n} change(s) will be saved as soon as the workspace is free ({holder}).</source>
         <translation>{n} 件の変更は、ワークスペースが空きしだい保存されます（{holder}）。</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="446"/>
+        <location filename="../../main_window.py" line="447"/>
         <source>another window or a command is writing to it</source>
         <translation>別のウィンドウまたはコマンドが書き込み中です</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="448"/>
+        <location filename="../../main_window.py" line="449"/>
         <source>Every change is saved.</source>
         <translation>すべての変更を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="457"/>
+        <location filename="../../main_window.py" line="458"/>
         <source>This workspace is already open here.</source>
         <translation>このワークスペースはすでにここで開いています。</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="463"/>
+        <location filename="../../main_window.py" line="464"/>
         <source>New Workspace</source>
         <translation>新規ワークスペース</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="464"/>
-        <location filename="../../main_window.py" line="582"/>
+        <location filename="../../main_window.py" line="465"/>
+        <location filename="../../main_window.py" line="583"/>
         <source>Workspaces (*.db)</source>
         <translation>ワークスペース (*.db)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="470"/>
+        <location filename="../../main_window.py" line="471"/>
         <source>{path} already exists.</source>
         <translation>{path} は既に存在します。</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="482"/>
+        <location filename="../../main_window.py" line="483"/>
         <source>Open Workspace</source>
         <translation>ワークスペースを開く</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="483"/>
+        <location filename="../../main_window.py" line="484"/>
         <source>Workspaces (*.db);;All files (*)</source>
         <translation>ワークスペース (*.db);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="581"/>
+        <location filename="../../main_window.py" line="582"/>
         <source>Save a Copy</source>
         <translation>コピーを保存</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="586"/>
+        <location filename="../../main_window.py" line="587"/>
         <source>Saved a copy as {path}</source>
         <translation>{path} にコピーを保存しました</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="591"/>
+        <location filename="../../main_window.py" line="592"/>
         <source>Backed up as {path}</source>
         <translation>{path} にバックアップしました</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="611"/>
+        <location filename="../../main_window.py" line="612"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="611"/>
+        <location filename="../../main_window.py" line="612"/>
         <source>The language changes the next time Roadmap Planner starts.</source>
         <translation>言語は Roadmap Planner の次回起動時に切り替わります。</translation>
     </message>
@@ -3423,93 +3519,93 @@ Why: {why}</source>
         <translation>インパクトは 3 非常に大・2 大・1 中・0.5 小・0.25 極小、確度は 100%・80%・50%、工数は人月です。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="44"/>
-        <source>Value comes from demand, scaled from 1 to 10, or is typed by hand. The matrix sorts items into quick wins, big bets, fill-ins and time sinks.</source>
-        <translation>価値は需要から 1〜10 に換算するか、手入力します。マトリクスは項目をクイックウィン・ビッグベット・穴埋め・時間泥棒に分類します。</translation>
-    </message>
-    <message>
-        <location filename="../../dialogs/help.py" line="46"/>
+        <location filename="../../dialogs/help.py" line="47"/>
         <source>Impact, confidence and ease are each estimated from 1 to 10.</source>
         <translation>インパクト・確度・容易さをそれぞれ 1〜10 で見積もります。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="47"/>
+        <location filename="../../dialogs/help.py" line="48"/>
         <source>Cost of delay is business value + time criticality + risk reduction; the job size is the effort.</source>
         <translation>遅延コストはビジネス価値＋時間的緊急性＋リスク低減で、ジョブサイズは工数です。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="56"/>
+        <location filename="../../dialogs/help.py" line="50"/>
+        <source>A formula you write over the factors, with weights, + - * / ^, min, max, log and sqrt; confidence is a fraction (80% is 0.8). Each score is explained term by term.</source>
+        <translation>要素に重みを付けて自分で書く計算式です。+ - * / ^、min、max、log、sqrt が使えます。確度は小数です(80% は 0.8)。各スコアは項ごとに説明されます。</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/help.py" line="59"/>
         <source>Version</source>
         <translation>バージョン</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="57"/>
+        <location filename="../../dialogs/help.py" line="60"/>
         <source>Workspace</source>
         <translation>ワークスペース</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="58"/>
+        <location filename="../../dialogs/help.py" line="61"/>
         <source>Backups</source>
         <translation>バックアップ</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="59"/>
+        <location filename="../../dialogs/help.py" line="62"/>
         <source>Data folder</source>
         <translation>データフォルダ</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="60"/>
+        <location filename="../../dialogs/help.py" line="63"/>
         <source>Python</source>
         <translation>Python</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="61"/>
+        <location filename="../../dialogs/help.py" line="64"/>
         <source>Qt</source>
         <translation>Qt</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="61"/>
+        <location filename="../../dialogs/help.py" line="64"/>
         <source>{qt} (PySide6 {pyside})</source>
         <translation>{qt} (PySide6 {pyside})</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="62"/>
+        <location filename="../../dialogs/help.py" line="65"/>
         <source>System</source>
         <translation>システム</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="82"/>
+        <location filename="../../dialogs/help.py" line="85"/>
         <source>About Roadmap Planner</source>
         <translation>Roadmap Planner について</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="89"/>
+        <location filename="../../dialogs/help.py" line="92"/>
         <source>Version {version}</source>
         <translation>バージョン {version}</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="91"/>
+        <location filename="../../dialogs/help.py" line="94"/>
         <source>Roadmap Planner keeps the backlog, customer requests, scoring and the roadmap in one local file.</source>
         <translation>Roadmap Planner は、バックログ・顧客要望・スコアリング・ロードマップを1つのローカルファイルで管理します。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="104"/>
+        <location filename="../../dialogs/help.py" line="107"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="105"/>
+        <location filename="../../dialogs/help.py" line="108"/>
         <source>Copy these lines, to paste them into a bug report</source>
         <translation>不具合報告に貼り付けられるよう、これらの行をコピー</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="129"/>
+        <location filename="../../dialogs/help.py" line="132"/>
         <source>Copied</source>
         <translation>コピーしました</translation>
     </message>
     <message>
         <location filename="../../dialogs/help.py" line="33"/>
-        <location filename="../../dialogs/help.py" line="139"/>
+        <location filename="../../dialogs/help.py" line="142"/>
         <source>How Scores Work</source>
         <translation>スコアの仕組み</translation>
     </message>
@@ -3534,42 +3630,47 @@ Why: {why}</source>
         <translation>このワークスペースでは</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="176"/>
+        <location filename="../../dialogs/help.py" line="44"/>
+        <source>Value comes from demand, scaled from 0 to 10 (no demand is no value), or is typed by hand. The matrix sorts items into quick wins, big bets, fill-ins and time sinks.</source>
+        <translation>価値は需要から 0〜10 に換算する(需要がなければ価値は 0)か、手入力します。マトリクスは項目をクイックウィン・ビッグベット・穴埋め・時間泥棒に分類します。</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/help.py" line="179"/>
         <source>Every item gets a score from the method chosen in Edit ▸ Scoring Settings… (now {method}). The backlog lists items by it, best first; a pinned item keeps the rank it was given.</source>
         <translation>各項目には 編集 ▸ スコアリング設定… で選んだ手法（現在は {method}）でスコアが付きます。バックログはスコアの高い順に並び、固定した項目は指定した順位を保ちます。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="182"/>
+        <location filename="../../dialogs/help.py" line="185"/>
         <source>chosen</source>
         <translation>選択中</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="186"/>
+        <location filename="../../dialogs/help.py" line="189"/>
         <source>Each item says where its reach comes from, in the backlog&apos;s detail panel. RICE multiplies by it; value ÷ effort scales the demand to a value.</source>
         <translation>各項目のリーチの出どころはバックログの詳細パネルに表示されます。RICE はリーチを掛け合わせ、価値÷工数は需要を価値に換算します。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="192"/>
+        <location filename="../../dialogs/help.py" line="195"/>
         <source>Only requests made within the last {days} days count as demand: older ones stay linked but no longer add to reach. Change it in Edit ▸ Workspace Settings…</source>
         <translation>需要として数えるのは直近 {days} 日以内の要望だけです。それより古い要望は紐付いたままですが、リーチには加算されません。編集 ▸ ワークスペース設定… で変更できます。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="200"/>
+        <location filename="../../dialogs/help.py" line="203"/>
         <source>The example could not be worked out: {error}</source>
         <translation>例を計算できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="202"/>
+        <location filename="../../dialogs/help.py" line="205"/>
         <source>Scoring the backlog…</source>
         <translation>バックログをスコアリング中…</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="206"/>
+        <location filename="../../dialogs/help.py" line="209"/>
         <source>No item has a score yet. Give an item the estimates its method needs (for RICE: impact, confidence and effort, with a reach) and it is explained here.</source>
         <translation>スコアの付いた項目はまだありません。手法に必要な見積もり（RICE ならインパクト・確度・工数とリーチ）を入力すると、ここで説明されます。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/help.py" line="208"/>
+        <location filename="../../dialogs/help.py" line="211"/>
         <source>First in the backlog: “{title}”, score {score}, rank {rank}.</source>
         <translation>バックログの 1 位：「{title}」、スコア {score}、順位 {rank}。</translation>
     </message>
@@ -3594,16 +3695,20 @@ Why: {why}</source>
         <translation>レーン: {lane}</translation>
     </message>
     <message>
+        <location filename="../../dialogs/scoring.py" line="39"/>
         <location filename="../../matrix/view.py" line="52"/>
         <source>Companies asking</source>
         <translation>要望企業数</translation>
     </message>
     <message>
+        <location filename="../../dialogs/scoring.py" line="41"/>
         <location filename="../../matrix/view.py" line="53"/>
         <source>MRR at stake</source>
         <translation>影響MRR</translation>
     </message>
     <message>
+        <location filename="../../backlog/model.py" line="34"/>
+        <location filename="../../changes/model.py" line="88"/>
         <location filename="../../matrix/view.py" line="55"/>
         <source>Move</source>
         <translation>移動</translation>
@@ -3619,6 +3724,7 @@ Why: {why}</source>
         <translation>移動先:</translation>
     </message>
     <message>
+        <location filename="../../dialogs/scoring.py" line="163"/>
         <location filename="../../matrix/view.py" line="114"/>
         <source>Scoring…</source>
         <translation>スコアリング中…</translation>
@@ -3837,82 +3943,158 @@ Why: {why}</source>
         <translation>Now / Next / Later</translation>
     </message>
     <message>
-        <location filename="../../dialogs/scoring.py" line="21"/>
+        <location filename="../../dialogs/scoring.py" line="25"/>
         <source>RICE — reach × impact × confidence ÷ effort</source>
         <translation>RICE — リーチ × インパクト × 確度 ÷ 工数</translation>
     </message>
     <message>
-        <location filename="../../dialogs/scoring.py" line="22"/>
+        <location filename="../../dialogs/scoring.py" line="26"/>
         <source>Value ÷ effort</source>
         <translation>価値 ÷ 工数</translation>
     </message>
     <message>
-        <location filename="../../dialogs/scoring.py" line="23"/>
+        <location filename="../../dialogs/scoring.py" line="27"/>
         <source>ICE — impact × confidence × ease</source>
         <translation>ICE — インパクト × 確度 × 容易さ</translation>
     </message>
     <message>
-        <location filename="../../dialogs/scoring.py" line="24"/>
+        <location filename="../../dialogs/scoring.py" line="28"/>
         <source>WSJF — cost of delay ÷ job size</source>
         <translation>WSJF — 遅延コスト ÷ ジョブサイズ</translation>
     </message>
     <message>
-        <location filename="../../dialogs/scoring.py" line="27"/>
+        <location filename="../../dialogs/scoring.py" line="29"/>
+        <location filename="../../dialogs/scoring.py" line="116"/>
+        <source>Your own formula</source>
+        <translation>独自の計算式</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/scoring.py" line="32"/>
         <source>Nice to have</source>
         <translation>あれば望ましい</translation>
     </message>
     <message>
-        <location filename="../../dialogs/scoring.py" line="28"/>
+        <location filename="../../dialogs/scoring.py" line="33"/>
         <source>Important</source>
         <translation>重要</translation>
     </message>
     <message>
-        <location filename="../../dialogs/scoring.py" line="29"/>
+        <location filename="../../dialogs/scoring.py" line="34"/>
         <source>Critical</source>
         <translation>必須</translation>
     </message>
     <message>
         <location filename="../../dialogs/scoring.py" line="38"/>
+        <source>Automatic: the unit most items use</source>
+        <translation>自動:多くの項目が使う単位</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/scoring.py" line="40"/>
+        <source>People asking</source>
+        <translation>要望者数</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/scoring.py" line="42"/>
+        <source>Users of a metric</source>
+        <translation>指標のユーザー数</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/scoring.py" line="52"/>
         <source>Scoring Settings</source>
         <translation>スコアリング設定</translation>
     </message>
     <message>
-        <location filename="../../dialogs/scoring.py" line="44"/>
+        <location filename="../../dialogs/scoring.py" line="58"/>
         <location filename="../../dialogs/workspace_settings.py" line="77"/>
         <source> days</source>
         <translation> 日</translation>
     </message>
     <message>
-        <location filename="../../dialogs/scoring.py" line="45"/>
+        <location filename="../../dialogs/scoring.py" line="59"/>
         <location filename="../../dialogs/workspace_settings.py" line="78"/>
         <source>Only requests made within this many days count as demand.</source>
         <translation>この日数以内の要望だけを需要として数えます。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/scoring.py" line="47"/>
+        <location filename="../../dialogs/scoring.py" line="61"/>
         <source>Count only the demand of companies in this segment.</source>
         <translation>このセグメントの企業の需要だけを数えます。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/scoring.py" line="49"/>
+        <location filename="../../dialogs/scoring.py" line="65"/>
+        <source>Every item&apos;s reach is ranked in this one unit. Reach from another kind of source is converted, and the explanation says how; an item that cannot be converted is ranked apart, never mixed in.</source>
+        <translation>すべての項目のリーチをこの単位でそろえて順位を付けます。別の種類の算出元のリーチは換算し、その方法を説明に示します。換算できない項目は混ぜずに別枠で順位を付けます。</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/scoring.py" line="71"/>
+        <source>Automatic, from the metric</source>
+        <translation>自動(指標から算出)</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/scoring.py" line="72"/>
+        <source>How many users one customer brings: converts a metric&apos;s users to companies, and companies to users.</source>
+        <translation>1 社あたりのユーザー数。指標のユーザー数と企業数の換算に使います。</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/scoring.py" line="75"/>
         <source>Importance weights</source>
         <translation>重要度の重み</translation>
     </message>
     <message>
-        <location filename="../../dialogs/scoring.py" line="58"/>
+        <location filename="../../dialogs/scoring.py" line="84"/>
         <source>A request counts with the weight of how important it is to the customer (used when reach is weighted).</source>
         <translation>要望は顧客にとっての重要度に応じた重みで数えます(リーチを重み付きにした場合)。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/scoring.py" line="65"/>
+        <location filename="../../dialogs/scoring.py" line="94"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../dialogs/scoring.py" line="66"/>
+        <location filename="../../dialogs/scoring.py" line="95"/>
         <location filename="../../dialogs/workspace_settings.py" line="87"/>
         <source>Time window</source>
         <translation>対象期間</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/scoring.py" line="97"/>
+        <source>Reach unit</source>
+        <translation>リーチの単位</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/scoring.py" line="98"/>
+        <source>Users per customer</source>
+        <translation>1 社あたりのユーザー数</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/scoring.py" line="119"/>
+        <source>Factors, numbers, + - * / ^, brackets, and min, max, log and sqrt. Weights are numbers: 0.6*reach + 0.4*mrr/1000 - effort</source>
+        <translation>要素、数値、+ - * / ^、括弧、min・max・log・sqrt が使えます。重みは数値で書きます:0.6*reach + 0.4*mrr/1000 - effort</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/scoring.py" line="124"/>
+        <source>Factors: {names}; metric(&quot;name&quot;) for a metric&apos;s latest value, field(&quot;name&quot;) for a number the item brought from its import (story points). Confidence is a fraction: 80% is 0.8.</source>
+        <translation>要素:{names}。metric(&quot;名前&quot;) で指標の最新値、field(&quot;名前&quot;) でインポート時に項目が持ち込んだ数値(ストーリーポイントなど)。確度は小数です:80% は 0.8。</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/scoring.py" line="147"/>
+        <source>Write a formula, such as reach * impact * confidence / effort.</source>
+        <translation>計算式を入力してください(例:reach * impact * confidence / effort)。</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/scoring.py" line="181"/>
+        <source>No item gets a score: {reason}.</source>
+        <translation>スコアが付く項目はありません:{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/scoring.py" line="182"/>
+        <source>There are no items to score yet.</source>
+        <translation>スコアを付ける項目がまだありません。</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/scoring.py" line="186"/>
+        <source>Scores: {scores}{more} for the top items.</source>
+        <translation>上位項目のスコア:{scores}{more}</translation>
     </message>
     <message>
         <location filename="../../operations/settings.py" line="10"/>
@@ -3925,97 +4107,112 @@ Why: {why}</source>
         <translation>対象期間</translation>
     </message>
     <message>
-        <location filename="../../operations/settings.py" line="24"/>
+        <location filename="../../operations/settings.py" line="12"/>
+        <source>formula</source>
+        <translation>計算式</translation>
+    </message>
+    <message>
+        <location filename="../../operations/settings.py" line="12"/>
+        <source>reach unit</source>
+        <translation>リーチの単位</translation>
+    </message>
+    <message>
+        <location filename="../../operations/settings.py" line="13"/>
+        <source>users per customer</source>
+        <translation>1 社あたりのユーザー数</translation>
+    </message>
+    <message>
+        <location filename="../../operations/settings.py" line="26"/>
         <source>January</source>
         <translation>1月</translation>
     </message>
     <message>
-        <location filename="../../operations/settings.py" line="24"/>
+        <location filename="../../operations/settings.py" line="26"/>
         <source>February</source>
         <translation>2月</translation>
     </message>
     <message>
-        <location filename="../../operations/settings.py" line="24"/>
+        <location filename="../../operations/settings.py" line="26"/>
         <source>March</source>
         <translation>3月</translation>
     </message>
     <message>
-        <location filename="../../operations/settings.py" line="25"/>
+        <location filename="../../operations/settings.py" line="27"/>
         <source>April</source>
         <translation>4月</translation>
     </message>
     <message>
-        <location filename="../../operations/settings.py" line="25"/>
+        <location filename="../../operations/settings.py" line="27"/>
         <source>May</source>
         <translation>5月</translation>
     </message>
     <message>
-        <location filename="../../operations/settings.py" line="25"/>
+        <location filename="../../operations/settings.py" line="27"/>
         <source>June</source>
         <translation>6月</translation>
     </message>
     <message>
-        <location filename="../../operations/settings.py" line="26"/>
+        <location filename="../../operations/settings.py" line="28"/>
         <source>July</source>
         <translation>7月</translation>
     </message>
     <message>
-        <location filename="../../operations/settings.py" line="26"/>
+        <location filename="../../operations/settings.py" line="28"/>
         <source>August</source>
         <translation>8月</translation>
     </message>
     <message>
-        <location filename="../../operations/settings.py" line="26"/>
+        <location filename="../../operations/settings.py" line="28"/>
         <source>September</source>
         <translation>9月</translation>
     </message>
     <message>
-        <location filename="../../operations/settings.py" line="27"/>
+        <location filename="../../operations/settings.py" line="29"/>
         <source>October</source>
         <translation>10月</translation>
     </message>
     <message>
-        <location filename="../../operations/settings.py" line="27"/>
+        <location filename="../../operations/settings.py" line="29"/>
         <source>November</source>
         <translation>11月</translation>
     </message>
     <message>
-        <location filename="../../operations/settings.py" line="27"/>
+        <location filename="../../operations/settings.py" line="29"/>
         <source>December</source>
         <translation>12月</translation>
     </message>
     <message>
-        <location filename="../../operations/settings.py" line="38"/>
+        <location filename="../../operations/settings.py" line="40"/>
         <source>workspace name to “{name}”</source>
         <translation>ワークスペース名を「{name}」に</translation>
     </message>
     <message>
-        <location filename="../../operations/settings.py" line="38"/>
+        <location filename="../../operations/settings.py" line="40"/>
         <source>workspace name to the file&apos;s name</source>
         <translation>ワークスペース名をファイル名に</translation>
     </message>
     <message>
-        <location filename="../../operations/settings.py" line="40"/>
+        <location filename="../../operations/settings.py" line="42"/>
         <source>fiscal year start to {month}</source>
         <translation>会計年度の開始月（{month}）</translation>
     </message>
     <message>
-        <location filename="../../operations/settings.py" line="42"/>
+        <location filename="../../operations/settings.py" line="44"/>
         <source>currency to {code}</source>
         <translation>通貨（{code}）</translation>
     </message>
     <message>
-        <location filename="../../operations/settings.py" line="44"/>
+        <location filename="../../operations/settings.py" line="46"/>
         <source>time window to {n} days</source>
         <translation>対象期間（{n}日）</translation>
     </message>
     <message>
-        <location filename="../../operations/settings.py" line="45"/>
+        <location filename="../../operations/settings.py" line="47"/>
         <source>scoring {what}</source>
         <translation>スコアリングの{what}</translation>
     </message>
     <message>
-        <location filename="../../operations/settings.py" line="54"/>
+        <location filename="../../operations/settings.py" line="56"/>
         <source>Change {what}</source>
         <translation>{what}を変更</translation>
     </message>
@@ -4086,7 +4283,7 @@ Why: {why}</source>
         <translation>重要度の重み</translation>
     </message>
     <message>
-        <location filename="../../operations/settings.py" line="19"/>
+        <location filename="../../operations/settings.py" line="21"/>
         <source>Change scoring {what}</source>
         <translation>スコアリングの{what}を変更</translation>
     </message>
@@ -4231,7 +4428,7 @@ Why: {why}</source>
     </message>
     <message>
         <location filename="../../backlog/detail_form.py" line="34"/>
-        <location filename="../../backlog/detail_form.py" line="339"/>
+        <location filename="../../backlog/detail_form.py" line="340"/>
         <source>Metric</source>
         <translation>指標</translation>
     </message>
@@ -4276,114 +4473,120 @@ Why: {why}</source>
         <translation>価値/工数</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="49"/>
+        <location filename="../../backlog/detail_form.py" line="46"/>
+        <source>your own formula</source>
+        <translation>独自の計算式</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/detail_form.py" line="50"/>
         <source>Planning</source>
         <translation>計画</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="51"/>
+        <location filename="../../backlog/detail_form.py" line="52"/>
         <source>Estimates (RICE / value)</source>
         <translation>見積もり（RICE / 価値）</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="52"/>
+        <location filename="../../backlog/detail_form.py" line="53"/>
         <source>Ranges for the stability check</source>
         <translation>安定度チェック用の幅</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="53"/>
+        <location filename="../../backlog/detail_form.py" line="54"/>
         <source>ICE</source>
         <translation>ICE</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="54"/>
+        <location filename="../../backlog/detail_form.py" line="55"/>
         <source>WSJF</source>
         <translation>WSJF</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="173"/>
+        <location filename="../../backlog/detail_form.py" line="174"/>
         <source>No theme</source>
         <translation>テーマなし</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="318"/>
+        <location filename="../../backlog/detail_form.py" line="319"/>
         <source>Why, for whom, and what done looks like</source>
         <translation>なぜ、誰のために、何ができれば完了か</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="319"/>
+        <location filename="../../backlog/detail_form.py" line="320"/>
         <source>Saved when you leave the field, or with Ctrl+Enter</source>
         <translation>フィールドを離れるか、Ctrl+Enter で保存されます</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="322"/>
+        <location filename="../../backlog/detail_form.py" line="323"/>
         <source>Pick a theme in use or type a new one</source>
         <translation>使用中のテーマを選ぶか、新しいテーマを入力します</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="323"/>
+        <location filename="../../backlog/detail_form.py" line="324"/>
         <source>comma, separated</source>
         <translation>カンマ区切り</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="324"/>
+        <location filename="../../backlog/detail_form.py" line="325"/>
         <source>Who drives it</source>
         <translation>推進する人</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="324"/>
+        <location filename="../../backlog/detail_form.py" line="325"/>
         <location filename="../../companies/model.py" line="24"/>
         <location filename="../../import_wizard/labels.py" line="34"/>
         <source>Owner</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="333"/>
+        <location filename="../../backlog/detail_form.py" line="334"/>
         <location filename="../../dialogs/lanes.py" line="35"/>
         <location filename="../../import_wizard/labels.py" line="50"/>
         <source>Start</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="334"/>
+        <location filename="../../backlog/detail_form.py" line="335"/>
         <location filename="../../dialogs/lanes.py" line="36"/>
         <location filename="../../import_wizard/labels.py" line="51"/>
         <source>End</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="336"/>
+        <location filename="../../backlog/detail_form.py" line="337"/>
         <source>Where the item&apos;s reach comes from</source>
         <translation>この項目のリーチの算出元</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="339"/>
+        <location filename="../../backlog/detail_form.py" line="340"/>
         <source>The metric whose latest value gives the reach</source>
         <translation>最新値をリーチとして使う指標</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="340"/>
+        <location filename="../../backlog/detail_form.py" line="341"/>
+        <location filename="../../backlog/explanation.py" line="137"/>
         <source>Share</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="341"/>
+        <location filename="../../backlog/detail_form.py" line="342"/>
         <source>The part of the metric this item reaches (blank: all of it)</source>
         <translation>指標のうち、この項目がリーチする割合（空欄：全体）</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="342"/>
+        <location filename="../../backlog/detail_form.py" line="343"/>
         <source>per quarter</source>
         <translation>四半期あたり</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="343"/>
+        <location filename="../../backlog/detail_form.py" line="344"/>
         <source>How many it reaches per quarter</source>
         <translation>四半期あたりのリーチ数</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="345"/>
-        <location filename="../../backlog/detail_form.py" line="370"/>
+        <location filename="../../backlog/detail_form.py" line="346"/>
+        <location filename="../../backlog/detail_form.py" line="371"/>
         <location filename="../../backlog/new_item.py" line="45"/>
         <location filename="../../backlog/new_item.py" line="48"/>
         <location filename="../../backlog/new_item.py" line="52"/>
@@ -4391,119 +4594,124 @@ Why: {why}</source>
         <translation>未見積もり</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="347"/>
+        <location filename="../../backlog/detail_form.py" line="348"/>
         <source>RICE impact: 3 massive … 0.25 minimal</source>
         <translation>RICE のインパクト：3 非常に大 … 0.25 極小</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="349"/>
+        <location filename="../../backlog/detail_form.py" line="350"/>
         <source>How sure the estimates are</source>
         <translation>見積もりの確からしさ</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="350"/>
-        <location filename="../../backlog/detail_form.py" line="358"/>
+        <location filename="../../backlog/detail_form.py" line="351"/>
         <location filename="../../backlog/detail_form.py" line="359"/>
+        <location filename="../../backlog/detail_form.py" line="360"/>
         <location filename="../../backlog/new_item.py" line="46"/>
         <source>person-months</source>
         <translation>人月</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="351"/>
+        <location filename="../../backlog/detail_form.py" line="352"/>
         <source>from demand</source>
         <translation>需要から算出</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="352"/>
+        <location filename="../../backlog/detail_form.py" line="353"/>
         <source>Business value, for value/effort; blank takes it from demand</source>
         <translation>ビジネス価値（価値/工数で使用）。空欄なら需要から算出します</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="354"/>
+        <location filename="../../backlog/detail_form.py" line="355"/>
         <source>Impact low</source>
         <translation>インパクト下限</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="355"/>
+        <location filename="../../backlog/detail_form.py" line="356"/>
         <source>Impact high</source>
         <translation>インパクト上限</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="356"/>
+        <location filename="../../backlog/detail_form.py" line="357"/>
         <source>Confidence low</source>
         <translation>確度下限</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="357"/>
+        <location filename="../../backlog/detail_form.py" line="358"/>
         <source>Confidence high</source>
         <translation>確度上限</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="358"/>
+        <location filename="../../backlog/detail_form.py" line="359"/>
         <source>Effort low</source>
         <translation>工数下限</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="359"/>
+        <location filename="../../backlog/detail_form.py" line="360"/>
         <source>Effort high</source>
         <translation>工数上限</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="360"/>
+        <location filename="../../backlog/detail_form.py" line="361"/>
         <source>blank: from the confidence</source>
         <translation>空欄：確度から算出</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="364"/>
-        <location filename="../../backlog/model.py" line="38"/>
+        <location filename="../../backlog/detail_form.py" line="365"/>
+        <location filename="../../backlog/explanation.py" line="34"/>
+        <location filename="../../backlog/model.py" line="44"/>
         <source>Ease</source>
         <translation>容易さ</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="366"/>
-        <location filename="../../backlog/model.py" line="39"/>
+        <location filename="../../backlog/detail_form.py" line="367"/>
+        <location filename="../../backlog/explanation.py" line="35"/>
+        <location filename="../../backlog/model.py" line="45"/>
         <location filename="../../import_wizard/labels.py" line="44"/>
         <source>Business value</source>
         <translation>ビジネス価値</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="367"/>
-        <location filename="../../backlog/model.py" line="40"/>
+        <location filename="../../backlog/detail_form.py" line="368"/>
+        <location filename="../../backlog/explanation.py" line="36"/>
+        <location filename="../../backlog/model.py" line="46"/>
         <location filename="../../import_wizard/labels.py" line="45"/>
         <source>Time criticality</source>
         <translation>時間的緊急性</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="368"/>
-        <location filename="../../backlog/model.py" line="41"/>
+        <location filename="../../backlog/detail_form.py" line="369"/>
+        <location filename="../../backlog/explanation.py" line="37"/>
+        <location filename="../../backlog/model.py" line="47"/>
         <location filename="../../import_wizard/labels.py" line="46"/>
         <source>Risk reduction</source>
         <translation>リスク低減</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="369"/>
+        <location filename="../../backlog/detail_form.py" line="370"/>
         <source>Risk reduction or opportunity enablement</source>
         <translation>リスク低減・機会創出</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="371"/>
-        <location filename="../../backlog/model.py" line="43"/>
+        <location filename="../../backlog/detail_form.py" line="372"/>
+        <location filename="../../backlog/explanation.py" line="38"/>
+        <location filename="../../backlog/model.py" line="49"/>
         <location filename="../../import_wizard/labels.py" line="47"/>
         <source>Job size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="426"/>
+        <location filename="../../backlog/detail_form.py" line="427"/>
         <source>used by {method}</source>
         <translation>{method}で使用</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="450"/>
+        <location filename="../../backlog/detail_form.py" line="451"/>
         <source>No metrics yet: import them in the Metrics view</source>
         <translation>指標がありません：指標ビューでインポートしてください</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail_form.py" line="452"/>
+        <location filename="../../backlog/detail_form.py" line="453"/>
         <source>Choose a metric…</source>
         <translation>指標を選択…</translation>
     </message>
@@ -4919,6 +5127,317 @@ Why: {why}</source>
         <location filename="../../inbox/banner.py" line="37"/>
         <source>Undo ({key})</source>
         <translation>元に戻す ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/explanation.py" line="59"/>
+        <source>{n} people</source>
+        <translation>{n}人</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/explanation.py" line="60"/>
+        <source>{n} companies</source>
+        <translation>{n}社</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/explanation.py" line="61"/>
+        <source>{n} person-months</source>
+        <translation>{n}人月</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/explanation.py" line="62"/>
+        <source>{n} users</source>
+        <translation>{n}ユーザー</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/explanation.py" line="66"/>
+        <source>estimate, in percent</source>
+        <translation>見積もり(%)</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/explanation.py" line="67"/>
+        <source>estimate, in person-months</source>
+        <translation>見積もり(人月)</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/explanation.py" line="68"/>
+        <source>typed by hand</source>
+        <translation>手入力</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/explanation.py" line="70"/>
+        <source>estimate: {level}</source>
+        <translation>見積もり:{level}</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/explanation.py" line="134"/>
+        <source>Factor</source>
+        <translation>要素</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/explanation.py" line="136"/>
+        <source>Where from</source>
+        <translation>出どころ</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/explanation.py" line="162"/>
+        <source>From: {source}</source>
+        <translation>出どころ:{source}</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/explanation.py" line="165"/>
+        <source>Share of the score: {share}</source>
+        <translation>スコアに占める割合:{share}</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/explanation.py" line="263"/>
+        <source>{n} requests from {people} people (the last {days} days, since {since})</source>
+        <translation>要望 {n}件({people}人から、直近 {days} 日:{since} 以降)</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/explanation.py" line="265"/>
+        <source>{n} requesters without a company</source>
+        <translation>企業のない要望者 {n}人</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/explanation.py" line="266"/>
+        <source>{n} older requests not counted: widen the window (Edit ▸ Workspace Settings)</source>
+        <translation>集計期間より古い要望 {n} 件は数えていません。期間を広げるには 編集 ▸ ワークスペース設定</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/explanation.py" line="268"/>
+        <source>{n} requests from outside the segment not counted</source>
+        <translation>セグメント外の要望 {n} 件は数えていません</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/explanation.py" line="301"/>
+        <source>Requests: {n}</source>
+        <translation>要望:{n}件</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/explanation.py" line="303"/>
+        <source>Companies: {n}</source>
+        <translation>企業:{n}社</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/explanation.py" line="277"/>
+        <location filename="../../backlog/explanation.py" line="305"/>
+        <source>MRR: {amount}</source>
+        <translation>MRR:{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/explanation.py" line="327"/>
+        <source>Factors of the score</source>
+        <translation>スコアの要素</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/explanation.py" line="342"/>
+        <source>As text</source>
+        <translation>文章で表示</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/explanation.py" line="347"/>
+        <source>The explanation in words, as the workbook and the command line give it</source>
+        <translation>ワークブックやコマンドラインと同じ、文章での説明</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/history_chart.py" line="40"/>
+        <source>Score and rank over time</source>
+        <translation>スコアと順位の推移</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/history_chart.py" line="58"/>
+        <source>Score {first} → {last}, rank {first_rank} → {last_rank}, {n} points from {start} to {end}</source>
+        <translation>スコア {first} → {last}、順位 {first_rank} → {last_rank}({start}〜{end}、{n} 点)</translation>
+    </message>
+    <message>
+        <location filename="../../backlog/history_chart.py" line="63"/>
+        <location filename="../../backlog/history_chart.py" line="167"/>
+        <source>{day}: score {score}, rank {rank}</source>
+        <translation>{day}:スコア {score}、{rank} 位</translation>
+    </message>
+    <message>
+        <location filename="../../changes/model.py" line="15"/>
+        <source>Added</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <location filename="../../changes/model.py" line="16"/>
+        <source>Removed</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../changes/model.py" line="20"/>
+        <source>Estimate</source>
+        <translation>見積もり</translation>
+    </message>
+    <message>
+        <location filename="../../changes/model.py" line="23"/>
+        <source>slipped</source>
+        <translation>後ろ倒し</translation>
+    </message>
+    <message>
+        <location filename="../../changes/model.py" line="24"/>
+        <source>pulled in</source>
+        <translation>前倒し</translation>
+    </message>
+    <message>
+        <location filename="../../changes/model.py" line="25"/>
+        <source>into the ranking</source>
+        <translation>ランキング入り</translation>
+    </message>
+    <message>
+        <location filename="../../changes/model.py" line="26"/>
+        <source>out of the ranking</source>
+        <translation>ランキング外</translation>
+    </message>
+    <message>
+        <location filename="../../changes/model.py" line="27"/>
+        <source>onto the roadmap</source>
+        <translation>計画に追加</translation>
+    </message>
+    <message>
+        <location filename="../../changes/model.py" line="28"/>
+        <source>off the roadmap</source>
+        <translation>計画から除外</translation>
+    </message>
+    <message>
+        <location filename="../../changes/model.py" line="30"/>
+        <source>not set</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <location filename="../../changes/model.py" line="85"/>
+        <source>Change</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <location filename="../../changes/model.py" line="86"/>
+        <source>Before</source>
+        <translation>変更前</translation>
+    </message>
+    <message>
+        <location filename="../../changes/model.py" line="87"/>
+        <source>After</source>
+        <translation>変更後</translation>
+    </message>
+    <message>
+        <location filename="../../changes/model.py" line="105"/>
+        <source>{title}: {before} → {after}</source>
+        <translation>{title}:{before} → {after}</translation>
+    </message>
+    <message>
+        <location filename="../../changes/view.py" line="55"/>
+        <source>Compare with the last snapshot taken on or before this day</source>
+        <translation>この日以前で最後のスナップショットと比べます</translation>
+    </message>
+    <message>
+        <location filename="../../changes/view.py" line="61"/>
+        <source>Search titles, lanes and values…</source>
+        <translation>タイトル・レーン・値を検索…</translation>
+    </message>
+    <message>
+        <location filename="../../changes/view.py" line="70"/>
+        <location filename="../../changes/view.py" line="99"/>
+        <location filename="../../changes/view.py" line="222"/>
+        <source>Take Snapshot…</source>
+        <translation>スナップショットを作成…</translation>
+    </message>
+    <message>
+        <location filename="../../changes/view.py" line="71"/>
+        <source>Record every item&apos;s score, rank, lane, status and estimates now</source>
+        <translation>全項目のスコア・順位・レーン・ステータス・見積もりをいま記録します</translation>
+    </message>
+    <message>
+        <location filename="../../changes/view.py" line="81"/>
+        <source>Show:</source>
+        <translation>表示:</translation>
+    </message>
+    <message>
+        <location filename="../../changes/view.py" line="100"/>
+        <location filename="../../changes/view.py" line="222"/>
+        <source>Export…</source>
+        <translation>エクスポート…</translation>
+    </message>
+    <message>
+        <location filename="../../changes/view.py" line="101"/>
+        <location filename="../../changes/view.py" line="230"/>
+        <source>Show All Kinds</source>
+        <translation>すべての種類を表示</translation>
+    </message>
+    <message>
+        <location filename="../../changes/view.py" line="143"/>
+        <source>The latest snapshot</source>
+        <translation>最新のスナップショット</translation>
+    </message>
+    <message>
+        <location filename="../../changes/view.py" line="144"/>
+        <source>A date…</source>
+        <translation>日付を指定…</translation>
+    </message>
+    <message>
+        <location filename="../../changes/view.py" line="208"/>
+        <source>{shown} of {total} changes</source>
+        <translation>{total} 件中 {shown} 件の変更</translation>
+    </message>
+    <message>
+        <location filename="../../changes/view.py" line="209"/>
+        <source>{n} changes</source>
+        <translation>{n} 件の変更</translation>
+    </message>
+    <message>
+        <location filename="../../changes/view.py" line="211"/>
+        <source>since {snapshot}</source>
+        <translation>{snapshot} 以降</translation>
+    </message>
+    <message>
+        <location filename="../../changes/view.py" line="220"/>
+        <source>No snapshot yet: take one, or export the workbook, which takes one. Then this view lists what changed since: rank moves, lane moves, status and estimates.</source>
+        <translation>スナップショットがまだありません。作成するか、ワークブックをエクスポートしてください(エクスポート時に自動で作成されます)。以降の変更(順位・レーン・ステータス・見積もり)をここに一覧します。</translation>
+    </message>
+    <message>
+        <location filename="../../changes/view.py" line="226"/>
+        <source>Nothing changed since {snapshot}.</source>
+        <translation>{snapshot} 以降、変更はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../changes/view.py" line="228"/>
+        <source>No change matches the search and the kinds chosen: {n} are hidden.</source>
+        <translation>検索と選んだ種類に合う変更はありません({n} 件を非表示)。</translation>
+    </message>
+    <message>
+        <location filename="../../changes/view.py" line="258"/>
+        <source>“{title}” was removed: it is no longer in the backlog.</source>
+        <translation>「{title}」は削除されました。バックログにもうありません。</translation>
+    </message>
+    <message>
+        <location filename="../../changes/view.py" line="266"/>
+        <source>Take Snapshot</source>
+        <translation>スナップショットを作成</translation>
+    </message>
+    <message>
+        <location filename="../../changes/view.py" line="267"/>
+        <source>A note to find it by later (optional), such as “before the Q3 replan”:</source>
+        <translation>あとで探すためのメモ(任意。例:「Q3 再計画の前」):</translation>
+    </message>
+    <message>
+        <location filename="../../changes/view.py" line="278"/>
+        <source>Snapshot taken: {n} items recorded. Later changes show here, compared with it.</source>
+        <translation>スナップショットを作成しました:{n} 件の項目を記録。以降の変更はこれと比べてここに表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/snapshots.py" line="14"/>
+        <source>taken by hand</source>
+        <translation>手動で作成</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/snapshots.py" line="15"/>
+        <source>at a workbook export</source>
+        <translation>ワークブックのエクスポート時</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/snapshots.py" line="16"/>
+        <source>daily</source>
+        <translation>毎日</translation>
     </message>
 </context>
 </TS>
