@@ -147,7 +147,9 @@ def changes_since(ws: Workspace, seq: int, *, limit: int) -> tuple[int, list[tup
         "SELECT COALESCE(MAX(seq), 0), COUNT(*) FROM score_changes WHERE seq > ?", [seq]
     ).fetchone()
     if count == 0:
-        return last_change(ws), [], True
+        # Never a newer seq than the one counted: a change committed between the two reads would be skipped and
+        # never patched in. An older one says the file is an older copy (the caller reloads).
+        return min(seq, last_change(ws)), [], True
     oldest_kept = ws.db.execute("SELECT MIN(seq) FROM score_changes").fetchone()[0]
     # Sequence numbers are contiguous; a hole before the oldest kept one means trimmed entries.
     if count > limit or oldest_kept > seq + 1:
