@@ -22,7 +22,8 @@ LANE_KINDS = ("quarter", "release", "horizon")
 REQUEST_STATUSES = ("new", "linked", "duplicate", "archived")
 
 # Fields a user may set on an item, and how each is checked.
-_TEXT_FIELDS = {"title", "description", "notes", "theme", "tags", "owner", "pin_rationale", "start_date", "end_date"}
+_TEXT_FIELDS = {"title", "description", "notes", "theme", "tags", "owner", "pin_rationale", "start_date", "end_date",
+                "public_title", "public_summary"}  # public_*: the customer-facing words of release notes
 _NUMBER_FIELDS = {
     "reach_manual", "metric_share", "impact", "confidence", "effort", "value",
     "impact_low", "impact_high", "confidence_low", "confidence_high", "effort_low", "effort_high",

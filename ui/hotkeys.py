@@ -60,6 +60,7 @@ SCORING_SETTINGS = described(WINDOW, QT_TRANSLATE_NOOP("", "Scoring settings"), 
 IMPORT_BATCHES = described(WINDOW, QT_TRANSLATE_NOOP("", "Past imports"), QKeySequence("Ctrl+Shift+I"))
 WORKSPACE_SETTINGS = described(WINDOW, QT_TRANSLATE_NOOP("", "Workspace settings"), QKeySequence("Ctrl+Shift+,"))
 EDIT_LANES = described(WINDOW, QT_TRANSLATE_NOOP("", "Edit the roadmap's lanes"), QKeySequence("Ctrl+Shift+L"))
+RELEASE_NOTES = described(WINDOW, QT_TRANSLATE_NOOP("", "Release notes and whom to tell"), QKeySequence("Ctrl+Shift+R"))
 # One key per view, in the order of the navigation list.
 VIEWS = tuple(QKeySequence(f"Ctrl+{n}") for n in range(1, 8))
 described(WINDOW, QT_TRANSLATE_NOOP("", "Go to a view, in the order of the list on the left"), *VIEWS)

@@ -25,7 +25,15 @@ def main(argv: list[str] | None = None) -> int:
 
         return install()
 
-    return cli_main(argv, run_gui=run_gui, install_desktop_entry=install_desktop_entry)
+    def draw_one_page(ws, path, **options):
+        # Painted without a window: offscreen when there is no display, so it runs on a server too.
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from ui.roadmap.onepage import write_one_page
+
+        return write_one_page(ws, path, **options)
+
+    return cli_main(argv, run_gui=run_gui, install_desktop_entry=install_desktop_entry, draw_one_page=draw_one_page)
 
 
 def window_system_ready() -> bool:

@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
         file.addAction(self.import_metrics_action)
         file.addAction(self.batches_action)
         file.addAction(self.export_action)
+        self.one_page_action = file.addAction(tr("Export One &Page…"), lambda: self.view("roadmap").choose_one_page())
         file.addSeparator()
         file.addAction(self.save_copy_action)
         file.addAction(self.backup_action)
@@ -267,6 +268,10 @@ class MainWindow(QMainWindow):
         roadmap_menu = bar.addMenu(tr("&Roadmap"))
         roadmap_menu.addAction(self.lanes_action)
         roadmap_menu.addAction(self.next_quarter_action)
+        self.release_notes_action = self._action(
+            tr("Release Notes and &Whom to Tell…"), self.open_release_notes, hotkeys.RELEASE_NOTES,
+            tip=tr("A lane's release notes in customer words, and who asked for its items"))
+        roadmap_menu.addAction(self.release_notes_action)
         help_menu = bar.addMenu(tr("&Help"))
         help_menu.addAction(self.scores_help_action)
         help_menu.addAction(self.shortcuts_action)
@@ -561,6 +566,9 @@ class MainWindow(QMainWindow):
 
     def open_lanes_editor(self):
         return self._dialog("lanes", "ui.dialogs.lanes", "LanesDialog", self)
+
+    def open_release_notes(self, lane_id: int | None = None):
+        return self._dialog("release_notes", "ui.dialogs.release_notes", "ReleaseNotesDialog", self, lane_id=lane_id)
 
     def add_next_quarter(self):
         from ui.operations import lanes

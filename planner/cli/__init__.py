@@ -21,7 +21,7 @@ from planner.errors import PlannerError
 
 COMMAND_MODULES = ("core_cmds", "item_cmds", "import_cmds", "item_import_cmds", "company_import_cmds", "score_cmds", "export_cmds",
                    "backup_cmds", "company_cmds", "settings_cmds", "lane_cmds", "request_cmds", "suggest_cmds",
-                   "history_cmds")
+                   "history_cmds", "release_cmds")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -159,10 +159,12 @@ def _db_path(text: str | None) -> Path | None:
         raise ValidationError(f"The folder of --db {text} does not exist (there is no home folder for {text.split('/')[0]}).") from None
 
 
-def main(argv: list[str] | None = None, *, run_gui=None, install_desktop_entry=None) -> int:
-    """Run one command. `run_gui(db_path=)` opens the desktop app and
-    `install_desktop_entry()` adds it to the desktop's menu; the launcher in
-    `ui` passes them, so the core never imports the GUI.
+def main(argv: list[str] | None = None, *, run_gui=None, install_desktop_entry=None, draw_one_page=None) -> int:
+    """Run one command. `run_gui(db_path=)` opens the desktop app,
+    `install_desktop_entry()` adds it to the desktop's menu and
+    `draw_one_page(ws, path, **options)` paints the roadmap on one page (PDF,
+    PNG) for `export`; the launcher in `ui` passes them, so the core never
+    imports the GUI.
 
     Commands take `(args, ws)` with the workspace open, or `(args, db_path)`
     when their parser sets `needs_workspace=False` (restoring a damaged file).
@@ -175,6 +177,7 @@ def main(argv: list[str] | None = None, *, run_gui=None, install_desktop_entry=N
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
+        args.draw_one_page = draw_one_page
         if args.install_desktop_entry:
             if install_desktop_entry is None:
                 print("planner: the desktop entry is installed by the `planner` command (or `python -m ui`).", file=sys.stderr)

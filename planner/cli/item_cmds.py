@@ -68,7 +68,8 @@ _FRIENDLY_FLAGS = (
 )
 # Text flags: (flag's dest, the field it sets).
 _TEXT_FLAGS = (("title", "title"), ("description", "description"), ("kind", "kind"), ("status", "status"),
-               ("theme", "theme"), ("owner", "owner"), ("start", "start_date"), ("end", "end_date"))
+               ("theme", "theme"), ("owner", "owner"), ("start", "start_date"), ("end", "end_date"),
+               ("public_title", "public_title"), ("public_summary", "public_summary"))
 
 
 def _tags(text: str) -> str | None:
@@ -134,7 +135,10 @@ def _said(key: str, given, item: dict) -> str:
         return f"metric {printable(item['metric'])}"
     if key == "description" and item["description"]:
         return f"description ({plural(len(item['description']), 'character')})"
-    value = item[key] if key in ("title", "theme", "tags", "owner", "start_date", "end_date", "description") else given
+    if key == "public_summary" and item["public_summary"]:
+        return f"public summary ({plural(len(item['public_summary']), 'character')})"
+    value = item[key] if key in ("title", "theme", "tags", "owner", "start_date", "end_date", "description",
+                                 "public_title") else given
     return f"{key.replace('_', ' ')} {_cell(value) if value is not None else 'cleared'}"
 
 
@@ -204,6 +208,8 @@ def register(sub) -> None:
     p.add_argument("--theme", help="'' clears it")
     p.add_argument("--tags", metavar="A,B", help="comma-separated; '' clears them")
     p.add_argument("--owner", help="'' clears it")
+    p.add_argument("--public-title", metavar="TEXT", help="the title customers read in release notes; '' clears it")
+    p.add_argument("--public-summary", metavar="TEXT", help="one or two sentences for customers; '' clears it")
     p.add_argument("--lane", metavar="NAME_OR_ID", help="move it to this lane; '' or 'none' takes it off the roadmap")
     p.add_argument("--start", metavar="DATE", help="e.g. 2027-01-15; '' clears it")
     p.add_argument("--end", metavar="DATE", help="e.g. 2027-03-31; '' clears it")

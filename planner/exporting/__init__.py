@@ -1,6 +1,6 @@
 """Exports for readers outside the planner: the roadmap workbook and the priorities CSV.
 
-    export_roadmap(ws, "roadmap.xlsx", edition="business", lanes="quarters")
+    export_roadmap(ws, "roadmap.xlsx", edition="business", lanes="quarters", language="ja")
     export_priorities_csv(ws, "priorities.csv")
 
 Both write beside the target and move the file into place (`atomic.py`), so a
@@ -12,17 +12,22 @@ removes the temporary files of exports a kill interrupted.
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 
-from planner.errors import ExportFailed, ValidationError, check_progress
+from planner.errors import DiskFull, ExportFailed, ValidationError, WorkspaceBusy, check_progress
+from planner.exporting.changes import group as group_changes, since_last_export
 from planner.exporting.atomic import check_target, replacing, sweep_leftovers
 from planner.exporting.csv_export import write_csv
 from planner.exporting.snapshot import EDITIONS, LANE_MODES, gather
 from planner.exporting.labels import label
+from planner.exporting.words_ja import LANGUAGES, language_of
 from planner.exporting.workbook import write_workbook
 
-__all__ = ["export_roadmap", "export_priorities_csv", "sweep_leftovers", "EDITIONS", "LANE_MODES"]
+log = logging.getLogger(__name__)
+
+__all__ = ["export_roadmap", "export_priorities_csv", "sweep_leftovers", "EDITIONS", "LANE_MODES", "LANGUAGES"]
 
 
 def _check_choices(edition: str, lanes: str | None = None) -> None:
@@ -36,21 +41,48 @@ def _workspace_path(ws):
     return getattr(ws, "path", None)
 
 
-def export_roadmap(ws, path, *, edition: str = "internal", lanes: str = "quarters", include_companies: bool = True, progress=None) -> dict:
-    """Write the roadmap workbook to `path` (.xlsx); returns what was written.
+def _check_language(language) -> str:
+    try:
+        return language_of(language)
+    except ValueError:
+        raise ValidationError(f"The workbook is written in English (en) or Japanese (ja); got {language!r}.") from None
 
-    The business edition leaves out effort, confidence, internal notes and the
-    people who asked; with `include_companies=False` also company names.
+
+def export_roadmap(ws, path, *, edition: str = "internal", lanes: str = "quarters", include_companies: bool = True,
+                   language: str = "en", progress=None) -> dict:
+    """Write the roadmap workbook to `path` (.xlsx) in `language` ("en" or "ja"); returns what was written.
+
+    The business edition leaves out scores, effort, confidence, internal notes and
+    the people who asked; with `include_companies=False` also company names. The
+    Changes sheet compares with the workbook exported before this one.
     """
     started = time.perf_counter()
     _check_choices(edition, lanes)
+    language = _check_language(language)
     path = Path(path).expanduser()
     if path.suffix.lower() != ".xlsx":
         raise ExportFailed(f"{path.name} is not an .xlsx file name; the workbook is written as Excel .xlsx.")
     # Fail before the slow part when the file is the workspace, open elsewhere or read-only.
     check_target(path, workspace=_workspace_path(ws))
     internal = edition == "internal"
+    # What moved since the last workbook, read before this export records its own snapshot.
+    check_progress(progress, 0, None, "Comparing with the last workbook")
+    unread = None
+    try:
+        moved, since = since_last_export(ws)
+    except (WorkspaceBusy, DiskFull):
+        raise  # the export cannot run either; say so as every export does
+    except Exception as exc:  # noqa: BLE001 - a damaged history must not cost the reader the workbook
+        log.debug("reading the changes since the last export failed", exc_info=True)
+        moved, since, unread = None, None, str(exc)
     snap = gather(ws, edition=edition, lanes=lanes, include_companies=internal or include_companies, progress=progress)
+    snap.language = language
+    snap.has_cjk = snap.has_cjk or language == "ja"
+    if moved is not None:
+        hidden = {row["item_id"] for row in moved} - {item["id"] for item in snap.items}
+        snap.changes = group_changes(moved, {item["id"]: item for item in snap.items}, hidden=hidden)
+        snap.changes_since = since
+    snap.changes_unread = unread
     with replacing(path, workspace=_workspace_path(ws)) as scratch:
         sheets = write_workbook(snap, scratch.file, progress=progress, parts=scratch.parts)
         check_progress(progress, 1, 1, "Saved")
@@ -62,6 +94,7 @@ def export_roadmap(ws, path, *, edition: str = "internal", lanes: str = "quarter
         "file": str(path),
         "edition": edition,
         "lanes": lanes,
+        "language": language,
         "sheets": sheets,
         "items": len(snap.items),
         "requests": snap.request_count,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from planner.exporting.styles import STATUS_LABELS
+from planner.exporting.words_ja import say
 
 METHOD_NAMES = {
     "rice": "RICE (reach × impact × confidence ÷ effort)",
@@ -14,8 +15,8 @@ METHOD_NAMES = {
 LANE_MODE_NAMES = {"quarters": "Quarters", "releases": "Releases", "now-next-later": "Now / Next / Later"}
 
 
-def label(value) -> str | None:
-    """An enumeration ('in_progress', 'quick_win') as a reader writes it."""
+def label(value, lang: str = "en") -> str | None:
+    """An enumeration ('in_progress', 'quick_win') as a reader of `lang` ("en", "ja") writes it."""
     if value is None or value == "":
         return None
-    return STATUS_LABELS.get(value) or str(value).replace("_", " ").replace("-", " ").capitalize()
+    return say(STATUS_LABELS.get(value) or str(value).replace("_", " ").replace("-", " ").capitalize(), lang)

@@ -31,6 +31,7 @@ from planner.errors import check_progress
 from planner.exporting.atomic import TEMP_PREFIX
 from planner.exporting.safe import HOSTILE_LEADS, clean_text, is_hostile
 from planner.exporting.styles import Styles
+from planner.exporting.words_ja import date_format, say
 
 PROGRESS_EVERY = 2000
 
@@ -129,6 +130,7 @@ class SheetWriter:
 
     def __init__(self, book: "StreamingBook", title: str):
         self.book = book
+        title = book.say(title)
         self.ws = book.wb.create_sheet(title)
         self.title = title
         self.rows = 0
@@ -236,10 +238,13 @@ class StreamingBook:
     """A write-only workbook whose sheets stream their rows (`SheetWriter`), with progress and print setup.
 
     `title` is the document's; `name` goes in every page's footer; `total` is the number of rows expected, for progress.
+    `language` ("en" or "ja") is the one sheet names, headers and dates are written in.
     """
 
-    def __init__(self, parts: Path, *, title: str, name: str, cjk: bool, currency, total: int, progress=None):
+    def __init__(self, parts: Path, *, title: str, name: str, cjk: bool, currency, total: int, progress=None,
+                 language: str = "en"):
         self.name = name
+        self.language = language
         self.wb = Workbook(write_only=True)
         self.wb.properties.title = title
         self.wb.properties.creator = "Roadmap Planner"
@@ -247,7 +252,7 @@ class StreamingBook:
         self.wb.calculation.fullCalcOnLoad = True
         self.parts = parts  # each sheet's rows, and openpyxl's package before the rows go in
         self.writers: list[SheetWriter] = []
-        self.styles = Styles(self.wb, cjk=cjk, currency=currency)
+        self.styles = Styles(self.wb, cjk=cjk, currency=currency, date_format=date_format(language))
         self.progress = progress
         self.done = 0
         self.total = total
@@ -257,6 +262,10 @@ class StreamingBook:
         self.done += 1
         if self.progress is not None and self.done % PROGRESS_EVERY == 0:
             check_progress(self.progress, self.done, self.total, "Writing the workbook")
+
+    def say(self, text: str | None) -> str | None:
+        """`text` in the workbook's language (`words_ja.py`)."""
+        return say(text, self.language)
 
     def sheet(self, title: str) -> SheetWriter:
         """A new sheet to write row by row; `finish` it when its rows are in."""
@@ -278,39 +287,58 @@ class StreamingBook:
             ws.print_title_rows = title_rows
         # '&' starts a code in a header or footer; a workspace called "R&D" must stay text.
         ws.oddFooter.left.text = clean_text(self.name.replace("&", "&&") + " · &A")
-        ws.oddFooter.right.text = "Page &P of &N"
+        ws.oddFooter.right.text = "&P / &N" if self.language == "ja" else "Page &P of &N"
         ws.oddFooter.left.size = ws.oddFooter.right.size = 8
 
-    def table(self, title: str, columns: list[Column], rows: list[list], *, freeze: str = "B2", score_col: str | None = None) -> SheetWriter:
-        """A sheet holding one table: header in row 1, filters, frozen header, fitted widths."""
+    def table(self, title: str, columns: list[Column], rows: list[list], *, freeze: str = "B2", score_col: str | None = None,
+              heading: str | None = None, legend: str | None = None, landscape: bool = True) -> SheetWriter:
+        """A sheet holding one table: header in row 1, filters, frozen header, fitted widths.
+
+        With a `heading` (and a one-line `legend` saying what the sheet shows) the
+        table starts under them, in row 3, as a reader who prints the sheet wants it;
+        `freeze` names the cell as if the header were in row 1. Headers are written in
+        the workbook's language.
+        """
         empty = [n for n, col in enumerate(columns) if col.optional and all(row[n] in (None, "") for row in rows)]
         if empty:
             keep = [n for n in range(len(columns)) if n not in set(empty)]
             columns = [columns[n] for n in keep]
             rows = [[row[n] for n in keep] for row in rows]
+        headers = [self.say(col.header) for col in columns]
         sheet = SheetWriter(self, title)
         ws = sheet.ws
+        top = 3 if heading else 1  # the header's row
         # A write-only sheet writes its head (properties, panes, widths) with the first
         # row, so everything but the tail is set before any row goes in.
-        self.print_setup(ws, title_rows="1:1")
-        ws.freeze_panes = freeze
+        self.print_setup(ws, title_rows=f"{top}:{top}", landscape=landscape)
+        letters = "".join(ch for ch in freeze if ch.isalpha())
+        ws.freeze_panes = f"{letters}{int(freeze[len(letters):]) + top - 1}"
         sample = rows[:2000]
         widths = []
         for n, col in enumerate(columns):
-            width = max([display_len(col.header) * 0.9] + [display_len(row[n]) for row in sample])
+            width = max([display_len(headers[n]) * 0.9] + [display_len(row[n]) for row in sample])
             width = max(col.min_width, min(col.max_width, width + (3.5 if col.kind in _INDENTED else 2)))
             widths.append(width)
             ws.column_dimensions[get_column_letter(n + 1)].width = width
+        if heading:
+            ws.sheet_view.showGridLines = False
+            sheet.height(1, 24)
+            sheet.append([sheet.cell(heading, "title")])
+            # The legend may run past the table's width on screen; in print it wraps within the table.
+            sheet.height(2, row_height([(legend, sum(widths))]))
+            sheet.append([sheet.cell(legend, "legend_line")])
         wrapped = [(n, widths[n]) for n, col in enumerate(columns) if col.kind == "wrap"]
-        sheet.height(1, row_height([(col.header, w) for col, w in zip(columns, widths)], bold=True))
-        sheet.append([sheet.cell(col.header, "header") for col in columns])
+        sheet.height(top, row_height([(h, w) for h, w in zip(headers, widths)], bold=True))
+        sheet.append([sheet.cell(h, "header") for h in headers])
         sheet.write_rows(rows, [col.kind for col in columns], wrapped)
         last = get_column_letter(len(columns))
-        end = max(2, len(rows) + 1)
-        ws.auto_filter.ref = f"A1:{last}{end}"
+        end = max(top + 1, len(rows) + top)
+        ws.auto_filter.ref = f"A{top}:{last}{end}"
+        if heading and legend:
+            ws.merged_cells.add(f"A2:{last}2")
         if score_col and rows:
             ws.conditional_formatting.add(
-                f"{score_col}2:{score_col}{end}",
+                f"{score_col}{top + 1}:{score_col}{end}",
                 ColorScaleRule(start_type="min", start_color="FFFFFF", end_type="max", end_color="63BE7B"),
             )
         self.finish(sheet)

@@ -44,6 +44,12 @@ class Snapshot:
     request_count: int = 0
     currency: str = "USD"  # the workspace currency's ISO code (`planner.money`)
     has_cjk: bool = False
+    language: str = "en"  # the reader's language: "en" or "ja" (`words_ja.py`)
+    fiscal_start: int = 1  # the month the workspace's fiscal year starts in
+    # What moved since the last exported workbook (`planner.exporting.changes`); None: there was none before.
+    changes: dict | None = None
+    changes_since: datetime | None = None
+    changes_unread: str | None = None  # why the history could not be compared with, when it could not
 
     @property
     def internal(self) -> bool:
@@ -150,8 +156,9 @@ def _read(ws, items, settings, hidden, *, edition, lanes, include_companies, wit
     has_cjk = any(_CJK.search(item.get("title") or "") for item in items) or any(
         _CJK.search(r[5] or "") for r in requests[:5000]
     ) or any(_CJK.search(c["company"] or "") for rows in companies.values() for c in rows[:1])
+    shown = _workspace_settings(ws)
     return Snapshot(
-        workspace=ws.name,
+        workspace=shown["name"],
         exported_at=datetime.now().replace(microsecond=0),
         edition=edition,
         lanes_mode=lanes,
@@ -166,5 +173,13 @@ def _read(ws, items, settings, hidden, *, edition, lanes, include_companies, wit
         request_count=request_count,
         currency=workspace_currency(ws),
         has_cjk=has_cjk,
+        fiscal_start=shown["fiscal_year_start"],
     )
+
+
+def _workspace_settings(ws: Workspace) -> dict:
+    """The name the user gave the workspace (else its file's) and the fiscal year's first month."""
+    from planner.ops.settings import workspace_settings
+
+    return workspace_settings(ws)
 

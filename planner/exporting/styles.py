@@ -54,7 +54,7 @@ def currency_format(currency: str) -> str:
 class Styles:
     """Style arrays for one workbook; `get(name)` and `quoted(name)` return them."""
 
-    def __init__(self, wb, *, cjk: bool, currency: str = DEFAULT_CURRENCY):
+    def __init__(self, wb, *, cjk: bool, currency: str = DEFAULT_CURRENCY, date_format: str = "yyyy-mm-dd"):
         self.wb = wb
         self.font_name = CJK_FONT if cjk else LATIN_FONT
         self._holder = SimpleNamespace(parent=wb)  # what a style descriptor needs to reach the workbook
@@ -87,9 +87,9 @@ class Styles:
         self.define("pct", font=body, alignment=num, number_format="0%")
         self.define("money", font=body, alignment=num, number_format=currency_format(currency))
         # Centred so a date does not butt against the text column to its right.
-        self.define("date", font=body, alignment=Alignment(horizontal="center", vertical="top"), number_format="yyyy-mm-dd")
+        self.define("date", font=body, alignment=Alignment(horizontal="center", vertical="top"), number_format=date_format)
         self.define("int_left", font=body, alignment=Alignment(horizontal="left", vertical="top"), number_format="#,##0")
-        self.define("datetime", font=body, alignment=Alignment(horizontal="left", vertical="top"), number_format="yyyy-mm-dd hh:mm")
+        self.define("datetime", font=body, alignment=Alignment(horizontal="left", vertical="top"), number_format=date_format + " hh:mm")
         self.define(
             "header",
             font=self.font(bold=True, color="FFFFFF"),
@@ -100,10 +100,17 @@ class Styles:
         self.define("title", font=self.font(size=16, bold=True, color=HEADER_FILL), alignment=Alignment(vertical="center"), border=Border())
         self.define("subtitle", font=self.font(color=TEXT_GREY), alignment=Alignment(vertical="center"), border=Border())
         self.define("label", font=self.font(bold=True), alignment=top, border=Border())
+        # The one line under a sheet's title saying what the sheet shows.
+        self.define("legend_line", font=self.font(italic=True, color=TEXT_GREY), alignment=Alignment(vertical="top", wrap_text=True), border=Border())
+        # A group's heading in a list (a company on Who to tell, a kind of change on Changes).
+        self.define("group", font=self.font(bold=True), fill=PatternFill("solid", fgColor="D9E1F2"), alignment=top_wrap)
+        self.define("group_int", font=self.font(bold=True), fill=PatternFill("solid", fgColor="D9E1F2"), alignment=num, number_format="#,##0")
+        self.define("group_date", font=self.font(bold=True), fill=PatternFill("solid", fgColor="D9E1F2"), alignment=Alignment(horizontal="center", vertical="top"), number_format=date_format)
+        self.define("indented", font=body, alignment=Alignment(horizontal="left", vertical="top", wrap_text=True, indent=2))
         # The About sheet reads as a page of notes, not a grid.
         self.define("note", font=body, alignment=top_wrap, border=Border())
         self.define("note_int", font=body, alignment=Alignment(horizontal="left", vertical="top"), number_format="#,##0", border=Border())
-        self.define("note_datetime", font=body, alignment=Alignment(horizontal="left", vertical="top"), number_format="yyyy-mm-dd hh:mm", border=Border())
+        self.define("note_datetime", font=body, alignment=Alignment(horizontal="left", vertical="top"), number_format=date_format + " hh:mm", border=Border())
         self.define("section", font=self.font(size=12, bold=True, color=HEADER_FILL), alignment=Alignment(vertical="bottom"), border=Border())
         self.define("legend_label", font=self.font(bold=True, color=TEXT_GREY), alignment=Alignment(horizontal="right", vertical="center"), border=Border())
         self.define(

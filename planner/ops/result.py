@@ -37,10 +37,12 @@ _ENTITY_OF_TABLE = {
     "lanes": Entity.LANES, "metrics": Entity.METRICS, "metric_values": Entity.METRICS,
     "settings": Entity.SETTINGS, "import_batches": Entity.BATCHES,
 }
-# Columns whose change cannot move a score or a rank: where a card sits on the roadmap, and when it was touched.
-_UNSCORED = {"items": frozenset({"lane_id", "lane_position", "updated_at"}),
+# Columns whose change cannot move a score or a rank: where a card sits on the roadmap, when it was touched,
+# its customer-facing words, and whether a requester was told it ships.
+_UNSCORED = {"items": frozenset({"lane_id", "lane_position", "updated_at", "public_title", "public_summary"}),
              "lanes": frozenset({"position", "start_date", "end_date", "capacity"}),
-             "companies": frozenset({"renewal_date", "owner", "plan", "domain", "external_id"})}
+             "companies": frozenset({"renewal_date", "owner", "plan", "domain", "external_id"}),
+             "links": frozenset({"informed_at"})}
 
 
 @dataclass(frozen=True)

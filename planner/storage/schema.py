@@ -312,3 +312,17 @@ def m007_snapshots(db):
         CREATE INDEX idx_snapshots_day ON snapshots(day);
         """
     )
+
+
+@migrations(name="m008_release_notes")
+def m008_release_notes(db):
+    # Release notes speak to customers: an item may carry its own customer-facing title and summary
+    # (blank: the title is used). Whether a requester was told that an item ships is a fact about one
+    # request and one item, so it sits on the link: the day it was first marked informed (ISO), or NULL.
+    db.executescript(
+        """
+        ALTER TABLE items ADD COLUMN public_title TEXT;
+        ALTER TABLE items ADD COLUMN public_summary TEXT;
+        ALTER TABLE links ADD COLUMN informed_at TEXT;
+        """
+    )

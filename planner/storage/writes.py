@@ -38,8 +38,10 @@ def add_link_if_absent(ws: Workspace, request_id: int, item_id: int, importance:
 def put_link(ws: Workspace, link: dict) -> None:
     """Put a link back exactly as it was (undo)."""
     ws.db.execute(
-        "INSERT OR REPLACE INTO links(request_id, item_id, importance, batch_id, created_at) VALUES (?, ?, ?, ?, ?)",
-        [link["request_id"], link["item_id"], link["importance"], link.get("batch_id"), link["created_at"]],
+        "INSERT OR REPLACE INTO links(request_id, item_id, importance, batch_id, created_at, informed_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [link["request_id"], link["item_id"], link["importance"], link.get("batch_id"), link["created_at"],
+         link.get("informed_at")],
     )
 
 

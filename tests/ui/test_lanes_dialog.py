@@ -255,7 +255,8 @@ def test_the_lane_menu_opens_the_editor_and_its_delete_asks_where_items_go(qtbot
     qtbot.waitUntil(lambda: not board.scores_pending, timeout=20000)
     q2 = board_lane(board, "2027 Q2")
     texts = [a.text() for a in lane_menu(board, q2).actions() if a.text()]
-    assert texts == ["Rename Lane…", "Set Capacity…", "Add the Next Quarter", "Edit Lanes…", "Delete Lane…"]
+    assert texts == ["Rename Lane…", "Set Capacity…", "Add the Next Quarter", "Edit Lanes…",
+                     "Release Notes and Whom to Tell…", "Delete Lane…"]
     assert [a.text() for a in lane_menu(board, board.lanes[0]).actions()] == ["Edit Lanes…"]
     {a.text(): a for a in lane_menu(board, q2).actions()}["Edit Lanes…"].trigger()
     editor = window.dialogs["lanes"]

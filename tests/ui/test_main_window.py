@@ -367,5 +367,6 @@ def test_file_import_metrics_brings_a_metrics_file_in_as_one_undo_step(qtbot, wi
 
 def test_the_roadmap_menu_edits_lanes_and_the_edit_menu_opens_workspace_settings(window):
     menus = {m.title().replace("&", ""): m for m in (a.menu() for a in window.menuBar().actions()) if m}
-    assert [a.text().replace("&", "") for a in menus["Roadmap"].actions()] == ["Edit Lanes…", "Add the Next Quarter"]
+    assert [a.text().replace("&", "") for a in menus["Roadmap"].actions()] == ["Edit Lanes…", "Add the Next Quarter",
+                                                                                 "Release Notes and Whom to Tell…"]
     assert "Workspace Settings…" in [a.text().replace("&", "") for a in menus["Edit"].actions()]

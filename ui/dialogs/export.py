@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from planner.errors import ExportFailed
 from ui.context import show_error
-from ui.i18n import tr
+from ui.i18n import tr, ui_language
 from ui.widgets.files import ask_save_path, open_folder
 
 # Shown through tr(); marked here so lupdate finds them.
@@ -29,6 +29,11 @@ LANE_LABELS = {
     "quarters": QT_TRANSLATE_NOOP("", "Quarters"),
     "releases": QT_TRANSLATE_NOOP("", "Releases"),
     "now-next-later": QT_TRANSLATE_NOOP("", "Now / Next / Later"),
+}
+# The workbook's language: its sheet names, headers and fixed words (the core's own words, planner/exporting/words_ja.py).
+LANGUAGE_LABELS = {
+    "en": QT_TRANSLATE_NOOP("", "English"),
+    "ja": QT_TRANSLATE_NOOP("", "Japanese"),
 }
 FORMATS = (
     ("xlsx", QT_TRANSLATE_NOOP("", "Roadmap workbook (.xlsx)")),
@@ -54,6 +59,14 @@ class ExportDialog(QDialog):
         self.lanes = QComboBox()
         for mode in LANE_MODES:
             self.lanes.addItem(tr(LANE_LABELS.get(mode, mode)), mode)
+        from planner.exporting import LANGUAGES
+
+        self.language = QComboBox()
+        for code in LANGUAGES:
+            self.language.addItem(tr(LANGUAGE_LABELS.get(code, code)), code)
+        # The reader most likely reads the language the window speaks.
+        self.language.setCurrentIndex(max(0, self.language.findData(ui_language())))
+        self.language.setToolTip(tr("The language of the workbook's sheet names, headers and fixed words."))
         self.include_companies = QCheckBox(tr("Name the companies asking (the internal edition always does)"))
         self.include_companies.setChecked(True)
         self.include_companies.setToolTip(tr("The business edition can leave company names out."))
@@ -75,6 +88,7 @@ class ExportDialog(QDialog):
         form.addRow(tr("Format"), self.format)
         form.addRow(tr("Edition"), self.edition)
         form.addRow(tr("Lanes"), self.lanes)
+        form.addRow(tr("Language"), self.language)
         form.addRow("", self.include_companies)
         form.addRow(tr("File"), file_row)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
@@ -113,6 +127,7 @@ class ExportDialog(QDialog):
     def _update_enabled(self) -> None:
         busy = self.task is not None
         self.lanes.setEnabled(not busy and self.format.currentData() == "xlsx")
+        self.language.setEnabled(not busy and self.format.currentData() == "xlsx")
         self.include_companies.setEnabled(not busy and self.edition.currentData() != "internal")
         for w in (self.format, self.edition, self.path):
             w.setEnabled(not busy)
@@ -140,6 +155,7 @@ class ExportDialog(QDialog):
         fmt = self.format.currentData()
         edition = self.edition.currentData()
         lanes = self.lanes.currentData()
+        language = self.language.currentData()
         companies = self.include_companies.isChecked() or edition == "internal"
 
         def work(ws, progress):
@@ -147,7 +163,8 @@ class ExportDialog(QDialog):
 
             if fmt == "csv":
                 return export_priorities_csv(ws, path, edition=edition, include_companies=companies, progress=progress)
-            return export_roadmap(ws, path, edition=edition, lanes=lanes, include_companies=companies, progress=progress)
+            return export_roadmap(ws, path, edition=edition, lanes=lanes, include_companies=companies, language=language,
+                                  progress=progress)
 
         self.progress.setRange(0, 0)  # busy until the first figure arrives
         self.progress.show()

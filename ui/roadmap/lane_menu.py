@@ -1,5 +1,5 @@
 """The menu of a lane header on the board: rename, capacity, add the next quarter, delete (asking where the items go),
-and the Lanes editor; each change one undo step."""
+the Lanes editor, and the lane's release notes and whom to tell; each change one undo step."""
 
 from __future__ import annotations
 
@@ -25,6 +25,9 @@ def lane_menu(view, lane: dict) -> QMenu:
         menu.addAction(tr("Add the Next Quarter"), lambda: actions.add_next_quarter(view.ctx, view))
     if editor is not None:
         menu.addAction(tr("Edit Lanes…"), editor)
+    notes = getattr(view.window(), "open_release_notes", None)
+    if notes is not None:
+        menu.addAction(tr("Release Notes and Whom to Tell…"), lambda: notes(lane["id"]))
     menu.addSeparator()
     menu.addAction(tr("Delete Lane…"), lambda: confirm_delete(view, lane))
     return menu

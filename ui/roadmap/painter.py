@@ -117,7 +117,7 @@ class BoardPainter:
             p.setPen(t.text)
             p.drawText(QPointF(right - width, base), score)
             right -= width + 6
-            p.setFont(self.small_font)
+        p.setFont(self.small_font)  # the badge left its bold font set when no score follows it
         p.setPen(t.status_text(card["status"]))
         p.drawText(QPointF(left, base), self._meta(card, int(right - left), business))
 

@@ -9,9 +9,11 @@ undoable.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+                               QWidget)
 
 from planner import ops, roadmap
 from planner.ops import Changes, Entity
@@ -22,6 +24,7 @@ from ui.context import RefreshWhenShown, show_error
 from ui.i18n import tr
 from ui.operations import items as actions
 from ui.operations import lanes as lane_actions
+import ui.roadmap.onepage as onepage
 import ui.roadmap.png as png
 from ui.roadmap.bars import LaneHeaderBar, LegendBar
 from ui.roadmap.canvas import BoardCanvas
@@ -73,6 +76,8 @@ class BoardView(RefreshWhenShown, QWidget):
         self.business_box = QCheckBox(tr("Business view"))
         self.business_box.setToolTip(tr("Show only what the business edition of the roadmap shows: no effort, capacity or won't-do items."))
         self.export_button = QPushButton(tr("Export PNG…"))
+        self.one_page_button = QPushButton(tr("Export One Page…"))
+        self.one_page_button.setToolTip(tr("The board on one page for executives: a PDF to print or a PNG for slides"))
         self.summary = QLabel()
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
@@ -88,6 +93,7 @@ class BoardView(RefreshWhenShown, QWidget):
         bar.addStretch(1)
         bar.addWidget(self.summary)
         bar.addWidget(self.export_button)
+        bar.addWidget(self.one_page_button)
 
         self.canvas = BoardCanvas(self)
         self.header = LaneHeaderBar(self.canvas, self)
@@ -114,6 +120,7 @@ class BoardView(RefreshWhenShown, QWidget):
             box.currentIndexChanged.connect(lambda _: self.refresh(rescore=False))
         self.business_box.toggled.connect(lambda _: self.refresh(rescore=False))
         self.export_button.clicked.connect(self.choose_export)
+        self.one_page_button.clicked.connect(self.choose_one_page)
         self.canvas.card_dropped.connect(self.drop_card)
         self.canvas.card_activated.connect(self.ctx.item_selected.emit)
         self.ctx.changed.connect(self._on_changed)
@@ -251,6 +258,31 @@ class BoardView(RefreshWhenShown, QWidget):
 
     def choose_export(self) -> None:
         save_png_as(self, tr("Export board as PNG"), f"roadmap-{self.mode}.png", self.export_png)
+
+    def choose_one_page(self) -> dict | None:
+        """Ask where to save the board on one page (a PDF or a PNG, by the name's suffix) and write it."""
+        pdf_filter, png_filter = tr("PDF documents (*.pdf)"), tr("PNG images (*.png)")
+        path, chosen = QFileDialog.getSaveFileName(self, tr("Export One Page"), f"roadmap-{self.mode}.pdf",
+                                                  f"{pdf_filter};;{png_filter}")
+        if not path:
+            return None
+        if Path(path).suffix.lower() not in (".pdf", ".png"):
+            path += ".png" if chosen == png_filter else ".pdf"
+        try:
+            result = self.export_one_page(path)
+        except PlannerError as exc:
+            show_error(self, exc)
+            return None
+        text = tr("Wrote {file}: {n} cards on one page.").format(file=Path(path).name, n=result["cards"])
+        if result["more"]:
+            text += " " + tr("{n} more did not fit; each lane says how many.").format(n=result["more"])
+        self.ctx.said.emit(text)
+        return result
+
+    def export_one_page(self, path, *, page: str | None = None) -> dict:
+        """Write the board as the view shows it (lanes, filters, business view) on one page; PDF paper from the locale."""
+        return onepage.write_one_page(self.ctx.ws, path, lanes=self.mode, edition="business" if self.business else "internal",
+                                      page=page or onepage.default_page_size(), **self._filters())
 
     def export_size(self, *, max_cards: int = 20) -> QSize:
         return png.export_size(self.lanes, max_cards=max_cards)

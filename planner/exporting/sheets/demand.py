@@ -12,7 +12,7 @@ def add_sheet(book: StreamingBook, snap: Snapshot) -> None:
         Column("ID", "id", max_width=8),
         Column("Title", "wrap", max_width=48, min_width=24),
         Column("Status", "text", max_width=14),
-        Column("Lane", "text", max_width=14),
+        Column("Lane" if snap.internal else "When", "text", max_width=14),
         Column("Requests", "int", max_width=10),
         Column("Companies", "int", max_width=11),
         Column("Critical", "int", max_width=9),
@@ -28,11 +28,15 @@ def add_sheet(book: StreamingBook, snap: Snapshot) -> None:
         if not d:
             continue
         row = [
-            str(item["id"]), item.get("title"), label(item.get("status")), item.get("lane"),
+            str(item["id"]), item.get("title"), label(item.get("status"), snap.language), item.get("lane"),
             d["requests"], d["companies"], d["critical"], d["mrr"], d["segments"], parse_day(d["last_asked"]),
         ]
         if snap.show_companies:
             row.append("\n".join(f"{c['company']} ({c['requests']})" for c in d["top_companies"]) or None)
         rows.append(row)
     rows.sort(key=lambda r: (-(r[7] or 0), -(r[4] or 0)))
-    book.table("Demand", columns, rows, freeze="C2")
+    if snap.internal:
+        book.table("Demand", columns, rows, freeze="C2")
+        return
+    book.table("Demand", columns, rows, freeze="C2", heading=f"{book.say('Demand')} · {snap.workspace}",
+               legend=book.say("Per item: how many requests and companies asked, the MRR at stake, segments and when it was last asked."))

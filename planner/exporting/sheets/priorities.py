@@ -23,6 +23,10 @@ INTERNAL_FACTORS = {"effort", "confidence", "ease", "job_size"}
 
 
 def add_sheet(book: StreamingBook, snap: Snapshot) -> None:
+    if not snap.internal:
+        _add_business_sheet(book, snap)
+        return
+    lang = snap.language
     method = snap.settings.get("method") or (snap.items[0]["method"] if snap.items else "rice")
     formula = _custom_formula(snap) if method == "custom" else FORMULAS.get(method)
     percent = formula.percent if formula else frozenset()
@@ -58,7 +62,7 @@ def add_sheet(book: StreamingBook, snap: Snapshot) -> None:
         Column("Companies", "int", max_width=11),
         Column("MRR at stake", "money", max_width=13),
         Column("Single customer", "wrap", max_width=24, optional=True),
-        Column(f"Stays in top {top_n}", "pct", max_width=9, optional=True),
+        Column(book.say("Stays in top {n}").format(n=top_n), "pct", max_width=9, optional=True),
         Column("Pinned rank", "int", max_width=8, optional=True),
         Column("Why pinned", "wrap", max_width=36, optional=True),
     ]
@@ -94,18 +98,18 @@ def add_sheet(book: StreamingBook, snap: Snapshot) -> None:
             item.get("rank"),
             str(item["id"]),
             item.get("title"),
-            label(item.get("kind")),
-            label(item.get("status")),
+            label(item.get("kind"), lang),
+            label(item.get("status"), lang),
             item.get("theme"),
             item.get("lane"),
             score,
             *(values[n] for n in factor_names),
             _reach_source(item),
-            label(item.get("quadrant")),
+            label(item.get("quadrant"), lang),
             item.get("requests"),
             item.get("companies"),
             item.get("mrr"),
-            _single_customer(item, show_companies=snap.show_companies),
+            _single_customer(item, show_companies=snap.show_companies, say=book.say),
             item.get("rank_stability"),
             item.get("pinned_rank"),
             item.get("pin_rationale"),
@@ -114,6 +118,33 @@ def add_sheet(book: StreamingBook, snap: Snapshot) -> None:
             row += [item.get("explanation") or item.get("unscored_reason"), detail.get("notes")]
         rows.append(row)
     book.table("Priorities", columns, rows, freeze="D2", score_col=get_column_letter(first_factor))
+
+
+def _add_business_sheet(book: StreamingBook, snap: Snapshot) -> None:
+    """The Priorities sheet a sales reader can read: the order, when, and who asks; no scores or estimates.
+
+    Scores, factors, quadrants and the simulation's stability are the product
+    team's working: the order already says what they concluded.
+    """
+    lang = snap.language
+    columns = [
+        Column("Rank", "rank", max_width=7, min_width=7),
+        Column("Title", "wrap", max_width=50, min_width=30),
+        Column("Kind", "text", max_width=16),
+        Column("Status", "text", max_width=16),
+        Column("Theme", "wrap", max_width=22, optional=True),
+        Column("When", "text", max_width=22),
+        Column("Requests", "int", max_width=11, min_width=9),
+        Column("Companies asking", "int", max_width=12, min_width=10),
+        Column("MRR at stake", "money", max_width=16, min_width=13),
+    ]
+    rows = [
+        [item.get("rank"), item.get("title"), label(item.get("kind"), lang), label(item.get("status"), lang),
+         item.get("theme"), item.get("lane"), item.get("requests"), item.get("companies"), item.get("mrr")]
+        for item in snap.items
+    ]
+    book.table("Priorities", columns, rows, freeze="C2", heading=f"{book.say('Priorities')} · {snap.workspace}",
+               legend=book.say("Every item in the order the product team plans to work on it, with the demand behind it."))
 
 
 def _custom_formula(snap: Snapshot):
@@ -127,13 +158,13 @@ def _custom_formula(snap: Snapshot):
         return None
 
 
-def _single_customer(item: dict, *, show_companies: bool):
+def _single_customer(item: dict, *, show_companies: bool, say=lambda text: text):
     if not item.get("single_customer"):
         return None
     share = item.get("top_share")
-    who = item.get("top_company") if show_companies else "one company"
+    who = item.get("top_company") if show_companies else say("one company")
     if share is not None:
-        return f"{who} ({share:.0%} of demand)"
+        return say("{who} ({share} of demand)").format(who=who, share=f"{share:.0%}")
     return who
 
 

@@ -23,12 +23,12 @@ def add_sheet(book: StreamingBook, snap: Snapshot) -> None:
         Column("E-mail", "text", max_width=32, optional=True),
         Column("Asked on", "date", max_width=11, min_width=11),
         Column("Votes", "int", max_width=7, optional=True),
-        Column("Importance", "text", max_width=12),
+        Column("Importance", "text", max_width=16),  # "あれば望ましい" in Japanese
         Column("URL", "text", max_width=30, optional=True),
     ]
     rows = [
         [str(r[0]), r[1], str(r[2]), r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11],
-         parse_day(r[12]), r[13], label(r[14]), r[15]]
+         parse_day(r[12]), r[13], label(r[14], snap.language), r[15]]
         for r in snap.requests
     ]
     book.table("Requests", columns, rows, freeze="C2")

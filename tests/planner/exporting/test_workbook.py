@@ -20,13 +20,14 @@ def all_text(wb) -> list[str]:
     return [str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None]
 
 
-def headers(ws) -> list[str]:
-    return [c.value for c in next(ws.iter_rows(min_row=1, max_row=1))]
+def headers(ws, row: int = 1) -> list[str]:
+    """The table's header: row 1 in the internal edition, row 3 (under a title and a legend) in the business one."""
+    return [c.value for c in next(ws.iter_rows(min_row=row, max_row=row))]
 
 
-def column(ws, name: str) -> list:
-    idx = headers(ws).index(name)
-    return [row[idx].value for row in ws.iter_rows(min_row=2)]
+def column(ws, name: str, row: int = 1) -> list:
+    idx = headers(ws, row).index(name)
+    return [r[idx].value for r in ws.iter_rows(min_row=row + 1)]
 
 
 @pytest.fixture
@@ -45,7 +46,7 @@ def test_result_describes_what_was_written(internal, small_ws):
     path, result = internal
     assert result["file"] == str(path)
     assert result["edition"] == "internal" and result["lanes"] == "quarters"
-    assert result["sheets"] == ["Roadmap", "Priorities", "Demand", "Requests", "Who to tell", "About"]
+    assert result["sheets"] == ["Roadmap", "Changes", "Priorities", "Demand", "Requests", "Who to tell", "About"]
     assert result["items"] == 4 and result["requests"] == 5
     assert result["seconds"] >= 0
     assert openpyxl.load_workbook(path).sheetnames == result["sheets"]
@@ -93,13 +94,17 @@ def test_internal_score_is_a_live_formula_equal_to_the_planner_score(internal, s
     assert checked == 3
 
 
-def test_business_score_is_a_value(small_ws, tmp_path):
+def test_business_priorities_keep_the_order_without_scores(small_ws, tmp_path):
+    """Sales reads the order the product team reached, not the score arithmetic behind it."""
     path = tmp_path / "b.xlsx"
     export_roadmap(small_ws, path, edition="business")
     ws = openpyxl.load_workbook(path)["Priorities"]
-    scores = {str(s["id"]): s["score"] for s in score_items(small_ws)}
-    for item_id, score in zip(column(ws, "ID"), column(ws, "Score")):
-        assert score == scores[item_id]
+    assert "Score" not in headers(ws, 3)
+    ranked = [s for s in score_items(small_ws)]
+    assert column(ws, "Title", 3) == [s["title"] for s in ranked]
+    assert column(ws, "Rank", 3) == [s["rank"] for s in ranked]
+    assert not any(isinstance(c.value, str) and c.value.startswith("=") and c.data_type == "f"
+                   for row in ws.iter_rows() for c in row)
 
 
 def test_only_formulas_the_planner_wrote(internal):
@@ -146,17 +151,18 @@ def test_plain_text_is_not_quote_prefixed(internal):
 def test_business_edition_leaves_out_internal_detail(small_ws, tmp_path):
     path = tmp_path / "b.xlsx"
     result = export_roadmap(small_ws, path, edition="business")
-    assert result["sheets"] == ["Roadmap", "Priorities", "Demand", "Who to tell", "About"]
+    assert result["sheets"] == ["Roadmap", "Changes", "Priorities", "Demand", "Who to tell", "About"]
     wb = openpyxl.load_workbook(path)
-    head = headers(wb["Priorities"])
-    for hidden in ("Effort", "Confidence", "Notes", "How the score was computed"):
+    head = headers(wb["Priorities"], 3)
+    for hidden in ("Effort", "Confidence", "Notes", "How the score was computed", "Score", "Reach", "Impact",
+                   "Quadrant"):
         assert hidden not in head
-    assert "Reach" in head and "Impact" in head
+    assert head[:2] == ["Rank", "Title"] and "MRR at stake" in head
     text = "\n".join(all_text(wb))
     for secret in ("Secret internal note", "Ann Example", "ann@acme.example", "Bob Example", "田中", "person-months"):
         assert secret not in text
     assert "Acme GmbH" in text  # companies allowed by default
-    assert "People who asked" not in headers(wb["Who to tell"])
+    assert "People who asked" not in headers(wb["Who to tell"], 3)
 
 
 def test_business_without_companies_names_none(small_ws, tmp_path):
@@ -290,9 +296,9 @@ def test_demo_workspace_exports_every_edition(demo_ws, tmp_path):
         for lanes in LANE_MODES:
             path = tmp_path / f"{edition}-{lanes}.xlsx"
             result = export_roadmap(demo_ws, path, edition=edition, lanes=lanes)
-            frames = pd.read_excel(path, sheet_name=None)
-            assert list(frames) == result["sheets"]
-            assert len(frames["Priorities"]) == result["items"]
+            assert pd.ExcelFile(path).sheet_names == result["sheets"]
+            priorities = pd.read_excel(path, sheet_name="Priorities", header=0 if edition == "internal" else 2)
+            assert len(priorities) == result["items"]
 
 
 def test_duplicate_requests_count_once(small_ws, tmp_path):

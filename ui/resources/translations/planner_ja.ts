@@ -87,6 +87,7 @@
         <location filename="../../backlog/model.py" line="55"/>
         <location filename="../../backlog/new_item.py" line="62"/>
         <location filename="../../changes/model.py" line="19"/>
+        <location filename="../../dialogs/release_notes.py" line="50"/>
         <location filename="../../import_wizard/labels.py" line="26"/>
         <location filename="../../inbox/choices.py" line="78"/>
         <location filename="../../inbox/choices.py" line="116"/>
@@ -108,7 +109,7 @@
         <location filename="../../backlog/dialogs.py" line="30"/>
         <location filename="../../backlog/filters.py" line="58"/>
         <location filename="../../backlog/new_item.py" line="38"/>
-        <location filename="../../backlog/view.py" line="467"/>
+        <location filename="../../backlog/view.py" line="470"/>
         <source>No lane</source>
         <translation>レーンなし</translation>
     </message>
@@ -133,20 +134,20 @@
     </message>
     <message>
         <location filename="../../backlog/filters.py" line="28"/>
-        <location filename="../../roadmap/view.py" line="70"/>
+        <location filename="../../roadmap/view.py" line="73"/>
         <source>All statuses</source>
         <translation>すべてのステータス</translation>
     </message>
     <message>
         <location filename="../../backlog/filters.py" line="29"/>
-        <location filename="../../roadmap/view.py" line="66"/>
+        <location filename="../../roadmap/view.py" line="69"/>
         <source>All kinds</source>
         <translation>すべての種類</translation>
     </message>
     <message>
         <location filename="../../backlog/filters.py" line="30"/>
         <location filename="../../backlog/filters.py" line="57"/>
-        <location filename="../../roadmap/view.py" line="145"/>
+        <location filename="../../roadmap/view.py" line="152"/>
         <source>All themes</source>
         <translation>すべてのテーマ</translation>
     </message>
@@ -162,119 +163,119 @@
         <translation>単一顧客のみ</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="156"/>
-        <location filename="../../backlog/view.py" line="386"/>
+        <location filename="../../backlog/view.py" line="158"/>
+        <location filename="../../backlog/view.py" line="389"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="157"/>
+        <location filename="../../backlog/view.py" line="159"/>
         <source>Edit selected…</source>
         <translation>選択を編集…</translation>
     </message>
     <message>
         <location filename="../../backlog/detail.py" line="103"/>
-        <location filename="../../backlog/detail.py" line="242"/>
-        <location filename="../../backlog/view.py" line="158"/>
+        <location filename="../../backlog/detail.py" line="243"/>
+        <location filename="../../backlog/view.py" line="160"/>
         <source>Pin rank…</source>
         <translation>順位を固定…</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="79"/>
+        <location filename="../../backlog/view.py" line="81"/>
         <source>Compare the ranks with a snapshot: the Move column shows how far each item moved since</source>
         <translation>順位をスナップショットと比べます。「変動」列に、その時点から各項目が何位動いたかを表示します</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="80"/>
-        <location filename="../../backlog/view.py" line="241"/>
+        <location filename="../../backlog/view.py" line="82"/>
+        <location filename="../../backlog/view.py" line="243"/>
         <source>No comparison</source>
         <translation>比較しない</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="83"/>
+        <location filename="../../backlog/view.py" line="85"/>
         <location filename="../../changes/view.py" line="58"/>
         <source>Since:</source>
         <translation>比較対象:</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="118"/>
+        <location filename="../../backlog/view.py" line="120"/>
         <source>No items yet. Add the first one, or bring in the backlog or the requests you have (File ▸ Import…).</source>
         <translation>まだ項目がありません。最初の項目を追加するか、手元のバックログや要望を取り込んでください（ファイル ▸ インポート…）。</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="119"/>
-        <location filename="../../backlog/view.py" line="457"/>
+        <location filename="../../backlog/view.py" line="121"/>
+        <location filename="../../backlog/view.py" line="460"/>
         <location filename="../../matrix/view.py" line="72"/>
         <location filename="../../matrix/view.py" line="160"/>
-        <location filename="../../roadmap/view.py" line="101"/>
-        <location filename="../../roadmap/view.py" line="235"/>
+        <location filename="../../roadmap/view.py" line="107"/>
+        <location filename="../../roadmap/view.py" line="242"/>
         <source>New Item…</source>
         <translation>新規項目…</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="123"/>
+        <location filename="../../backlog/view.py" line="125"/>
         <source>Import a Spreadsheet…</source>
         <translation>スプレッドシートをインポート…</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="124"/>
+        <location filename="../../backlog/view.py" line="126"/>
         <source>Your RICE sheet, a Jira or Linear export, or requests: CSV or Excel</source>
         <translation>RICE のシート、Jira や Linear のエクスポート、要望の一覧（CSV または Excel）</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="284"/>
-        <location filename="../../backlog/view.py" line="384"/>
+        <location filename="../../backlog/view.py" line="286"/>
+        <location filename="../../backlog/view.py" line="387"/>
         <location filename="../../roadmap/painter.py" line="200"/>
         <source>{n} items</source>
         <translation>{n}件</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="285"/>
+        <location filename="../../backlog/view.py" line="287"/>
         <source>{shown} of {total} items</source>
         <translation>{total}件中{shown}件</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="287"/>
+        <location filename="../../backlog/view.py" line="289"/>
         <source>Rescoring…</source>
         <translation>再スコアリング中…</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="383"/>
+        <location filename="../../backlog/view.py" line="386"/>
         <source>“{title}”</source>
         <translation>「{title}」</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="387"/>
+        <location filename="../../backlog/view.py" line="390"/>
         <source>Delete {what}? {n} linked requests will go back to the inbox. Edit &gt; Undo puts it all back.</source>
         <translation>{what}を削除しますか？紐づく{n}件の要望は受信箱に戻ります。「編集 &gt; 元に戻す」ですべて元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="396"/>
+        <location filename="../../backlog/view.py" line="399"/>
         <source>Deleted {n} item(s); {m} requests went back to the inbox.</source>
         <translation>{n}件の項目を削除しました。{m}件の要望が受信箱に戻りました。</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="397"/>
+        <location filename="../../backlog/view.py" line="400"/>
         <source>Deleted {n} item(s).</source>
         <translation>{n}件の項目を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="427"/>
+        <location filename="../../backlog/view.py" line="430"/>
         <source>Duplicated as “{title}”; its requests stay linked to the original only.</source>
         <translation>「{title}」として複製しました。要望は元の項目にだけ紐付いたままです。</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="442"/>
+        <location filename="../../backlog/view.py" line="445"/>
         <source>Merged {n} item(s) into “{title}”; {m} requests moved to it.</source>
         <translation>{n}件の項目を「{title}」に統合しました。{m}件の要望が移りました。</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="475"/>
+        <location filename="../../backlog/view.py" line="478"/>
         <source>Duplicate</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="477"/>
+        <location filename="../../backlog/view.py" line="480"/>
         <source>Merge Items…</source>
         <translation>項目を統合…</translation>
     </message>
@@ -461,18 +462,18 @@
         <translation>{n}件の項目を「{title}」に統合</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="463"/>
+        <location filename="../../backlog/view.py" line="466"/>
         <source>Set status</source>
         <translation>ステータスを設定</translation>
     </message>
     <message>
-        <location filename="../../backlog/view.py" line="466"/>
+        <location filename="../../backlog/view.py" line="469"/>
         <source>Move to lane</source>
         <translation>レーンへ移動</translation>
     </message>
     <message>
         <location filename="../../backlog/detail.py" line="104"/>
-        <location filename="../../backlog/view.py" line="474"/>
+        <location filename="../../backlog/view.py" line="477"/>
         <source>Unpin</source>
         <translation>固定を解除</translation>
     </message>
@@ -576,7 +577,7 @@
     <message>
         <location filename="../../backlog/detail_form.py" line="352"/>
         <location filename="../../backlog/explanation.py" line="33"/>
-        <location filename="../../backlog/explanation.py" line="135"/>
+        <location filename="../../backlog/explanation.py" line="159"/>
         <location filename="../../backlog/model.py" line="41"/>
         <location filename="../../import_wizard/labels.py" line="40"/>
         <source>Value</source>
@@ -593,6 +594,7 @@
         <location filename="../../backlog/model.py" line="50"/>
         <location filename="../../companies/model.py" line="25"/>
         <location filename="../../dialogs/backups.py" line="47"/>
+        <location filename="../../dialogs/release_notes.py" line="106"/>
         <source>Requests</source>
         <translation>要望</translation>
     </message>
@@ -730,62 +732,62 @@
         <translation>単一顧客</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="422"/>
+        <location filename="../../backlog/model.py" line="444"/>
         <source>New since {since}</source>
         <translation>{since} 以降に追加</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="424"/>
+        <location filename="../../backlog/model.py" line="446"/>
         <source>Same rank as at {since}</source>
         <translation>{since} と同じ順位</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="426"/>
+        <location filename="../../backlog/model.py" line="448"/>
         <source>Up {n} places since {since}</source>
         <translation>{since} から {n} 位上昇</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="426"/>
+        <location filename="../../backlog/model.py" line="448"/>
         <source>Down {n} places since {since}</source>
         <translation>{since} から {n} 位下降</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="439"/>
+        <location filename="../../backlog/model.py" line="461"/>
         <source>Not scored: {missing}</source>
         <translation>未スコア：{missing}</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="440"/>
+        <location filename="../../backlog/model.py" line="462"/>
         <source>Not scored yet: fill in the estimates.</source>
         <translation>未スコア:見積もりを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="443"/>
+        <location filename="../../backlog/model.py" line="467"/>
         <source>Missing: the score needs it</source>
         <translation>未入力：スコアの計算に必要です</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="446"/>
+        <location filename="../../backlog/model.py" line="470"/>
         <source>Pinned at rank {rank} (by score: {computed}). {why}</source>
         <translation>{rank}位に固定(スコア順では{computed}位)。{why}</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="451"/>
+        <location filename="../../backlog/model.py" line="475"/>
         <source>{company} brings {share} of the demand</source>
         <translation>需要の{share}が{company}によるもの</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="452"/>
+        <location filename="../../backlog/model.py" line="476"/>
         <source>One company</source>
         <translation>1社のみ</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="453"/>
+        <location filename="../../backlog/model.py" line="477"/>
         <source>most</source>
         <translation>大半</translation>
     </message>
     <message>
-        <location filename="../../backlog/model.py" line="456"/>
+        <location filename="../../backlog/model.py" line="480"/>
         <source>Reach from: {source}</source>
         <translation>リーチの算出元: {source}</translation>
     </message>
@@ -801,7 +803,7 @@
     </message>
     <message>
         <location filename="../../dialogs/batches.py" line="38"/>
-        <location filename="../../dialogs/export.py" line="79"/>
+        <location filename="../../dialogs/export.py" line="93"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
@@ -936,16 +938,56 @@
         <translation>{effort}人月</translation>
     </message>
     <message>
+        <location filename="../../roadmap/onepage.py" line="133"/>
+        <location filename="../../roadmap/onepage.py" line="297"/>
+        <source>Status:</source>
+        <translation>ステータス:</translation>
+    </message>
+    <message>
+        <location filename="../../roadmap/onepage.py" line="137"/>
         <location filename="../../roadmap/painter.py" line="175"/>
         <location filename="../../roadmap/painter.py" line="176"/>
         <source>score</source>
         <translation>スコア</translation>
     </message>
     <message>
+        <location filename="../../roadmap/onepage.py" line="138"/>
+        <location filename="../../roadmap/onepage.py" line="297"/>
         <location filename="../../roadmap/painter.py" line="180"/>
         <location filename="../../roadmap/painter.py" line="181"/>
         <source>companies asking</source>
         <translation>要望企業数</translation>
+    </message>
+    <message>
+        <location filename="../../roadmap/onepage.py" line="141"/>
+        <location filename="../../roadmap/onepage.py" line="297"/>
+        <source>Themes:</source>
+        <translation>テーマ:</translation>
+    </message>
+    <message>
+        <location filename="../../roadmap/onepage.py" line="280"/>
+        <source>Nothing planned yet</source>
+        <translation>計画はまだありません</translation>
+    </message>
+    <message>
+        <location filename="../../roadmap/onepage.py" line="312"/>
+        <source>The workspace has no {mode} lanes to put on the page.</source>
+        <translation>ページに載せる{mode}のレーンがワークスペースにありません。</translation>
+    </message>
+    <message>
+        <location filename="../../roadmap/onepage.py" line="313"/>
+        <source>Add lanes (Roadmap ▸ Edit Lanes…, or planner lane-add) or choose other lanes.</source>
+        <translation>レーンを追加する(ロードマップ ▸ レーンを編集…、または planner lane-add)か、別のレーンを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../roadmap/onepage.py" line="321"/>
+        <source>The page size is a4 or letter, not {size}.</source>
+        <translation>用紙サイズは a4 か letter です({size} は使えません)。</translation>
+    </message>
+    <message>
+        <location filename="../../roadmap/onepage.py" line="400"/>
+        <source>{name}: a one-page roadmap is a .pdf or a .png file.</source>
+        <translation>{name}:1 ページのロードマップは .pdf か .png ファイルです。</translation>
     </message>
     <message>
         <location filename="../../backlog/detail_form.py" line="444"/>
@@ -954,7 +996,7 @@
         <location filename="../../operations/items.py" line="87"/>
         <location filename="../../roadmap/canvas.py" line="345"/>
         <location filename="../../roadmap/painter.py" line="195"/>
-        <location filename="../../roadmap/view.py" line="246"/>
+        <location filename="../../roadmap/view.py" line="253"/>
         <source>Not planned</source>
         <translation>未計画</translation>
     </message>
@@ -989,7 +1031,7 @@
         <translation>スコア {score}({rank}位)</translation>
     </message>
     <message>
-        <location filename="../../backlog/explanation.py" line="264"/>
+        <location filename="../../backlog/explanation.py" line="288"/>
         <location filename="../../roadmap/canvas.py" line="164"/>
         <source>{n} companies asking</source>
         <translation>{n}社が要望</translation>
@@ -1010,66 +1052,96 @@
         <translation>移動先</translation>
     </message>
     <message>
-        <location filename="../../roadmap/view.py" line="73"/>
+        <location filename="../../roadmap/view.py" line="76"/>
         <source>Business view</source>
         <translation>ビジネス向け表示</translation>
     </message>
     <message>
-        <location filename="../../roadmap/view.py" line="74"/>
+        <location filename="../../roadmap/view.py" line="77"/>
         <source>Show only what the business edition of the roadmap shows: no effort, capacity or won&apos;t-do items.</source>
         <translation>ビジネス版ロードマップの内容のみ表示します(工数・キャパシティ・見送り項目は非表示)。</translation>
     </message>
     <message>
         <location filename="../../matrix/view.py" line="57"/>
-        <location filename="../../roadmap/view.py" line="75"/>
+        <location filename="../../roadmap/view.py" line="78"/>
         <source>Export PNG…</source>
         <translation>PNGをエクスポート…</translation>
     </message>
     <message>
+        <location filename="../../roadmap/view.py" line="79"/>
+        <source>Export One Page…</source>
+        <translation>1 ページにエクスポート…</translation>
+    </message>
+    <message>
         <location filename="../../roadmap/view.py" line="80"/>
+        <source>The board on one page for executives: a PDF to print or a PNG for slides</source>
+        <translation>経営層向けに 1 ページにまとめたボード:印刷用の PDF、スライド用の PNG</translation>
+    </message>
+    <message>
+        <location filename="../../roadmap/view.py" line="85"/>
         <source>Lanes:</source>
         <translation>レーン:</translation>
     </message>
     <message>
-        <location filename="../../roadmap/view.py" line="99"/>
-        <location filename="../../roadmap/view.py" line="233"/>
+        <location filename="../../roadmap/view.py" line="105"/>
+        <location filename="../../roadmap/view.py" line="240"/>
         <source>Add Quarters and Now/Next/Later</source>
         <translation>四半期とNow/Next/Laterを追加</translation>
     </message>
     <message>
-        <location filename="../../roadmap/view.py" line="206"/>
+        <location filename="../../roadmap/view.py" line="213"/>
         <source>{n} cards</source>
         <translation>{n}枚のカード</translation>
     </message>
     <message>
-        <location filename="../../roadmap/view.py" line="209"/>
+        <location filename="../../roadmap/view.py" line="216"/>
         <source>{n} more on {modes} lanes</source>
         <translation>{modes}レーンに他{n}件</translation>
     </message>
     <message>
-        <location filename="../../roadmap/view.py" line="212"/>
+        <location filename="../../roadmap/view.py" line="219"/>
         <source>Over capacity: {lanes}</source>
         <translation>キャパシティ超過: {lanes}</translation>
     </message>
     <message>
-        <location filename="../../roadmap/view.py" line="227"/>
+        <location filename="../../roadmap/view.py" line="234"/>
         <source>No quarters yet. Plan the coming year quarter by quarter, each with its capacity.</source>
         <translation>まだ四半期がありません。今後1年を四半期ごとに、それぞれのキャパシティとあわせて計画しましょう。</translation>
     </message>
     <message>
-        <location filename="../../roadmap/view.py" line="228"/>
+        <location filename="../../roadmap/view.py" line="235"/>
         <source>No releases yet. Add one in Roadmap ▸ Edit Lanes… to plan by release.</source>
         <translation>まだリリースがありません。リリース単位で計画するには、ロードマップ ▸ レーンを編集… で追加してください。</translation>
     </message>
     <message>
-        <location filename="../../roadmap/view.py" line="229"/>
+        <location filename="../../roadmap/view.py" line="236"/>
         <source>No Now/Next/Later lanes yet. Add them to plan without dates.</source>
         <translation>まだ Now/Next/Later レーンがありません。日付なしで計画するには、追加してください。</translation>
     </message>
     <message>
-        <location filename="../../roadmap/view.py" line="232"/>
+        <location filename="../../roadmap/view.py" line="239"/>
         <source>No items yet. Add the first one, then drag its card onto a lane.</source>
         <translation>まだ項目がありません。最初の項目を追加し、そのカードをレーンにドラッグしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../roadmap/view.py" line="264"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文書 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../roadmap/view.py" line="265"/>
+        <source>Export One Page</source>
+        <translation>1 ページにエクスポート</translation>
+    </message>
+    <message>
+        <location filename="../../roadmap/view.py" line="276"/>
+        <source>Wrote {file}: {n} cards on one page.</source>
+        <translation>{file} を書き出しました:1 ページに {n} 枚のカード。</translation>
+    </message>
+    <message>
+        <location filename="../../roadmap/view.py" line="278"/>
+        <source>{n} more did not fit; each lane says how many.</source>
+        <translation>ほかに {n} 件は入りきりませんでした。各レーンに件数を表示しています。</translation>
     </message>
     <message>
         <location filename="../../operations/items.py" line="89"/>
@@ -1077,21 +1149,24 @@
         <translation>「{title}」を{lane}へ移動</translation>
     </message>
     <message>
-        <location filename="../../roadmap/view.py" line="253"/>
+        <location filename="../../roadmap/view.py" line="260"/>
         <source>Export board as PNG</source>
         <translation>ボードをPNGでエクスポート</translation>
     </message>
     <message>
+        <location filename="../../roadmap/view.py" line="264"/>
         <location filename="../../widgets/files.py" line="29"/>
         <source>PNG images (*.png)</source>
         <translation>PNG画像 (*.png)</translation>
     </message>
     <message>
+        <location filename="../../roadmap/onepage.py" line="116"/>
         <location filename="../../roadmap/png.py" line="59"/>
         <source>Roadmap — {mode}</source>
         <translation>ロードマップ — {mode}</translation>
     </message>
     <message>
+        <location filename="../../roadmap/onepage.py" line="118"/>
         <location filename="../../roadmap/png.py" line="61"/>
         <source>business view</source>
         <translation>ビジネス向け表示</translation>
@@ -1103,46 +1178,291 @@
         <translation>{workspace} · {day}</translation>
     </message>
     <message>
+        <location filename="../../roadmap/onepage.py" line="276"/>
         <location filename="../../roadmap/png.py" line="83"/>
         <source>+ {n} more</source>
         <translation>+ 他{n}件</translation>
     </message>
     <message>
         <location filename="../../matrix/view.py" line="281"/>
+        <location filename="../../roadmap/onepage.py" line="333"/>
+        <location filename="../../roadmap/onepage.py" line="368"/>
         <location filename="../../roadmap/png.py" line="86"/>
         <source>Could not write {path}.</source>
         <translation>{path} に書き込めませんでした。</translation>
     </message>
     <message>
         <location filename="../../matrix/view.py" line="281"/>
+        <location filename="../../roadmap/onepage.py" line="333"/>
+        <location filename="../../roadmap/onepage.py" line="368"/>
         <location filename="../../roadmap/png.py" line="86"/>
         <source>Choose a folder you can write to.</source>
         <translation>書き込み可能なフォルダーを選んでください。</translation>
     </message>
     <message>
+        <location filename="../../dialogs/release_notes.py" line="38"/>
         <location filename="../../i18n.py" line="22"/>
         <source>idea</source>
         <translation>アイデア</translation>
     </message>
     <message>
+        <location filename="../../dialogs/release_notes.py" line="38"/>
         <location filename="../../i18n.py" line="22"/>
         <source>candidate</source>
         <translation>候補</translation>
     </message>
     <message>
+        <location filename="../../dialogs/release_notes.py" line="37"/>
         <location filename="../../i18n.py" line="22"/>
         <source>planned</source>
         <translation>計画済み</translation>
     </message>
     <message>
+        <location filename="../../dialogs/release_notes.py" line="37"/>
         <location filename="../../i18n.py" line="23"/>
         <source>in progress</source>
         <translation>進行中</translation>
     </message>
     <message>
+        <location filename="../../dialogs/release_notes.py" line="37"/>
         <location filename="../../i18n.py" line="23"/>
         <source>shipped</source>
         <translation>リリース済み</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="39"/>
+        <source>Asked for by {names}.</source>
+        <translation>要望企業:{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="39"/>
+        <source>{names} and {last}</source>
+        <translation>{names}、{last}</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="40"/>
+        <source>{names} and {n} more</source>
+        <translation>{names} ほか {n} 社</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="40"/>
+        <source>Nothing is planned on this lane yet.</source>
+        <translation>このレーンにはまだ計画がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="41"/>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="51"/>
+        <source>Public title</source>
+        <translation>公開タイトル</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="52"/>
+        <source>Public summary</source>
+        <translation>公開サマリー</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="78"/>
+        <source>The title customers read. Blank: the item&apos;s own title is used.</source>
+        <translation>顧客が読むタイトル。空欄なら項目のタイトルを使います。</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="80"/>
+        <source>One or two sentences for customers. Double-click to edit.</source>
+        <translation>顧客向けの 1〜2 文。ダブルクリックで編集します。</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="107"/>
+        <source>Informed</source>
+        <translation>連絡済み</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="110"/>
+        <source>People</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="111"/>
+        <source>E-mails</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="112"/>
+        <source>Account owner</source>
+        <translation>アカウント担当</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="113"/>
+        <source>What they asked</source>
+        <translation>要望内容</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="126"/>
+        <source>(no company)</source>
+        <translation>(企業なし)</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="130"/>
+        <source>{n} of {total}</source>
+        <translation>{total} 件中 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="145"/>
+        <source>Release Notes and Whom to Tell</source>
+        <translation>リリースノートと連絡先</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="152"/>
+        <source>Internal (people, e-mails, what they asked)</source>
+        <translation>社内版(担当者・メール・要望内容)</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="153"/>
+        <source>Business (companies only)</source>
+        <translation>ビジネス版(企業のみ)</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="155"/>
+        <source>Lane:</source>
+        <translation>レーン:</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="158"/>
+        <source>Edition:</source>
+        <translation>版:</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="162"/>
+        <source>Notes</source>
+        <translation>ノート</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="163"/>
+        <source>Whom to tell</source>
+        <translation>連絡先</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="187"/>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="188"/>
+        <source>Plain text (for chat)</source>
+        <translation>プレーンテキスト(チャット用)</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="190"/>
+        <source>Save As…</source>
+        <translation>名前を付けて保存…</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="194"/>
+        <source>Format:</source>
+        <translation>形式:</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="210"/>
+        <source>Customers read the public title and summary; double-click one to write it. A blank public title uses the item&apos;s own (shown grey).</source>
+        <translation>顧客は公開タイトルとサマリーを読みます。ダブルクリックで入力します。公開タイトルが空欄なら項目のタイトル(灰色表示)を使います。</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="224"/>
+        <source>Show informed too</source>
+        <translation>連絡済みも表示</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="231"/>
+        <source>Mark Informed</source>
+        <translation>連絡済みにする</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="232"/>
+        <source>Record today that the selected companies and people were told; they leave the list. Edit &gt; Undo brings them back.</source>
+        <translation>選んだ企業・担当者に今日連絡したことを記録し、一覧から外します。編集 ▸ 元に戻す で戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="234"/>
+        <source>Mark Whole Lane Informed</source>
+        <translation>レーン全体を連絡済みにする</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="235"/>
+        <source>Save CSV…</source>
+        <translation>CSV を保存…</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="236"/>
+        <source>A mail-merge file, UTF-8 with a BOM so Excel reads Japanese right</source>
+        <translation>差し込み印刷用ファイル(Excel で日本語が正しく読める BOM 付き UTF-8)</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="310"/>
+        <source>Add a lane first: Roadmap &gt; Edit Lanes…</source>
+        <translation>先にレーンを追加してください:ロードマップ ▸ レーンを編集…</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="315"/>
+        <source>No lanes yet.</source>
+        <translation>レーンはまだありません。</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="317"/>
+        <source>“{lane}” has no items yet: nobody to tell.</source>
+        <translation>「{lane}」にはまだ項目がありません。連絡先はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="319"/>
+        <source>Everyone who asked for the items of “{lane}” has been told.</source>
+        <translation>「{lane}」の項目を要望した全員に連絡済みです。</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="322"/>
+        <source>{n} request(s) for the items of “{lane}” wait to hear back.</source>
+        <translation>「{lane}」の項目への要望 {n} 件が連絡を待っています。</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="351"/>
+        <source>Copied the release notes of {lane}</source>
+        <translation>{lane} のリリースノートをコピーしました</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="364"/>
+        <source>Saved {path}</source>
+        <translation>{path} を保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="370"/>
+        <source>Save Release Notes</source>
+        <translation>リリースノートを保存</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="370"/>
+        <source>{lane} release notes</source>
+        <translation>{lane} リリースノート</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="371"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="371"/>
+        <source>Text files (*.txt)</source>
+        <translation>テキストファイル (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="376"/>
+        <source>Save Whom to Tell</source>
+        <translation>連絡先を保存</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/release_notes.py" line="376"/>
+        <source>{lane} whom to tell</source>
+        <translation>{lane} 連絡先</translation>
     </message>
     <message>
         <location filename="../../i18n.py" line="23"/>
@@ -1412,7 +1732,7 @@
         <location filename="../../context.py" line="174"/>
         <location filename="../../dialogs/help.py" line="90"/>
         <location filename="../../dialogs/help.py" line="127"/>
-        <location filename="../../main_window.py" line="412"/>
+        <location filename="../../main_window.py" line="417"/>
         <source>Roadmap Planner</source>
         <translation>Roadmap Planner</translation>
     </message>
@@ -1432,6 +1752,7 @@
     <message>
         <location filename="../../backlog/detail.py" line="44"/>
         <location filename="../../companies/model.py" line="18"/>
+        <location filename="../../dialogs/release_notes.py" line="104"/>
         <location filename="../../import_wizard/labels.py" line="19"/>
         <location filename="../../inbox/choices.py" line="115"/>
         <location filename="../../inbox/filters.py" line="43"/>
@@ -1639,17 +1960,17 @@
         <translation>要望と企業</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="218"/>
+        <location filename="../../backlog/detail.py" line="219"/>
         <source>Not scored</source>
         <translation>未スコア</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="228"/>
+        <location filename="../../backlog/detail.py" line="229"/>
         <source>Fill in the estimates to score it.</source>
         <translation>見積もりを入力するとスコアが付きます。</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="222"/>
+        <location filename="../../backlog/detail.py" line="223"/>
         <source>{score} ({method}), rank {rank}</source>
         <translation>{score}({method})、{rank}位</translation>
     </message>
@@ -1659,39 +1980,39 @@
         <translation>履歴</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="235"/>
+        <location filename="../../backlog/detail.py" line="236"/>
         <source>Pinned at rank {rank} (by score it would be {computed}).
 Why: {why}</source>
         <translation>{rank}位に固定(スコア順では{computed}位)。
 理由: {why}</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="240"/>
+        <location filename="../../backlog/detail.py" line="241"/>
         <source>Not pinned: the rank follows the score.</source>
         <translation>固定なし:順位はスコアに従います。</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="242"/>
+        <location filename="../../backlog/detail.py" line="243"/>
         <source>Change pin…</source>
         <translation>固定を変更…</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="251"/>
+        <location filename="../../backlog/detail.py" line="252"/>
         <source>{n} requests from {c} companies</source>
         <translation>{c}社から{n}件の要望</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="253"/>
+        <location filename="../../backlog/detail.py" line="254"/>
         <source> and {more} more</source>
         <translation> ほか{more}社</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="256"/>
+        <location filename="../../backlog/detail.py" line="257"/>
         <source>No linked requests.</source>
         <translation>紐付いた要望はありません。</translation>
     </message>
     <message>
-        <location filename="../../backlog/detail.py" line="274"/>
+        <location filename="../../backlog/detail.py" line="275"/>
         <source>now</source>
         <translation>現在</translation>
     </message>
@@ -1706,111 +2027,126 @@ Why: {why}</source>
         <translation>ビジネス版 — ステークホルダー向け(社内の見積もりは含めません)</translation>
     </message>
     <message>
-        <location filename="../../dialogs/export.py" line="34"/>
+        <location filename="../../dialogs/export.py" line="35"/>
+        <source>English</source>
+        <translation>英語</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/export.py" line="36"/>
+        <source>Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/export.py" line="39"/>
         <source>Roadmap workbook (.xlsx)</source>
         <translation>ロードマップのブック (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../dialogs/export.py" line="35"/>
+        <location filename="../../dialogs/export.py" line="40"/>
         <source>Priorities list (.csv)</source>
         <translation>優先順位リスト (.csv)</translation>
     </message>
     <message>
-        <location filename="../../dialogs/export.py" line="47"/>
-        <location filename="../../dialogs/export.py" line="81"/>
+        <location filename="../../dialogs/export.py" line="52"/>
+        <location filename="../../dialogs/export.py" line="95"/>
         <location filename="../../hotkeys.py" line="57"/>
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../dialogs/export.py" line="57"/>
+        <location filename="../../dialogs/export.py" line="69"/>
+        <source>The language of the workbook&apos;s sheet names, headers and fixed words.</source>
+        <translation>ワークブックのシート名・見出し・定型文の言語。</translation>
+    </message>
+    <message>
+        <location filename="../../dialogs/export.py" line="70"/>
         <source>Name the companies asking (the internal edition always does)</source>
         <translation>要望企業名を記載する(社内版では常に記載)</translation>
     </message>
     <message>
-        <location filename="../../dialogs/export.py" line="59"/>
+        <location filename="../../dialogs/export.py" line="72"/>
         <source>The business edition can leave company names out.</source>
         <translation>ビジネス版では企業名を省略できます。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/export.py" line="61"/>
+        <location filename="../../dialogs/export.py" line="74"/>
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../../dialogs/export.py" line="75"/>
+        <location filename="../../dialogs/export.py" line="88"/>
         <source>Format</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../dialogs/export.py" line="76"/>
+        <location filename="../../dialogs/export.py" line="89"/>
         <source>Edition</source>
         <translation>版</translation>
     </message>
     <message>
-        <location filename="../../dialogs/export.py" line="77"/>
+        <location filename="../../dialogs/export.py" line="90"/>
         <source>Lanes</source>
         <translation>レーン</translation>
     </message>
     <message>
-        <location filename="../../dialogs/export.py" line="123"/>
+        <location filename="../../dialogs/export.py" line="138"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../dialogs/export.py" line="123"/>
+        <location filename="../../dialogs/export.py" line="138"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../dialogs/export.py" line="124"/>
+        <location filename="../../dialogs/export.py" line="139"/>
         <source>Export to</source>
         <translation>出力先</translation>
     </message>
     <message>
-        <location filename="../../dialogs/export.py" line="138"/>
+        <location filename="../../dialogs/export.py" line="153"/>
         <source>The folder {folder} does not exist.</source>
         <translation>フォルダー {folder} が存在しません。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/export.py" line="154"/>
+        <location filename="../../dialogs/export.py" line="171"/>
         <source>Exporting…</source>
         <translation>エクスポート中…</translation>
     </message>
     <message>
-        <location filename="../../dialogs/export.py" line="157"/>
+        <location filename="../../dialogs/export.py" line="174"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../dialogs/export.py" line="171"/>
+        <location filename="../../dialogs/export.py" line="188"/>
         <location filename="../../import_wizard/wizard.py" line="79"/>
-        <location filename="../../main_window.py" line="661"/>
+        <location filename="../../main_window.py" line="669"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../dialogs/export.py" line="179"/>
+        <location filename="../../dialogs/export.py" line="196"/>
         <source>Written to {file}.</source>
         <translation>{file} に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/export.py" line="181"/>
+        <location filename="../../dialogs/export.py" line="198"/>
         <source>Export finished</source>
         <translation>エクスポート完了</translation>
     </message>
     <message>
-        <location filename="../../dialogs/export.py" line="182"/>
+        <location filename="../../dialogs/export.py" line="199"/>
         <source>{name} is ready. Open the folder that holds it?</source>
         <translation>{name} ができました。保存先のフォルダーを開きますか?</translation>
     </message>
     <message>
-        <location filename="../../dialogs/export.py" line="191"/>
+        <location filename="../../dialogs/export.py" line="208"/>
         <source>The export failed; any previous file is unchanged.</source>
         <translation>エクスポートに失敗しました。既存のファイルは変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/export.py" line="197"/>
+        <location filename="../../dialogs/export.py" line="214"/>
         <source>Stopped; any previous file is unchanged.</source>
         <translation>停止しました。既存のファイルは変更されていません。</translation>
     </message>
@@ -2490,6 +2826,7 @@ Why: {why}</source>
         <translation>エラーをCSVで保存</translation>
     </message>
     <message>
+        <location filename="../../dialogs/release_notes.py" line="377"/>
         <location filename="../../import_wizard/result_page.py" line="247"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
@@ -2628,71 +2965,76 @@ Why: {why}</source>
         <translation>ロードマップのレーンを編集</translation>
     </message>
     <message>
-        <location filename="../../hotkeys.py" line="65"/>
+        <location filename="../../hotkeys.py" line="63"/>
+        <source>Release notes and whom to tell</source>
+        <translation>リリースノートと連絡先</translation>
+    </message>
+    <message>
+        <location filename="../../hotkeys.py" line="66"/>
         <source>Go to a view, in the order of the list on the left</source>
         <translation>左の一覧の順でビューに移動</translation>
     </message>
     <message>
-        <location filename="../../hotkeys.py" line="68"/>
+        <location filename="../../hotkeys.py" line="69"/>
         <source>Delete the selected items</source>
         <translation>選択した項目を削除</translation>
     </message>
     <message>
-        <location filename="../../hotkeys.py" line="69"/>
+        <location filename="../../hotkeys.py" line="70"/>
         <source>Edit the selected items together</source>
         <translation>選択した項目をまとめて編集</translation>
     </message>
     <message>
-        <location filename="../../hotkeys.py" line="70"/>
+        <location filename="../../hotkeys.py" line="71"/>
         <source>Pin the item at a rank</source>
         <translation>項目を順位に固定</translation>
     </message>
     <message>
-        <location filename="../../hotkeys.py" line="71"/>
+        <location filename="../../hotkeys.py" line="72"/>
         <source>Clear the search</source>
         <translation>検索をクリア</translation>
     </message>
     <message>
-        <location filename="../../hotkeys.py" line="75"/>
+        <location filename="../../hotkeys.py" line="76"/>
         <source>Next request</source>
         <translation>次の要望</translation>
     </message>
     <message>
-        <location filename="../../hotkeys.py" line="76"/>
+        <location filename="../../hotkeys.py" line="77"/>
         <source>Previous request</source>
         <translation>前の要望</translation>
     </message>
     <message>
-        <location filename="../../hotkeys.py" line="78"/>
+        <location filename="../../hotkeys.py" line="79"/>
         <source>Link to the suggested item of that number</source>
         <translation>その番号の候補項目に紐付け</translation>
     </message>
     <message>
-        <location filename="../../hotkeys.py" line="79"/>
+        <location filename="../../hotkeys.py" line="80"/>
         <location filename="../../inbox/detail.py" line="41"/>
         <source>Link to an item chosen from a list, likeliest first</source>
         <translation>一覧から選んだ項目に紐付け(可能性の高い順)</translation>
     </message>
     <message>
-        <location filename="../../hotkeys.py" line="81"/>
+        <location filename="../../hotkeys.py" line="82"/>
         <location filename="../../inbox/detail.py" line="42"/>
         <source>Mark as a duplicate of another request</source>
         <translation>他の要望の重複としてマーク</translation>
     </message>
     <message>
-        <location filename="../../hotkeys.py" line="82"/>
+        <location filename="../../hotkeys.py" line="83"/>
         <location filename="../../inbox/detail.py" line="43"/>
         <source>Archive: not actionable, kept for the record</source>
         <translation>アーカイブ:対応不要、記録として保持</translation>
     </message>
     <message>
-        <location filename="../../hotkeys.py" line="84"/>
+        <location filename="../../hotkeys.py" line="85"/>
         <location filename="../../inbox/detail.py" line="44"/>
         <source>Create a backlog item from the selected requests</source>
         <translation>選択した要望からバックログ項目を作成</translation>
     </message>
     <message>
-        <location filename="../../hotkeys.py" line="86"/>
+        <location filename="../../hotkeys.py" line="87"/>
         <source>Do the same to the requests that say the same thing, when offered</source>
         <translation>同じ内容の要望が提示されたら、それらにも同じ操作をする</translation>
     </message>
@@ -3027,6 +3369,8 @@ Why: {why}</source>
     <message>
         <location filename="../../backlog/detail_form.py" line="49"/>
         <location filename="../../changes/model.py" line="84"/>
+        <location filename="../../dialogs/release_notes.py" line="49"/>
+        <location filename="../../dialogs/release_notes.py" line="105"/>
         <location filename="../../inbox/choices.py" line="77"/>
         <source>Item</source>
         <translation>項目</translation>
@@ -3086,7 +3430,7 @@ Why: {why}</source>
     <message>
         <location filename="../../hotkeys.py" line="45"/>
         <location filename="../../main_window.py" line="43"/>
-        <location filename="../../main_window.py" line="371"/>
+        <location filename="../../main_window.py" line="376"/>
         <source>Inbox</source>
         <translation>受信箱</translation>
     </message>
@@ -3358,62 +3702,77 @@ Why: {why}</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="244"/>
+        <location filename="../../main_window.py" line="238"/>
+        <source>Export One &amp;Page…</source>
+        <translation>1 ページにエクスポート(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../main_window.py" line="245"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="252"/>
+        <location filename="../../main_window.py" line="253"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="256"/>
+        <location filename="../../main_window.py" line="257"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="260"/>
+        <location filename="../../main_window.py" line="261"/>
         <source>System language</source>
         <translation>システムの言語</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="267"/>
+        <location filename="../../main_window.py" line="268"/>
         <source>&amp;Roadmap</source>
         <translation>ロードマップ(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="270"/>
+        <location filename="../../main_window.py" line="272"/>
+        <source>Release Notes and &amp;Whom to Tell…</source>
+        <translation>リリースノートと連絡先(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../main_window.py" line="273"/>
+        <source>A lane&apos;s release notes in customer words, and who asked for its items</source>
+        <translation>顧客向けの言葉で書くレーンのリリースノートと、その項目を要望した人</translation>
+    </message>
+    <message>
+        <location filename="../../main_window.py" line="275"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="280"/>
+        <location filename="../../main_window.py" line="285"/>
         <source>Main toolbar</source>
         <translation>メインツールバー</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="311"/>
+        <location filename="../../main_window.py" line="316"/>
         <source>The {view} view could not be opened.</source>
         <translation>{view}ビューを開けませんでした。</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="358"/>
+        <location filename="../../main_window.py" line="363"/>
         <source>{name} — Roadmap Planner</source>
         <translation>{name} — Roadmap Planner</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="365"/>
+        <location filename="../../main_window.py" line="370"/>
         <source>{items} items · {requests} requests ({unlinked} to triage) · {companies} companies</source>
         <translation>項目 {items}件 · 要望 {requests}件(未仕分け {unlinked}件)· 企業 {companies}社</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="472"/>
+        <location filename="../../main_window.py" line="477"/>
         <source>Open it with File ▸ Open Workspace…, or pick a new file name for a new workspace.</source>
         <translation>ファイル ▸ ワークスペースを開く… で開くか、新しいワークスペース用に別のファイル名を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="402"/>
+        <location filename="../../main_window.py" line="407"/>
         <source>No recent workspaces</source>
         <translation>最近使ったワークスペースはありません</translation>
     </message>
@@ -3423,93 +3782,94 @@ Why: {why}</source>
         <translation>変更履歴</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="405"/>
+        <location filename="../../main_window.py" line="410"/>
         <source>Clear Menu</source>
         <translation>メニューをクリア</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="413"/>
+        <location filename="../../main_window.py" line="418"/>
         <source>{n} change(s) are waiting for the workspace to be free (an import is running) and are not saved yet. {doing} anyway and lose them?</source>
         <translation>{n} 件の変更がワークスペースの空きを待っていて（インポート中です）、まだ保存されていません。変更を破棄して{doing}しますか？</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="423"/>
+        <location filename="../../main_window.py" line="428"/>
         <source>Open another workspace</source>
         <translation>別のワークスペースを開く</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="439"/>
+        <location filename="../../main_window.py" line="444"/>
         <source>{name} is open in another window too; what either window saves shows in the other within a second.</source>
         <translation>{name} は別のウィンドウでも開いています。どちらかで保存した内容は 1 秒以内にもう一方に反映されます。</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="446"/>
+        <location filename="../../main_window.py" line="451"/>
         <source>{n} change(s) will be saved as soon as the workspace is free ({holder}).</source>
         <translation>{n} 件の変更は、ワークスペースが空きしだい保存されます（{holder}）。</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="447"/>
+        <location filename="../../main_window.py" line="452"/>
         <source>another window or a command is writing to it</source>
         <translation>別のウィンドウまたはコマンドが書き込み中です</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="449"/>
+        <location filename="../../main_window.py" line="454"/>
         <source>Every change is saved.</source>
         <translation>すべての変更を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="458"/>
+        <location filename="../../main_window.py" line="463"/>
         <source>This workspace is already open here.</source>
         <translation>このワークスペースはすでにここで開いています。</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="464"/>
+        <location filename="../../main_window.py" line="469"/>
         <source>New Workspace</source>
         <translation>新規ワークスペース</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="465"/>
-        <location filename="../../main_window.py" line="583"/>
+        <location filename="../../main_window.py" line="470"/>
+        <location filename="../../main_window.py" line="591"/>
         <source>Workspaces (*.db)</source>
         <translation>ワークスペース (*.db)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="471"/>
+        <location filename="../../main_window.py" line="476"/>
         <source>{path} already exists.</source>
         <translation>{path} は既に存在します。</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="483"/>
+        <location filename="../../main_window.py" line="488"/>
         <source>Open Workspace</source>
         <translation>ワークスペースを開く</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="484"/>
+        <location filename="../../main_window.py" line="489"/>
         <source>Workspaces (*.db);;All files (*)</source>
         <translation>ワークスペース (*.db);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="582"/>
+        <location filename="../../main_window.py" line="590"/>
         <source>Save a Copy</source>
         <translation>コピーを保存</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="587"/>
+        <location filename="../../main_window.py" line="595"/>
         <source>Saved a copy as {path}</source>
         <translation>{path} にコピーを保存しました</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="592"/>
+        <location filename="../../main_window.py" line="600"/>
         <source>Backed up as {path}</source>
         <translation>{path} にバックアップしました</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="612"/>
+        <location filename="../../dialogs/export.py" line="91"/>
+        <location filename="../../main_window.py" line="620"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="612"/>
+        <location filename="../../main_window.py" line="620"/>
         <source>The language changes the next time Roadmap Planner starts.</source>
         <translation>言語は Roadmap Planner の次回起動時に切り替わります。</translation>
     </message>
@@ -3590,6 +3950,7 @@ Why: {why}</source>
     </message>
     <message>
         <location filename="../../dialogs/help.py" line="107"/>
+        <location filename="../../dialogs/release_notes.py" line="189"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
@@ -4355,8 +4716,8 @@ Why: {why}</source>
     <message>
         <location filename="../../roadmap/lane_menu.py" line="19"/>
         <location filename="../../roadmap/lane_menu.py" line="27"/>
-        <location filename="../../roadmap/view.py" line="100"/>
-        <location filename="../../roadmap/view.py" line="234"/>
+        <location filename="../../roadmap/view.py" line="106"/>
+        <location filename="../../roadmap/view.py" line="241"/>
         <source>Edit Lanes…</source>
         <translation>レーンを編集…</translation>
     </message>
@@ -4376,27 +4737,32 @@ Why: {why}</source>
         <translation>次の四半期を追加</translation>
     </message>
     <message>
-        <location filename="../../roadmap/lane_menu.py" line="29"/>
+        <location filename="../../roadmap/lane_menu.py" line="30"/>
+        <source>Release Notes and Whom to Tell…</source>
+        <translation>リリースノートと連絡先…</translation>
+    </message>
+    <message>
+        <location filename="../../roadmap/lane_menu.py" line="32"/>
         <source>Delete Lane…</source>
         <translation>レーンを削除…</translation>
     </message>
     <message>
-        <location filename="../../roadmap/lane_menu.py" line="34"/>
+        <location filename="../../roadmap/lane_menu.py" line="37"/>
         <source>Rename Lane</source>
         <translation>レーン名を変更</translation>
     </message>
     <message>
-        <location filename="../../roadmap/lane_menu.py" line="34"/>
+        <location filename="../../roadmap/lane_menu.py" line="37"/>
         <source>New name of the lane “{lane}”:</source>
         <translation>レーン「{lane}」の新しい名前：</translation>
     </message>
     <message>
-        <location filename="../../roadmap/lane_menu.py" line="42"/>
+        <location filename="../../roadmap/lane_menu.py" line="45"/>
         <source>Set Capacity</source>
         <translation>キャパシティを設定</translation>
     </message>
     <message>
-        <location filename="../../roadmap/lane_menu.py" line="42"/>
+        <location filename="../../roadmap/lane_menu.py" line="45"/>
         <source>Capacity of “{lane}” in person-months:</source>
         <translation>「{lane}」のキャパシティ（人月）：</translation>
     </message>
@@ -4565,7 +4931,7 @@ Why: {why}</source>
     </message>
     <message>
         <location filename="../../backlog/detail_form.py" line="341"/>
-        <location filename="../../backlog/explanation.py" line="137"/>
+        <location filename="../../backlog/explanation.py" line="161"/>
         <source>Share</source>
         <translation>割合</translation>
     </message>
@@ -5129,113 +5495,113 @@ Why: {why}</source>
         <translation>元に戻す ({key})</translation>
     </message>
     <message>
-        <location filename="../../backlog/explanation.py" line="59"/>
+        <location filename="../../backlog/explanation.py" line="83"/>
         <source>{n} people</source>
         <translation>{n}人</translation>
     </message>
     <message>
-        <location filename="../../backlog/explanation.py" line="60"/>
+        <location filename="../../backlog/explanation.py" line="84"/>
         <source>{n} companies</source>
         <translation>{n}社</translation>
     </message>
     <message>
-        <location filename="../../backlog/explanation.py" line="61"/>
+        <location filename="../../backlog/explanation.py" line="85"/>
         <source>{n} person-months</source>
         <translation>{n}人月</translation>
     </message>
     <message>
-        <location filename="../../backlog/explanation.py" line="62"/>
+        <location filename="../../backlog/explanation.py" line="86"/>
         <source>{n} users</source>
         <translation>{n}ユーザー</translation>
     </message>
     <message>
-        <location filename="../../backlog/explanation.py" line="66"/>
+        <location filename="../../backlog/explanation.py" line="90"/>
         <source>estimate, in percent</source>
         <translation>見積もり(%)</translation>
     </message>
     <message>
-        <location filename="../../backlog/explanation.py" line="67"/>
+        <location filename="../../backlog/explanation.py" line="91"/>
         <source>estimate, in person-months</source>
         <translation>見積もり(人月)</translation>
     </message>
     <message>
-        <location filename="../../backlog/explanation.py" line="68"/>
+        <location filename="../../backlog/explanation.py" line="92"/>
         <source>typed by hand</source>
         <translation>手入力</translation>
     </message>
     <message>
-        <location filename="../../backlog/explanation.py" line="70"/>
+        <location filename="../../backlog/explanation.py" line="94"/>
         <source>estimate: {level}</source>
         <translation>見積もり:{level}</translation>
     </message>
     <message>
-        <location filename="../../backlog/explanation.py" line="134"/>
+        <location filename="../../backlog/explanation.py" line="158"/>
         <source>Factor</source>
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../../backlog/explanation.py" line="136"/>
+        <location filename="../../backlog/explanation.py" line="160"/>
         <source>Where from</source>
         <translation>出どころ</translation>
     </message>
     <message>
-        <location filename="../../backlog/explanation.py" line="162"/>
+        <location filename="../../backlog/explanation.py" line="186"/>
         <source>From: {source}</source>
         <translation>出どころ:{source}</translation>
     </message>
     <message>
-        <location filename="../../backlog/explanation.py" line="165"/>
+        <location filename="../../backlog/explanation.py" line="189"/>
         <source>Share of the score: {share}</source>
         <translation>スコアに占める割合:{share}</translation>
     </message>
     <message>
-        <location filename="../../backlog/explanation.py" line="263"/>
+        <location filename="../../backlog/explanation.py" line="287"/>
         <source>{n} requests from {people} people (the last {days} days, since {since})</source>
         <translation>要望 {n}件({people}人から、直近 {days} 日:{since} 以降)</translation>
     </message>
     <message>
-        <location filename="../../backlog/explanation.py" line="265"/>
+        <location filename="../../backlog/explanation.py" line="289"/>
         <source>{n} requesters without a company</source>
         <translation>企業のない要望者 {n}人</translation>
     </message>
     <message>
-        <location filename="../../backlog/explanation.py" line="266"/>
+        <location filename="../../backlog/explanation.py" line="290"/>
         <source>{n} older requests not counted: widen the window (Edit ▸ Workspace Settings)</source>
         <translation>集計期間より古い要望 {n} 件は数えていません。期間を広げるには 編集 ▸ ワークスペース設定</translation>
     </message>
     <message>
-        <location filename="../../backlog/explanation.py" line="268"/>
+        <location filename="../../backlog/explanation.py" line="292"/>
         <source>{n} requests from outside the segment not counted</source>
         <translation>セグメント外の要望 {n} 件は数えていません</translation>
     </message>
     <message>
-        <location filename="../../backlog/explanation.py" line="301"/>
+        <location filename="../../backlog/explanation.py" line="325"/>
         <source>Requests: {n}</source>
         <translation>要望:{n}件</translation>
     </message>
     <message>
-        <location filename="../../backlog/explanation.py" line="303"/>
+        <location filename="../../backlog/explanation.py" line="327"/>
         <source>Companies: {n}</source>
         <translation>企業:{n}社</translation>
     </message>
     <message>
-        <location filename="../../backlog/explanation.py" line="277"/>
-        <location filename="../../backlog/explanation.py" line="305"/>
+        <location filename="../../backlog/explanation.py" line="301"/>
+        <location filename="../../backlog/explanation.py" line="329"/>
         <source>MRR: {amount}</source>
         <translation>MRR:{amount}</translation>
     </message>
     <message>
-        <location filename="../../backlog/explanation.py" line="327"/>
+        <location filename="../../backlog/explanation.py" line="351"/>
         <source>Factors of the score</source>
         <translation>スコアの要素</translation>
     </message>
     <message>
-        <location filename="../../backlog/explanation.py" line="342"/>
+        <location filename="../../backlog/explanation.py" line="366"/>
         <source>As text</source>
         <translation>文章で表示</translation>
     </message>
     <message>
-        <location filename="../../backlog/explanation.py" line="347"/>
+        <location filename="../../backlog/explanation.py" line="371"/>
         <source>The explanation in words, as the workbook and the command line give it</source>
         <translation>ワークブックやコマンドラインと同じ、文章での説明</translation>
     </message>
@@ -5438,6 +5804,26 @@ Why: {why}</source>
         <location filename="../../widgets/snapshots.py" line="16"/>
         <source>daily</source>
         <translation>毎日</translation>
+    </message>
+    <message>
+        <location filename="../../operations/releases.py" line="15"/>
+        <source>Set public title of “{title}”</source>
+        <translation>「{title}」の公開タイトルを設定</translation>
+    </message>
+    <message>
+        <location filename="../../operations/releases.py" line="16"/>
+        <source>Set public summary of “{title}”</source>
+        <translation>「{title}」の公開サマリーを設定</translation>
+    </message>
+    <message>
+        <location filename="../../operations/releases.py" line="24"/>
+        <source>Mark everyone informed for {lane}</source>
+        <translation>{lane} の全員を連絡済みにする</translation>
+    </message>
+    <message>
+        <location filename="../../operations/releases.py" line="26"/>
+        <source>Mark {n} request(s) informed for {lane}</source>
+        <translation>{lane} の要望 {n} 件を連絡済みにする</translation>
     </message>
 </context>
 </TS>
