@@ -8,8 +8,14 @@ builds the workspace once (kept at --db for the next run), then times:
 - ours: a full rescore as after a change of method, window, segment or
   weights (the worst of those), with the links already in memory: every
   link aggregated again and every row built again;
-- cold_load_s (extra): the first score after opening, which reads the links;
-- one_item_ms: a rescore after one estimate, and after one link, changed;
+- ours_window_s: the same full rescore as the window's backlog asks for it,
+  rows without their explanations (the item shown asks for its own);
+- cold_load_s: the first score after opening (a new process, or a command-line
+  `score`), which reads the demand aggregate stored in the workspace; and
+  cold_rebuild_s, the same when nothing is stored yet (a new day moves the
+  window), which reads every link and stores the aggregate;
+- one_item_ms: a rescore after one estimate, and after one link, changed
+  (one_item_window_ms: without explanations, as the window asks);
 - stability_s: the Monte-Carlo for all items.
 
 The last line is one JSON object with the figures; ratio = ours / floor.
@@ -30,11 +36,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from planner import ops  # noqa: E402
-from planner.scoring import score_items  # noqa: E402
+from planner.scoring import explain_row, score_items  # noqa: E402
 from planner.scoring import reach as reach_mod  # noqa: E402
 from planner.scoring import score as score_mod  # noqa: E402
 from planner.scoring import stability as stab  # noqa: E402
-from planner.storage import demand, open_workspace  # noqa: E402
+from planner.storage import demand, demand_store, open_workspace  # noqa: E402
 from planner.storage.bulk import insert_workspace_rows  # noqa: E402
 
 ITEMS, REQUESTS, LINKS, COMPANIES = 10_000, 1_000_000, 1_500_000, 5_000
@@ -111,8 +117,16 @@ def main() -> int:
     floor_cpu = CPU[-1]
     print(f"floor (bare GROUP BY): {floor_s:.3f} s", file=sys.stderr)
 
+    demand_store.forget(ws)
+    cold_rebuild_s = timed(lambda: score_items(ws, today=TODAY, stability=False))
+    print(f"first score with nothing stored (reads the links, stores the aggregate): {cold_rebuild_s:.3f} s",
+          file=sys.stderr)
+    ws.close()
+    reach_mod.forget(ws)  # as a new process: nothing held in memory
+    ws = open_workspace(path)
     cold_s = timed(lambda: score_items(ws, today=TODAY, stability=False))
-    print(f"first score after opening (loads the links): {cold_s:.3f} s", file=sys.stderr)
+    print(f"first score after opening (reads the stored aggregate): {cold_s:.3f} s "
+          f"(links read: {reach_mod._cache(ws).loads})", file=sys.stderr)
 
     cache = reach_mod._cache(ws)
 
@@ -136,6 +150,18 @@ def main() -> int:
         full_cpu[name] = CPU[-1]
         print(f"full rescore after a change of {name}: {full[name]:.3f} s", file=sys.stderr)
     ours_s = max(full.values())
+    window = {}
+    for name, fn in {"method": lambda: (setattr(cache, "last_rows", None),
+                                        score_items(ws, today=TODAY, method="value-effort", stability=False, explain=False)),
+                     "window": lambda: full_rescore(window_days=180, explain=False),
+                     "segment": lambda: full_rescore(segment="SMB", explain=False),
+                     "weights": lambda: full_rescore(explain=False)}.items():
+        window[name] = timed(fn, repeat=3)
+    ours_window_s = max(window.values())
+    print(f"full rescore as the window asks (no explanations), slowest change: {ours_window_s:.3f} s "
+          f"({', '.join(f'{k} {v:.3f}' for k, v in window.items())})", file=sys.stderr)
+    explain_ms = timed(lambda: explain_row(ws, 17, today=TODAY, stability=False, as_shown=True), repeat=3) * 1000
+    print(f"  one item's explanation, asked for when shown: {explain_ms:.2f} ms", file=sys.stderr)
 
     # Only the computation, without turning 10k rows into dicts and sentences.
     params = score_mod.resolve_params(ws, today=TODAY, window_days=200)
@@ -155,6 +181,17 @@ def main() -> int:
         edits.append(timed(lambda: score_items(ws, today=TODAY, stability=False)))
         edits_cpu.append(CPU[-1])
     one_item_ms = statistics.median(edits) * 1000
+    score_items(ws, today=TODAY, stability=False, explain=False)
+    window_edits = []
+    for n in range(5):
+        item_id = int(rng.integers(1, ITEMS + 1))
+        ops.edit_item(ws, item_id, effort=float(n + 2))
+        window_edits.append(timed(lambda: score_items(ws, today=TODAY, stability=False, explain=False)))
+        req_id = int(rng.integers(1, REQUESTS + 1))
+        ops.link_request(ws, req_id, item_id, importance="important")
+        window_edits.append(timed(lambda: score_items(ws, today=TODAY, stability=False, explain=False)))
+    one_item_window_ms = statistics.median(window_edits) * 1000
+    print(f"rescore after one edit as the window asks: median {one_item_window_ms:.1f} ms", file=sys.stderr)
     one_core_ms = timed(lambda: (ops.edit_item(ws, 5, effort=3.0), score_mod.compute(ws, score_mod.resolve_params(ws, today=TODAY), with_stability=False))) * 1000
     print(f"rescore after one edit: median {one_item_ms:.1f} ms (max {max(edits) * 1000:.1f} ms); "
           f"columnar part {one_core_ms:.1f} ms", file=sys.stderr)
@@ -169,7 +206,9 @@ def main() -> int:
         "benchmark": "score", "items": items, "links": links,
         "ours_s": round(ours_s, 3), "floor_s": round(floor_s, 3), "ratio": round(ours_s / floor_s, 3),
         "one_item_ms": round(one_item_ms, 1), "stability_s": round(stability_s, 3),
-        "cold_load_s": round(cold_s, 3), "core_s": round(core_s, 3),
+        "ours_window_s": round(ours_window_s, 3), "one_item_window_ms": round(one_item_window_ms, 1),
+        "cold_load_s": round(cold_s, 3), "cold_ratio": round(cold_s / floor_s, 3),
+        "cold_rebuild_s": round(cold_rebuild_s, 3), "explain_one_ms": round(explain_ms, 2), "core_s": round(core_s, 3),
         "cpu": {"ours_s": round(max(full_cpu.values()), 3), "floor_s": round(floor_cpu, 3),
                 "one_item_ms": round(statistics.median(edits_cpu) * 1000, 1)},
         "load_avg": round(__import__("os").getloadavg()[0], 2),

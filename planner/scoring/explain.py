@@ -8,7 +8,7 @@ from datetime import date
 import numpy as np
 
 from planner.scoring.methods import IMPACT_NAMES
-from planner.scoring.numbers import format_score
+from planner.scoring.numbers import format_rounded
 
 _REACH_WORDS = {
     "requests": "people asking",
@@ -24,17 +24,37 @@ _SOURCE_UNITS = {"requests": "people", "companies": "companies", "weighted": "co
 WIDEN = "widen the window (Edit ▸ Workspace Settings)"
 
 
+# Figures repeat (impacts, confidences, efforts, small counts): each is worded once, not 10k times a rescore.
+_WORDED: dict = {}
+_WORDED_MAX = 50_000
+
+
 def fmt(x) -> str:
     """675 -> '675', 10.5 -> '10.5', 12300.456 -> '12,300.46'."""
+    try:
+        return _WORDED[x]
+    except (KeyError, TypeError):  # TypeError: an unhashable value, worded below (and refused there)
+        pass
+    text = _fmt(x)
+    if len(_WORDED) >= _WORDED_MAX:
+        _WORDED.clear()
+    try:
+        _WORDED[x] = text
+    except TypeError:
+        pass
+    return text
+
+
+def _fmt(x) -> str:
     if x is None:
         return "?"
     x = float(x)
+    if x.is_integer() and abs(x) < 1e15:  # the common case first: NaN and infinities are never integers
+        return f"{int(x):,}"
     if math.isnan(x):
         return "?"
     if math.isinf(x):
         return "infinite" if x > 0 else "minus infinite"
-    if x == int(x) and abs(x) < 1e15:
-        return f"{int(x):,}"
     return f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
@@ -258,7 +278,7 @@ def _formula(e: dict, c: dict, p: dict) -> str:
 
         return explain_words(e, c, p)
     name = METHOD_NAMES[method]
-    s = format_score(e["score"])
+    s = format_rounded(e["score"])  # the row's score is rounded already
     if method == "rice":
         return (f"{name} {s} = reach {fmt(e['reach'])} x impact {fmt(e['impact'])} ({IMPACT_NAMES.get(e['impact'], '?')})"
                 f" x confidence {fmt(e['confidence'])}% / effort {_months(e['effort'])}")

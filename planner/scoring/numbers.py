@@ -48,3 +48,42 @@ def format_score(x) -> str:
     if rounded is None:
         return ""
     return f"{rounded:,.{score_places(x)}f}"
+
+
+def format_rounded(rounded) -> str:
+    """`format_score` of a score `round_score` already gave: the same text without rounding again."""
+    if rounded is None:
+        return ""
+    return f"{rounded:,.0f}" if rounded >= 100 else f"{rounded:,.2f}"
+
+
+# Within this relative distance of a half (or of WHOLE_FROM) the float alone cannot
+# tell how the 15-digit figure rounds: those few go through `round_score`.
+_NEAR = 1e-12
+_EXACT_UP_TO = 2.0 ** 52  # past this a float has no fraction left to round
+
+
+def round_scores(values) -> list:
+    """`round_score` for a whole column at once: the same figures, a list with None for no score.
+
+    Rounding 10k scores one Decimal at a time costs a tenth of a second at
+    every rescore. Away from a half the float decides alone: k / 100 is the
+    float nearest to the decimal k/100, as Decimal's own conversion gives.
+    Only a value within a hair of a half, or of WHOLE_FROM, is left to the
+    Decimal rule, which reads it at 15 significant digits.
+    """
+    import numpy as np  # here, not at the top: the window's first paint imports this module
+
+    x = np.asarray(values, dtype=float)
+    with np.errstate(all="ignore"):
+        finite = np.isfinite(x)
+        scale = np.where(x >= WHOLE_FROM, 1.0, 100.0)
+        y = np.abs(x) * scale
+        k = np.floor(y + 0.5)
+        near_half = np.abs(y - np.floor(y) - 0.5) <= _NEAR * np.maximum(y, 1.0)
+        near_whole = np.abs(x - WHOLE_FROM) <= _NEAR * WHOLE_FROM
+        slow = finite & (near_half | near_whole | (y >= _EXACT_UP_TO))
+        out = np.where(finite, np.copysign(k / scale, x), np.nan).tolist()
+    for i in np.flatnonzero(slow).tolist():
+        out[i] = round_score(float(x[i]))
+    return [None if v != v else v for v in out]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from planner.storage import demand as store
+from planner.storage import demand as store, demand_store
 from planner.storage.db import Workspace
 
 # Key spaces for askers and people: companies by id, people by a dense code,
@@ -106,6 +106,7 @@ class DemandCache:
     loads: int = 0  # full loads, for the tests and the benchmark
     company_version: int = 0
     last_rows: dict | None = None  # the previous rows, reused where nothing changed
+    last_scored: tuple | None = None  # (call key, change seq, score.Scored) of the last rescore, for one explanation
     token: str | None = None  # the workspace's identity: another file at the same path reloads
     lock: threading.RLock = field(default_factory=threading.RLock)
 
@@ -242,18 +243,37 @@ def _add(pending: set | None, ids) -> set | None:
     return pending
 
 
-def sync(ws: Workspace) -> DemandCache:
+def _reset(cache: DemandCache) -> None:
+    """Forget everything held for the workspace: the next sync starts afresh."""
+    cache.links = cache.items = cache.agg = cache.last_rows = cache.last_scored = None
+    cache.agg_key = None
+    cache.seq = -1
+
+
+def sync(ws: Workspace, *, need_links: bool = True) -> DemandCache:
     """Bring what is held in memory up to date with the workspace.
 
     Reads the change log once; what it names is patched into the links now and
     left in `pending_demand` / `pending_items` for the aggregation and the item
     table to pick up (None there: redo everything).
+
+    With `need_links` False the links are not read when they are not held yet:
+    the aggregate stored in the workspace (`demand_store`) may spare reading
+    them at all (see `item_demand`).
     """
     cache = _cache(ws)
     token = store.workspace_token(ws)
-    if cache.links is not None and cache.token != token:
-        cache.links = cache.items = cache.agg = cache.last_rows = None
-    if cache.links is None:
+    if cache.seq >= 0 and cache.token != token:
+        _reset(cache)
+    if cache.links is None and cache.seq < 0 and not need_links:
+        cache.token = token
+        cache.seq = store.last_change(ws)
+        store.trim_changes(ws)
+        _load_companies(ws, cache)
+        cache.pending_demand = _ALL
+        cache.pending_items = _ALL
+        return cache
+    if cache.links is None and need_links:
         cache.token = token
         cache.seq = store.last_change(ws)
         store.trim_changes(ws)
@@ -267,9 +287,8 @@ def sync(ws: Workspace) -> DemandCache:
         return cache
     newest, changes, complete = store.changes_since(ws, cache.seq, limit=_PATCH_LIMIT)
     if not complete or newest < cache.seq:  # trimmed past us, or an older copy of the file
-        cache.items = cache.agg = cache.last_rows = None
-        cache.links = None
-        return sync(ws)
+        _reset(cache)
+        return sync(ws, need_links=need_links)
     cache.seq = newest
     dirty: set[int] = set()
     for item_id, kind in changes:
@@ -282,7 +301,9 @@ def sync(ws: Workspace) -> DemandCache:
             _load_companies(ws, cache)
         else:
             dirty.add(int(item_id))
-    if dirty:
+    if dirty and cache.links is None:  # nothing to patch: the aggregate rereads these items (`_replay`)
+        cache.pending_demand = _add(cache.pending_demand, dirty)
+    elif dirty:
         ids = np.array(sorted(dirty), dtype=np.int64)
         links = cache.links
         keep = np.ones(len(links), dtype=bool)
@@ -361,19 +382,34 @@ def item_demand(
     window_days: int,
     segment: str | None,
     importance_weights: dict,
+    keep: bool = False,
 ) -> tuple[Demand, DemandCache]:
-    """Per-item demand (arrays of at least `size`, by item id) for this window and segment."""
-    cache = sync(ws)
-    dirty, cache.pending_demand = cache.pending_demand, set()
-    links = cache.links
+    """Per-item demand (arrays of at least `size`, by item id) for this window and segment.
+
+    `keep`: these are the workspace's own settings, whose aggregate is stored
+    in the workspace for the next first score (`demand_store`). While the links
+    are not held, that stored aggregate (brought up to date item by item from
+    the change log) serves instead of reading them all.
+    """
+    cache = sync(ws, need_links=False)
     start_day = today.toordinal() - _EPOCH - int(window_days)
     weights = np.array([importance_weights["nice_to_have"], importance_weights["important"], importance_weights["critical"]], dtype=float)
     seg_code = _segment_code(cache, segment)
-    size = max(size, int(links.item.max()) + 1 if len(links) else 1)
     key = (start_day, seg_code, tuple(weights))
+    if cache.links is None:
+        agg = _without_links(ws, cache, key, keep=keep)
+        if agg is not None:
+            cache.agg = agg.grow(max(size, 1))
+            return cache.agg, cache
+        cache = sync(ws)  # reads every link
+    dirty, cache.pending_demand = cache.pending_demand, set()
+    links = cache.links
+    size = max(size, int(links.item.max()) + 1 if len(links) else 1)
     if dirty is None or cache.agg is None or cache.agg_key != key:
         cache.agg = _aggregate(links, cache, size, start_day=start_day, segment=seg_code, weights=weights)
         cache.agg_key = key
+        if keep:
+            _store_all(ws, cache, key)
     elif dirty:
         ids = np.array(sorted(dirty), dtype=np.int64)
         size = max(size, int(ids.max()) + 1)
@@ -383,6 +419,105 @@ def item_demand(
         cache.agg.put(ids, part)
     cache.agg = cache.agg.grow(size)
     return cache.agg, cache
+
+
+# ---------------------------------------------------------------- the aggregate stored in the workspace
+
+# Past this many items to recompute since the stored aggregate, the updated rows are stored again, so the
+# next first score does not redo them.
+_RESTORE_AFTER = 100
+
+
+def _stored_key(cache: DemandCache, key: tuple) -> str:
+    """What a stored aggregate is valid for: this file, window start, segment, weights and the segments' order."""
+    return repr((cache.token, key, tuple(cache.segment_names)))
+
+
+def _store_all(ws: Workspace, cache: DemandCache, key: tuple) -> None:
+    """Store a fresh aggregation, unless the same one (same key, same change) is stored already."""
+    stored_key = _stored_key(cache, key)
+    if demand_store.stored_meta(ws) == (stored_key, cache.seq):
+        return
+    demand_store.write(ws, stored_key, cache.seq, _rows_of(cache.agg, None), replace_all=True)
+
+
+def _rows_of(agg: Demand, ids: np.ndarray | None) -> list[tuple]:
+    """Stored rows (item_id, *COLUMNS) of the given items (None: all) that have any demand."""
+    every = np.arange(len(agg.requests)) if ids is None else ids
+    used = (agg.requests[every] > 0) | (agg.older[every] > 0) | (agg.off_segment[every] > 0)
+    every = every[used]
+    cols = [every.tolist()] + [
+        (getattr(agg, name)[every].view(np.int64) if name == "segment_bits" else getattr(agg, name)[every]).tolist()
+        for name in demand_store.COLUMNS
+    ]
+    return list(zip(*cols))
+
+
+def _from_rows(rows: list[tuple]) -> Demand:
+    size = (rows[-1][0] + 1) if rows else 1
+    out = Demand.empty(size)
+    if not rows:
+        return out
+    columns = list(zip(*rows))
+    ids = np.array(columns[0], dtype=np.int64)
+    for name, values in zip(demand_store.COLUMNS, columns[1:]):
+        target = getattr(out, name)
+        if name == "segment_bits":
+            target[ids] = np.array(values, dtype=np.int64).view(np.uint64)
+        else:
+            target[ids] = np.array(values, dtype=target.dtype)
+    return out
+
+
+def _without_links(ws: Workspace, cache: DemandCache, key: tuple, *, keep: bool) -> Demand | None:
+    """The demand for `key` from what is held or stored, recomputing only changed items; None: read the links.
+
+    Held: the aggregate made for the same key, with the items the log named
+    since. Else stored: the workspace's aggregate for the same key, with the
+    items named after its `seq`. Anything else (another window, a change to
+    the companies, a log trimmed past it) needs every link.
+    """
+    pending = cache.pending_demand
+    if cache.agg is not None and cache.agg_key == key and pending is not _ALL:
+        agg = cache.agg
+        changed = set(pending)
+        valid_as_of = cache.seq
+    else:
+        meta = demand_store.stored_meta(ws)
+        if meta is None or meta[0] != _stored_key(cache, key):
+            return None
+        newest, changes, complete = store.changes_since(ws, meta[1], limit=_PATCH_LIMIT)
+        if not complete or newest < meta[1] or any(kind == "companies" for _, kind in changes):
+            return None
+        agg = _from_rows(demand_store.read_rows(ws))
+        # The log is read on from the stored `seq`; the cache's own `seq` stays: what it reads next is
+        # recomputed again, which changes nothing, and no item row is skipped.
+        changed = {int(i) for i, kind in changes if kind == "links"}
+        if pending is not _ALL:
+            changed |= pending
+        valid_as_of = newest
+    cache.pending_demand = set()
+    cache.agg_key = key
+    if changed:
+        ids = np.array(sorted(changed), dtype=np.int64)
+        agg = _replay(ws, cache, agg, ids, key)
+        if keep and len(changed) > _RESTORE_AFTER:
+            demand_store.write(ws, _stored_key(cache, key), valid_as_of, _rows_of(agg, ids),
+                               replace_all=False, cleared=ids.tolist())
+    return agg
+
+
+def _replay(ws: Workspace, cache: DemandCache, agg: Demand, ids: np.ndarray, key: tuple) -> Demand:
+    """Recompute these items' demand from their links (through the index), in place of what `agg` says."""
+    start_day, seg_code, weights = key
+    fresh = _to_columns(store.load_links(ws, ids.tolist()), cache)
+    if len(fresh) and int(fresh.company.max()) >= len(cache.company_mrr):
+        _load_companies(ws, cache, changed=False)  # a company added since (it has no trigger)
+    size = max(len(agg.requests), int(ids.max()) + 1)
+    agg = agg.grow(size)
+    part = _aggregate(fresh, cache, size, start_day=start_day, segment=seg_code, weights=np.array(weights))
+    agg.put(ids, part)
+    return agg
 
 
 def companies_in_scope(cache: DemandCache, segment: str | None) -> int:

@@ -6,7 +6,9 @@ pipeline; the method formulas live in `methods.py`, reach in `reach.py`.
 
 from __future__ import annotations
 
+import gc
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -14,8 +16,8 @@ import numpy as np
 
 from planner.errors import NotFoundError, ValidationError
 from planner.domain import FIELD_LIMITS
-from planner.scoring import explain, formula as formula_mod, methods, reach as reach_mod, stability as stab
-from planner.scoring.numbers import round_score
+from planner.scoring import explain as explain_mod, formula as formula_mod, methods, reach as reach_mod, stability as stab
+from planner.scoring.numbers import round_scores
 from planner.scoring.settings import METHODS, get_scoring_settings, check_settings
 from planner.storage import demand as store
 from planner.storage.db import Workspace
@@ -64,11 +66,14 @@ def resolve_params(ws: Workspace, *, method=None, window_days=None, segment=None
                    formula=None) -> dict:
     """The settings with this call's overrides, checked. segment '' or 'all' means none."""
     settings = get_scoring_settings(ws)
+    own = (settings["window_days"], settings["segment"])
     overrides = {k: v for k, v in dict(method=method, window_days=window_days, top_n=top_n, formula=formula).items()
                  if v is not None}
     settings.update(check_settings(overrides))
     if segment is not None:
         settings["segment"] = None if str(segment).strip().casefold() in ("", "all") else str(segment).strip()
+    # The workspace's own window and segment: their demand is the one stored for the next first score.
+    settings["own_demand"] = (settings["window_days"], settings["segment"]) == own
     if today is None:
         today = date.today()
     elif isinstance(today, str):
@@ -84,7 +89,7 @@ def resolve_params(ws: Workspace, *, method=None, window_days=None, segment=None
 def known_segments(ws: Workspace) -> list[str]:
     """The companies' segments, as first written (one per segment, case aside)."""
     with reach_mod.cache_lock(ws):
-        return list(reach_mod.sync(ws).segment_names)
+        return list(reach_mod.sync(ws, need_links=False).segment_names)
 
 
 def check_segment(ws: Workspace, segment) -> None:
@@ -144,7 +149,8 @@ class ItemTable:
 def item_table(ws: Workspace, cache) -> ItemTable:
     pending, cache.pending_items = cache.pending_items, set()
     if cache.items is None or pending is None:
-        cache.items = ItemTable.build(store.load_items_for_scoring(ws))
+        with _no_collection_pauses():  # 100k rows read as tuples
+            cache.items = ItemTable.build(store.load_items_for_scoring(ws))
     elif pending:
         cache.items = cache.items.patch(store.load_items_for_scoring(ws, sorted(pending)), set(pending))
     return cache.items
@@ -162,7 +168,7 @@ def _range_words(name: str, field: str) -> str:
 
 def _bound(x: float) -> str:
     """0.05, 1000, 1,000,000,000: as a range is written."""
-    return explain.fmt(x) if x >= 1e4 else f"{x:g}"
+    return explain_mod.fmt(x) if x >= 1e4 else f"{x:g}"
 
 
 def _take_out_of_range(cols: dict, reach: np.ndarray, modes: np.ndarray) -> dict:
@@ -205,7 +211,7 @@ def compute(ws: Workspace, params: dict, *, with_stability: bool = True) -> Scor
 
 
 def _compute(ws: Workspace, params: dict, *, with_stability: bool = True) -> Scored:
-    cache = reach_mod.sync(ws)
+    cache = reach_mod.sync(ws, need_links=False)
     table = item_table(ws, cache)
     ids, raw, modes = table.ids, table.raw, table.modes
     cols = {k: v.copy() for k, v in table.cols.items()}  # callers get arrays no later patch changes
@@ -215,6 +221,7 @@ def _compute(ws: Workspace, params: dict, *, with_stability: bool = True) -> Sco
     dem, cache = reach_mod.item_demand(
         ws, size=int(ids.max()) + 1 if n else 1, today=params["today"], window_days=params["window_days"],
         segment=params["segment"], importance_weights=params["importance_weights"],
+        keep=bool(params.get("own_demand")),
     )
     latest = store.metric_latest(ws, params["segment"]) if n and (modes == "metric").any() else {}
 
@@ -277,7 +284,7 @@ def _compute(ws: Workspace, params: dict, *, with_stability: bool = True) -> Sco
         metric_names=raw["metric"] if n else [], out_of_range=out_of_range)
     # Reasons only for the method shown: building sentences for four methods costs more than the scores.
     reasons = {method: custom_reasons if method == "custom" else
-               explain.unscored_reasons(method, cols, reach, value, modes, raw["metric"], out_of_range, scores[method])}
+               explain_mod.unscored_reasons(method, cols, reach, value, modes, raw["metric"], out_of_range, scores[method])}
     scores = {m: np.where(np.isfinite(v), v, np.nan) for m, v in scores.items()}  # too large to compare: unscored
     quadrant, v_split, e_split = methods.quadrants(value, cols["effort"], params["quadrant_split"])
 
@@ -337,11 +344,6 @@ def _num(x):
     return round(float(x), 4)
 
 
-def _r2(x):
-    """A score as it is shown everywhere (see numbers.py)."""
-    return round_score(x)
-
-
 def _signature(s: Scored) -> tuple:
     p = s.params
     return (p["method"], p["window_days"], p["segment"], p["today"], p["top_n"], p["single_customer_share"],
@@ -362,16 +364,18 @@ def _columns_of(s: Scored) -> dict:
     return cols
 
 
-def _what_changed(s: Scored) -> tuple[np.ndarray, dict]:
+def _what_changed(s: Scored, explain: bool) -> tuple[np.ndarray, dict]:
     """Which rows must be built again since the last call; the rest only take their new rank.
 
     After one edit most rows are as they were: building 10k dicts and
-    sentences again would cost more than the whole rescore.
+    sentences again would cost more than the whole rescore. Rows with and
+    without explanations are kept apart: one never stands in for the other.
     """
     n = len(s.ids)
     last = getattr(s.cache, "last_rows", None)
     everything = np.ones(n, dtype=bool)
-    if not last or last["signature"] != _signature(s) or not np.array_equal(last["columns"]["ids"], s.ids):
+    if (not last or last["signature"] != _signature(s) or last.get("explain") != explain
+            or not np.array_equal(last["columns"]["ids"], s.ids)):
         return everything, {}
     old, new = last["columns"], _columns_of(s)
     changed = np.array([a is not b for a, b in zip(last["rows"], s.rows)], dtype=bool)
@@ -381,118 +385,209 @@ def _what_changed(s: Scored) -> tuple[np.ndarray, dict]:
             changed |= ~((a == b) | (np.isnan(a) & np.isnan(b)))
         else:
             changed |= a != b
-    pin = store.ITEM_SCORE_COLUMNS.index("pinned_rank")
-    changed |= np.array([bool(r[pin]) for r in s.rows], dtype=bool)  # a pinned row shows its ranks in its sentence
+    if explain:
+        pin = store.ITEM_SCORE_COLUMNS.index("pinned_rank")
+        changed |= np.array([bool(r[pin]) for r in s.rows], dtype=bool)  # a pinned row shows its ranks in its sentence
     return changed, last["entries"]
 
 
-def to_rows(s: Scored) -> list[dict]:
-    """One dict per item, ordered by final rank, unscored last (by id).
+# The estimates a row scored by ICE or WSJF shows in its own columns; with explanations they come with its factors.
+_METHOD_INPUTS = {"ice": ("ice_impact", "ice_confidence", "ice_ease"),
+                  "wsjf": ("wsjf_value", "wsjf_time", "wsjf_risk", "wsjf_size")}
 
-    Columns become Python lists first: per-element numpy access costs a
-    microsecond each, which adds up to a second over 10k items.
+
+class _RowMaker:
+    """Builds the rows of chosen items of one rescore, as Python values.
+
+    Columns become Python lists first, for the chosen items only: per-element
+    numpy access costs a microsecond each, which adds up to a second over 10k
+    items, and explaining one item must not convert 100k.
     """
-    names = store.ITEM_SCORE_COLUMNS
-    p = dict(s.params)
-    p["window_words"] = explain.window_words(p)
-    p["reach_unit"] = s.units.unit
-    method = p["method"]
-    dem = s.demand
-    ids = s.ids
-    order = np.lexsort((ids, np.where(s.final > 0, s.final, np.iinfo(np.int64).max))).tolist()
-    company_names = s.cache.company_names
-    threshold = p["single_customer_share"]
-    requests, people, askers = dem.requests[ids].tolist(), dem.people[ids].tolist(), dem.askers[ids].tolist()
-    companies, weighted, mrr = dem.companies[ids].tolist(), dem.weighted[ids].tolist(), dem.mrr[ids].tolist()
-    top_share, top_company, seg_bits = dem.top_share[ids].tolist(), dem.top_company[ids].tolist(), dem.segment_bits[ids].tolist()
-    older, off_segment = dem.older[ids].tolist(), dem.off_segment[ids].tolist()
-    comparable, why, apart = s.units.comparable.tolist(), s.units.why_not.tolist(), s.apart.tolist()
-    from_reach = s.value_from_reach.tolist()
-    reach_l, reach_pq, value = s.reach.tolist(), s.reach_per_quarter.tolist(), s.value.tolist()
-    stability, final, computed = s.stability.tolist(), s.final.tolist(), s.computed.tolist()
-    value_source, quadrant = s.value_source.tolist(), s.quadrant.tolist()
-    all_scores = {m: s.scores[m].tolist() for m in METHODS}
-    current = all_scores[method]
-    reasons = s.reasons[method]
-    segments_of: dict[int, list[str]] = {}
-    rebuild, previous = _what_changed(s)
-    rebuild = rebuild.tolist()
-    id_list = ids.tolist()
-    # Templates are kept for the next call; callers get copies, so their changes never leak back.
-    templates: dict[int, dict] = {}
-    out = []
-    for i in order:
-        if not rebuild[i]:
-            template = templates[id_list[i]] = previous[id_list[i]]
-            entry = template.copy()
-            entry["rank"], entry["computed_rank"] = final[i] or None, computed[i] or None
-            out.append(entry)
-            continue
-        row = dict(zip(names, s.rows[i]))
-        n_askers = askers[i]
-        share = round(top_share[i], 3) if n_askers else None
-        bits = seg_bits[i]
-        if bits not in segments_of:
-            segments_of[bits] = reach_mod.segment_list(s.cache, bits)
-        score = _r2(current[i])
+
+    def __init__(self, s: Scored, positions: np.ndarray, explain: bool):
+        self.s, self.explain = s, explain
+        p = dict(s.params)
+        p["window_words"] = explain_mod.window_words(p)
+        p["reach_unit"] = s.units.unit
+        self.p = p
+        dem, at = s.demand, s.ids[positions]
+        self.dem = {name: getattr(dem, name)[at].tolist() for name in dem.__dataclass_fields__}
+        self.cols = {name: arr[positions].tolist() for name, arr in (
+            ("comparable", s.units.comparable), ("why", s.units.why_not), ("apart", s.apart),
+            ("from_reach", s.value_from_reach), ("reach", s.reach), ("reach_pq", s.reach_per_quarter),
+            ("value", s.value), ("stability", s.stability), ("final", s.final), ("computed", s.computed),
+            ("value_source", s.value_source), ("quadrant", s.quadrant))}
+        self.scores = {m: round_scores(s.scores[m][positions]) for m in METHODS}
+        for name in ("reach", "value", "stability", "reach_pq"):  # as JSON shows them: one pass per column
+            self.cols[name] = [_num(x) for x in self.cols[name]]
+        self.how = s.units.how[positions].tolist()
+        chosen = [s.rows[i] for i in positions.tolist()]
+        self.raw = dict(zip(store.ITEM_SCORE_COLUMNS, map(list, zip(*chosen)))) if chosen else {
+            name: [] for name in store.ITEM_SCORE_COLUMNS}
+        self.segments_of: dict[int, list[str]] = {}
+
+    def entry(self, k: int, i: int) -> dict:
+        """The row of item position `i` (the `k`th chosen)."""
+        s, p, d, c, r = self.s, self.p, self.dem, self.cols, self.raw
+        method = p["method"]
+        n_askers, top_share, top_company = d["askers"][k], d["top_share"][k], d["top_company"][k]
+        bits = d["segment_bits"][k]
+        if bits not in self.segments_of:
+            self.segments_of[bits] = reach_mod.segment_list(s.cache, bits)
+        score = self.scores[method][k]
+        final, computed = c["final"][k], c["computed"][k]
         entry = {
-            "id": row["id"],
-            "title": row["title"],
+            "id": r["id"][k],
+            "title": r["title"][k],
             "method": method,
             "score": score,
-            "rank": final[i] or None,
-            "reach": _num(reach_l[i]),
-            "reach_source": row["reach_mode"],
-            "impact": row["impact"],
-            "confidence": row["confidence"],
-            "effort": row["effort"],
-            "value": _num(value[i]),
-            "requests": requests[i],
-            "companies": companies[i],
-            "mrr": round(mrr[i], 2),
-            "quadrant": quadrant[i],
-            "single_customer": bool(n_askers and top_share[i] >= threshold),
-            "rank_stability": _num(stability[i]),
+            "rank": final or None,
+            "reach": c["reach"][k],
+            "reach_source": r["reach_mode"][k],
+            "impact": r["impact"][k],
+            "confidence": r["confidence"][k],
+            "effort": r["effort"][k],
+            "value": c["value"][k],
+            "requests": d["requests"][k],
+            "companies": d["companies"][k],
+            "mrr": round(d["mrr"][k], 2),
+            "quadrant": c["quadrant"][k],
+            "single_customer": bool(n_askers and top_share >= p["single_customer_share"]),
+            "rank_stability": c["stability"][k],
             "explanation": "",
-            "kind": row["kind"],
-            "status": row["status"],
-            "theme": row["theme"],
-            "lane": row["lane"],
-            "lane_id": row["lane_id"],
-            "lane_kind": row["lane_kind"],
-            "segments": list(segments_of[bits]),
-            "top_company": company_names.get(top_company[i]) if top_company[i] >= 0 else None,
-            "top_share": share,
-            "computed_rank": computed[i] or None,
-            "pinned_rank": row["pinned_rank"],
-            "pin_rationale": row["pin_rationale"],
-            "reach_per_quarter": _num(reach_pq[i]),
+            "kind": r["kind"][k],
+            "status": r["status"][k],
+            "theme": r["theme"][k],
+            "lane": r["lane"][k],
+            "lane_id": r["lane_id"][k],
+            "lane_kind": r["lane_kind"][k],
+            "segments": list(self.segments_of[bits]),
+            "top_company": s.cache.company_names.get(top_company) if top_company >= 0 else None,
+            "top_share": round(top_share, 3) if n_askers else None,
+            "computed_rank": computed or None,
+            "pinned_rank": r["pinned_rank"][k],
+            "pin_rationale": r["pin_rationale"][k],
+            "reach_per_quarter": c["reach_pq"][k],
             "factors": None,
             "counts": None,
-            "scores": {m: _r2(all_scores[m][i]) for m in METHODS},
-            "unscored_reason": reasons[i] if score is None else None,
+            "scores": {m: self.scores[m][k] for m in METHODS},
+            "unscored_reason": s.reasons[method][i] if score is None else None,
             "reach_unit": s.units.unit,
-            "reach_converted": s.units.how_text(i) or None,
-            "comparable": comparable[i],
-            "not_comparable_reason": why[i] or None,
-            "ranked_apart": apart[i],
-            "older_requests": older[i],
-            "off_segment_requests": off_segment[i],
+            "reach_converted": (s.units.how_text(i) or None) if self.how[k] else None,
+            "comparable": c["comparable"][k],
+            "not_comparable_reason": c["why"][k] or None,
+            "ranked_apart": c["apart"][k],
+            "older_requests": d["older"][k],
+            "off_segment_requests": d["off_segment"][k],
         }
+        if not self.explain:
+            for key in ("explanation", "factors", "counts"):
+                del entry[key]
+            entry.update((name, r[name][k]) for name in _METHOD_INPUTS.get(method, ()))
+            return entry
+        row = dict(zip(store.ITEM_SCORE_COLUMNS, s.rows[i]))
         ctx = {
-            "people": people[i], "askers": n_askers, "weighted": weighted[i], "metric": row["metric"],
-            "metric_share": row["metric_share"], "metric_period": s.metric_period[i], "value_source": value_source[i],
-            "value_from_reach": from_reach[i],
+            "people": d["people"][k], "askers": n_askers, "weighted": d["weighted"][k], "metric": row["metric"],
+            "metric_share": row["metric_share"], "metric_period": s.metric_period[i], "value_source": c["value_source"][k],
+            "value_from_reach": c["from_reach"][k],
             "ice": (row["ice_impact"], row["ice_confidence"], row["ice_ease"]),
             "wsjf": (row["wsjf_value"], row["wsjf_time"], row["wsjf_risk"], row["wsjf_size"]),
         }
-        entry["factors"] = explain.factors(entry, ctx, p)
-        entry["counts"] = explain.counts(entry, ctx, p)
-        entry["explanation"] = explain.sentence(entry, ctx, p)
+        entry["factors"] = explain_mod.factors(entry, ctx, p)
+        entry["counts"] = explain_mod.counts(entry, ctx, p)
+        entry["explanation"] = explain_mod.sentence(entry, ctx, p)
         if entry["status"] in CLOSED_STATUSES and score is not None:
             done = "Shipped" if entry["status"] == "shipped" else "Won't do"
             entry["explanation"] = f"{done}: kept out of the ranking. " + entry["explanation"]
-        templates[entry["id"]] = entry
-        out.append(entry.copy())
-    s.cache.last_rows = {"signature": _signature(s), "columns": _columns_of(s), "rows": s.rows, "entries": templates}
+        return entry
+
+
+@contextmanager
+def _no_collection_pauses():
+    """Hold off Python's cycle collector while many rows are built.
+
+    Rows hold no cycles, but each full collection walks every row built so
+    far: on 100k rows those walks cost more than building them. Collection
+    resumes (if it was on) as soon as the rows are made.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def to_rows(s: Scored, *, explain: bool = True) -> list[dict]:
+    """One dict per item, ordered by final rank, unscored last (by id).
+
+    With `explain` False the rows have no "explanation", "factors" and
+    "counts" (the window's backlog asks for one item's with `explain_one`);
+    everything else is the same, but the rows are shared with the next call's:
+    read them, never change them (copy one to change it).
+    """
+    with _no_collection_pauses():
+        return _to_rows(s, explain=explain)
+
+
+def _to_rows(s: Scored, *, explain: bool = True) -> list[dict]:
+    """`to_rows` itself, with the collector held off."""
+    ids = s.ids
+    order = np.lexsort((ids, np.where(s.final > 0, s.final, np.iinfo(np.int64).max)))
+    rebuild, previous = _what_changed(s, explain)
+    id_list = ids.tolist()
+    final, computed = s.final.tolist(), s.computed.tolist()
+    built = np.flatnonzero(rebuild)
+    maker = _RowMaker(s, built, explain)
+    slot = np.full(len(ids), -1, dtype=np.int64)
+    slot[built] = np.arange(len(built))
+    slot = slot.tolist()
+    # Templates are kept for the next call. With explanations callers get copies, so their changes never leak
+    # back; without (the window's backlog, which replaces a row rather than change it), a row that is as it
+    # was is handed out again as it is: after one edit, copying 10k rows would cost more than the rescore.
+    templates: dict[int, dict] = {}
+    out = []
+    for i in order.tolist():
+        k = slot[i]
+        if k < 0:
+            entry = previous[id_list[i]]
+            rank, computed_rank = final[i] or None, computed[i] or None
+            if explain or entry["rank"] != rank or entry["computed_rank"] != computed_rank:
+                entry = entry.copy()
+                entry["rank"], entry["computed_rank"] = rank, computed_rank
+            templates[id_list[i]] = entry if not explain else previous[id_list[i]]
+            out.append(entry)
+            continue
+        entry = templates[id_list[i]] = maker.entry(k, i)
+        out.append(entry.copy() if explain else entry)
+    s.cache.last_rows = {"signature": _signature(s), "columns": _columns_of(s), "rows": s.rows, "entries": templates,
+                         "explain": explain}
     return out
+
+
+def explain_one(s: Scored, item_id: int) -> dict | None:
+    """One item's row of this rescore with its explanation, factors and counts; None for an unknown id."""
+    pos = int(np.searchsorted(s.ids, int(item_id)))
+    if pos >= len(s.ids) or s.ids[pos] != int(item_id):
+        return None
+    return _RowMaker(s, np.array([pos]), True).entry(0, pos)
+
+
+def remember(ws: Workspace, key: str, s: Scored) -> None:
+    """Keep this rescore for `recall`, with the change it is current as of."""
+    s.cache.last_scored = (key, s.cache.seq, s)
+
+
+def recall(ws: Workspace, key: str, *, current: bool = True) -> Scored | None:
+    """The last rescore made with the same settings, if nothing in the workspace changed since; else None.
+
+    `current` False: whatever changed since (for explaining rows already shown), but of this workspace.
+    """
+    cache = reach_mod._cache(ws)
+    kept = cache.last_scored
+    if kept is None or kept[0] != key or kept[2].cache is not cache:
+        return None
+    if store.workspace_token(ws) != cache.token or (current and store.last_change(ws) != kept[1]):
+        return None
+    return kept[2]

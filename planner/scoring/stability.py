@@ -33,15 +33,36 @@ def _bounds(point, low, high):
     return low, high
 
 
-def triangular(rng, low, mode, high, draws: int) -> np.ndarray:
-    """`draws` x n samples; a zero-width range returns the point itself."""
+def triangular(rng, low, mode, high, draws: int, keep: np.ndarray | None = None) -> np.ndarray:
+    """`draws` x n samples; a zero-width range returns the point itself.
+
+    The uniform draws are taken for every item (the same stream, so the same
+    figures), but worked through only for the items with a range (and, with
+    `keep`, only for those positions, whose columns alone are returned): at
+    100 % confidence most have no range, and on 100k items the arithmetic is
+    the cost.
+    """
     u = rng.random((draws, len(mode)))
+    if keep is not None:
+        u, low, mode, high = u[:, keep], low[keep], mode[keep], high[keep]
     width = high - low
-    safe = np.where(width > 0, width, 1.0)
-    f = np.where(width > 0, (mode - low) / safe, 0.0)
-    left = low + np.sqrt(u * width * (mode - low))
-    right = high - np.sqrt((1.0 - u) * width * (high - mode))
-    return np.where(width > 0, np.where(u < f, left, right), mode)
+    out = np.broadcast_to(mode, u.shape).copy()
+    ranged = np.flatnonzero(width > 0)
+    if not len(ranged):
+        return out
+    u, low, mode, high, width = u[:, ranged], low[ranged], mode[ranged], high[ranged], width[ranged]
+    f = (mode - low) / width
+    left = u * width
+    left *= mode - low
+    np.sqrt(left, out=left)
+    left += low
+    right = 1.0 - u
+    right *= width
+    right *= high - mode
+    np.sqrt(right, out=right)
+    np.subtract(high, right, out=right)
+    out[:, ranged] = np.where(u < f, left, right)
+    return out
 
 
 def top_n_share(method: str, cols: dict, reach: np.ndarray, value: np.ndarray, scored: np.ndarray, top_n: int,
@@ -80,22 +101,62 @@ def top_n_share(method: str, cols: dict, reach: np.ndarray, value: np.ndarray, s
         parts = {k: plus_minus_one(k, 10) for k in ("ice_impact", "ice_confidence", "ice_ease")}
     else:
         parts = {k: plus_minus_one(k, 20) for k in ("wsjf_value", "wsjf_time", "wsjf_risk")}
-    hits = np.zeros(len(idx))
+    fixed = {"reach": reach[idx], "value": value[idx], "wsjf_size": cols["wsjf_size"][idx]}
+
+    def score_of(s: dict, at) -> np.ndarray:
+        if method == "rice":
+            return fixed["reach"][at] * s["impact"] * (s["confidence"] / 100.0) / s["effort"]
+        if method == "value-effort":
+            return fixed["value"][at] / s["effort"]
+        if method == "ice":
+            return s["ice_impact"] * s["ice_confidence"] * s["ice_ease"]
+        return (s["wsjf_value"] + s["wsjf_time"] + s["wsjf_risk"]) / fixed["wsjf_size"][at]
+
+    keep = _contenders(parts, score_of, len(idx), top_n)
+    hits = np.zeros(len(keep))
     done = 0
     while done < draws:
         d = min(_CHUNK, draws - done)
-        s = {k: triangular(rng, lo, mid, hi, d) for k, (lo, mid, hi) in parts.items()}
-        if method == "rice":
-            scores = reach[idx] * s["impact"] * (s["confidence"] / 100.0) / s["effort"]
-        elif method == "value-effort":
-            scores = value[idx] / s["effort"]
-        elif method == "ice":
-            scores = s["ice_impact"] * s["ice_confidence"] * s["ice_ease"]
-        else:
-            scores = (s["wsjf_value"] + s["wsjf_time"] + s["wsjf_risk"]) / cols["wsjf_size"][idx]
+        s = {k: triangular(rng, lo, mid, hi, d, keep) for k, (lo, mid, hi) in parts.items()}
+        scores = score_of(s, keep)
         # The N-th best score of each draw; ties at the border count as in.
         kth = -np.partition(-scores, top_n - 1, axis=1)[:, top_n - 1]
         hits += (scores >= kth[:, None]).sum(axis=0)
         done += d
-    out[idx] = np.round(hits / draws, 3)
+    share = np.zeros(len(idx))
+    share[keep] = hits
+    out[idx] = np.round(share / draws, 3)
     return out
+
+
+def _contenders(parts: dict, score_of, n: int, top_n: int) -> np.ndarray:
+    """Positions of the items that can be in the top N in some draw; the others never are (a share of 0).
+
+    Every score is monotone in each estimate, so its lowest and highest
+    possible values lie at corners of the ranges. At least N items score at
+    least the N-th best lowest value in every draw, so an item whose highest
+    value stays below it is never in the top N, and leaving it out changes no
+    draw's N-th best score: the figures are exactly those of drawing all
+    (the uniform draws are still taken for every item, in the same order).
+    """
+    names = list(parts)
+    low = np.full(n, np.inf)
+    high = np.full(n, -np.inf)
+    odd = np.zeros(n, dtype=bool)  # a corner without a number: such an item is always drawn
+    everyone = slice(None)
+    with np.errstate(all="ignore"):
+        for corner in range(1 << len(names)):
+            s = {k: parts[k][2] if corner >> b & 1 else parts[k][0] for b, k in enumerate(names)}
+            value = score_of(s, everyone)
+            odd |= np.isnan(value)
+            low = np.fmin(low, value)
+            high = np.fmax(high, value)
+        low[odd] = -np.inf
+        if n <= top_n or np.isfinite(low).sum() < top_n:
+            return np.arange(n)
+        bound = -np.partition(-np.where(np.isfinite(low), low, -np.inf), top_n - 1)[top_n - 1]
+        if not np.isfinite(bound):
+            return np.arange(n)
+        margin = 1e-9 * (np.abs(high) + abs(bound)) + 1e-300  # a draw may land an ulp past its range's end
+        never = ~odd & np.isfinite(high) & (high + margin < bound)
+    return np.flatnonzero(~never)

@@ -326,3 +326,27 @@ def m008_release_notes(db):
         ALTER TABLE links ADD COLUMN informed_at TEXT;
         """
     )
+
+
+@migrations(name="m009_demand_cache")
+def m009_demand_cache(db):
+    # The per-item demand of the workspace's own scoring settings, stored so a first score reads one row
+    # per item instead of every link (`planner.storage.demand_store`). A cache: `seq` is the last
+    # score_changes entry its rows include, `key` the token, window start, segment and weights they were
+    # counted for; later changes are recomputed from the links of the items the log names.
+    db.executescript(
+        """
+        CREATE TABLE demand_cache (
+            item_id INTEGER PRIMARY KEY,
+            requests INTEGER NOT NULL, people INTEGER NOT NULL, askers INTEGER NOT NULL,
+            companies INTEGER NOT NULL, weighted REAL NOT NULL, mrr REAL NOT NULL, top_share REAL NOT NULL,
+            top_company INTEGER NOT NULL, segment_bits INTEGER NOT NULL, older INTEGER NOT NULL,
+            off_segment INTEGER NOT NULL
+        );
+        CREATE TABLE demand_cache_meta (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            key TEXT NOT NULL,
+            seq INTEGER NOT NULL
+        );
+        """
+    )

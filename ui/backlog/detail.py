@@ -22,7 +22,7 @@ from planner import history, ops
 from planner.errors import PlannerError
 from planner.scoring.settings import get_scoring_settings
 from ui.backlog.detail_form import ItemForm
-from ui.backlog.explanation import ExplanationTable
+from ui.backlog.explanation import ExplanationTable, with_explanation
 from ui.backlog.history_chart import HistoryChart
 from ui.backlog.model import format_value
 from ui.i18n import tr
@@ -196,6 +196,7 @@ class DetailPanel(QWidget):
                 row = None
         method = get_scoring_settings(ws)["method"] if not ws.closed else (self.form.method or "rice")
         self.form.show_item(item, method)  # first: what was typed for the item shown before is saved for it
+        row = with_explanation(ws, row)  # the backlog's rows come without words: this one asks for its own
         self.row = row
         self.item_id = row["id"] if row else None
         self.empty.setVisible(row is None)

@@ -40,6 +40,30 @@ FACTOR_NAMES = {
     "companies": QT_TRANSLATE_NOOP("", "Companies"),
     "mrr": QT_TRANSLATE_NOOP("", "MRR"),
 }
+_EXPLAINED = ("explanation", "factors", "counts")
+
+
+def with_explanation(ws, row: dict | None) -> dict | None:
+    """A backlog row with its explanation, factors and counts: a new dict, as the scorer's rows are shared.
+
+    The backlog is scored without them (`score_items(explain=False)`): worded
+    for 100k items at every rescore they cost more than the scores. The one
+    item shown, or hovered, asks for its own, from the rescore its row came
+    from. Plain item rows (scores still on their way) and rows that have them
+    already are left as they are.
+    """
+    if row is None or "score" not in row or "factors" in row or ws is None or ws.closed:
+        return row
+    from planner.errors import PlannerError
+    from planner.scoring import explain_row
+
+    try:
+        full = explain_row(ws, row["id"], as_shown=True)
+    except PlannerError:  # deleted meanwhile: the rescore that follows drops its row
+        return row
+    return {**row, **{key: full[key] for key in _EXPLAINED}}
+
+
 SHARE_ROLE = Qt.UserRole + 1  # the factor's share as a fraction (negative: it lowers the score), None when not meaningful
 BAR_WIDTH = 24  # the share bar beside its percentage
 BAR_HEIGHT = 8

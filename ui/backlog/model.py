@@ -190,6 +190,8 @@ class BacklogModel(QAbstractTableModel):
         self.filters = {"text": "", "status": None, "kind": None, "theme": None, "lane": None, "single": False}
         # Called as editor(item_id, field, value) -> bool; the view does the write.
         self.editor = None
+        # Called as explainer(row) -> the row with its explanation (a new dict): the backlog is scored without words.
+        self.explainer = None
         self.method = "rice"
         self.inputs: tuple[str, ...] = METHOD_INPUTS["rice"]
         self._editable = EDITABLE | set(self.inputs)
@@ -257,13 +259,33 @@ class BacklogModel(QAbstractTableModel):
         row = self.row_of(item_id)
         if row is None:
             return
-        self._rows[row].update(values)
+        self._replace(row, {**self._rows[row], **values})  # a new dict: the scorer hands the same rows out again
         if "title" in values or "theme" in values:
             self.set_rows(self._base)  # search keys changed; rare
             return
         for key in values:
             self._columns.pop(key, None)
         self.dataChanged.emit(self.index(row, 0), self.index(row, _NCOLS - 1))
+
+    def _replace(self, row: int, new: dict) -> None:
+        """Put `new` in place of the row at `row`, in the filtered and in the loaded rows."""
+        old = self._rows[row]
+        self._rows[row] = new
+        base = self._base
+        for i, r in enumerate(base):
+            if r is old:
+                base[i] = new
+                break
+
+    def explained(self, row: int) -> dict:
+        """The row at `row` with its explanation, factors and counts, asked for once and kept in its place."""
+        old = self._rows[row]
+        if self.explainer is None or "factors" in old:
+            return old
+        new = self.explainer(old)
+        if new is not old:
+            self._replace(row, new)
+        return new
 
     def all_rows(self) -> list[dict]:
         """Every row (filtered or not), in sort order."""
@@ -438,6 +460,8 @@ class BacklogModel(QAbstractTableModel):
                 reason = row.get("unscored_reason")
                 return tr("Not scored: {missing}").format(missing=reason) if reason else tr(
                     "Not scored yet: fill in the estimates.")
+            if "explanation" not in row and self.explainer is not None:
+                row = self.explained(self.row_of(row["id"]))
             return row.get("explanation") or None
         if self._missing(key, row):
             return tr("Missing: the score needs it")

@@ -28,6 +28,7 @@ from planner.storage import queries
 from ui import hotkeys
 from ui.backlog.detail import DetailPanel
 from ui.backlog.dialogs import BulkEditDialog, MergeDialog, PinDialog
+from ui.backlog.explanation import with_explanation
 from ui.backlog.filters import BacklogFilters
 from ui.backlog.new_item import NewItemDialog
 from ui.backlog.model import KEYS, BacklogModel
@@ -53,10 +54,10 @@ SMALL_WORKSPACE = 1_000
 
 
 def load_rows(ws) -> list[dict]:
-    """Scored rows, best first; plain item rows while scoring is not installed."""
+    """Scored rows, best first, without their explanations: the item shown asks for its own (`with_explanation`)."""
     from planner.scoring import score_items
 
-    return score_items(ws)
+    return score_items(ws, explain=False)
 
 
 class BacklogView(QWidget):
@@ -65,6 +66,7 @@ class BacklogView(QWidget):
         self.ctx = ctx
         self.model = BacklogModel(self)
         self.model.editor = self.edit_field
+        self.model.explainer = lambda row: with_explanation(self.ctx.ws, row)  # a score's tooltip, on hover
         self.last_refresh_s = 0.0
         self._loaded = False
         self._rescore = Latest(ctx, self, lambda ws, progress: load_rows(ws), self._rescored, self._rescore_failed)
@@ -322,7 +324,8 @@ class BacklogView(QWidget):
 
     def _show_current(self) -> None:
         item_id = self.current_id()
-        row = self.model.row_dict(self.model.row_of(item_id)) if item_id is not None else None
+        pos = self.model.row_of(item_id) if item_id is not None else None
+        row = self.model.explained(pos) if pos is not None else None  # the one row shown gets its words
         if row is not None and self.detail.row is row:
             return
         self.detail.show_item(row)
