@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from planner import ops, releases
 from tests.planner.test_releases import build_release_workspace
@@ -81,7 +82,7 @@ def test_editing_a_public_title_in_place_is_one_undo_step_and_redraws_the_draft(
     assert "- **Audit log** (planned)" in dialog.preview.toPlainText()
 
 
-def test_marking_selected_rows_informed_shrinks_the_table_and_undo_brings_them_back(dialog, world):
+def test_marking_selected_rows_informed_shrinks_the_table_and_undo_brings_them_back(qtbot, dialog, world):
     ws, ids = world
     assert dialog.whom_model.rowCount() == 5 and not dialog.mark_button.isEnabled()
     selection = dialog.table.selectionModel()
@@ -101,8 +102,15 @@ def test_marking_selected_rows_informed_shrinks_the_table_and_undo_brings_them_b
     dialog.show_informed.setChecked(False)
     assert dialog.table.isColumnHidden(informed)
 
-    dialog.ctx.undo_stack.undo()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClick(dialog.table, Qt.Key_Z, Qt.ControlModifier)  # Ctrl+Z in the dialog, as in the main window
     assert dialog.whom_model.rowCount() == 5
+    qtbot.keyClick(dialog.table, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    assert dialog.whom_model.rowCount() == 3
+    dialog.ctx.undo_stack.undo()
     dialog.mark_all_button.click()
     assert dialog.whom_model.rowCount() == 0
     assert dialog.summary.text() == "Everyone who asked for the items of “v4.2” has been told."

@@ -24,6 +24,7 @@ from ui.operations import lanes as actions
 from ui.roadmap.style import OVER_COLOR, format_number
 from ui.widgets.labels import lane_kind_label
 from ui.widgets.table_model import RowsTableModel, list_table, selected_row
+from ui.widgets.undo_keys import add_undo_keys
 
 SHOWN = (Entity.LANES, Entity.ITEMS)  # lanes, and the items whose effort fills them
 
@@ -142,6 +143,7 @@ class LanesDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(tr("Edit Lanes"))
+        add_undo_keys(self, ctx)  # Ctrl+Z works here too, not only in the main window
         self.resize(820, 460)
         self.model = LanesModel(self.edit_cell, self)
         self.table = list_table(self.model, stretch=0)

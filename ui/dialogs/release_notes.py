@@ -27,6 +27,7 @@ from ui.widgets.combos import refill_combo
 from ui.widgets.files import ask_save_path
 from ui.widgets.labels import lane_kind_label, status_label
 from ui.widgets.table_model import RowsTableModel, list_table, selected_rows
+from ui.widgets.undo_keys import add_undo_keys
 
 SHOWN = (Entity.ITEMS, Entity.LINKS, Entity.REQUESTS, Entity.COMPANIES, Entity.LANES)
 
@@ -143,6 +144,7 @@ class ReleaseNotesDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(tr("Release Notes and Whom to Tell"))
+        add_undo_keys(self, ctx)  # Ctrl+Z works here too, not only in the main window
         self.resize(1120, 640)
         self.notes: dict | None = None
         self.whom: list[dict] = []

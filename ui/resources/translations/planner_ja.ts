@@ -87,7 +87,7 @@
         <location filename="../../backlog/model.py" line="55"/>
         <location filename="../../backlog/new_item.py" line="62"/>
         <location filename="../../changes/model.py" line="19"/>
-        <location filename="../../dialogs/release_notes.py" line="50"/>
+        <location filename="../../dialogs/release_notes.py" line="51"/>
         <location filename="../../import_wizard/labels.py" line="26"/>
         <location filename="../../inbox/choices.py" line="78"/>
         <location filename="../../inbox/choices.py" line="116"/>
@@ -100,7 +100,7 @@
         <location filename="../../backlog/model.py" line="57"/>
         <location filename="../../backlog/new_item.py" line="64"/>
         <location filename="../../changes/model.py" line="18"/>
-        <location filename="../../dialogs/lanes.py" line="33"/>
+        <location filename="../../dialogs/lanes.py" line="34"/>
         <location filename="../../import_wizard/labels.py" line="35"/>
         <source>Lane</source>
         <translation>レーン</translation>
@@ -594,7 +594,7 @@
         <location filename="../../backlog/model.py" line="50"/>
         <location filename="../../companies/model.py" line="25"/>
         <location filename="../../dialogs/backups.py" line="47"/>
-        <location filename="../../dialogs/release_notes.py" line="106"/>
+        <location filename="../../dialogs/release_notes.py" line="107"/>
         <source>Requests</source>
         <translation>要望</translation>
     </message>
@@ -658,7 +658,7 @@
         <location filename="../../backlog/detail_form.py" line="321"/>
         <location filename="../../backlog/model.py" line="56"/>
         <location filename="../../backlog/new_item.py" line="61"/>
-        <location filename="../../dialogs/lanes.py" line="34"/>
+        <location filename="../../dialogs/lanes.py" line="35"/>
         <location filename="../../import_wizard/labels.py" line="32"/>
         <source>Kind</source>
         <translation>種類</translation>
@@ -1200,267 +1200,267 @@
         <translation>書き込み可能なフォルダーを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="38"/>
+        <location filename="../../dialogs/release_notes.py" line="39"/>
         <location filename="../../i18n.py" line="22"/>
         <source>idea</source>
         <translation>アイデア</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="38"/>
+        <location filename="../../dialogs/release_notes.py" line="39"/>
         <location filename="../../i18n.py" line="22"/>
         <source>candidate</source>
         <translation>候補</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="37"/>
+        <location filename="../../dialogs/release_notes.py" line="38"/>
         <location filename="../../i18n.py" line="22"/>
         <source>planned</source>
         <translation>計画済み</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="37"/>
+        <location filename="../../dialogs/release_notes.py" line="38"/>
         <location filename="../../i18n.py" line="23"/>
         <source>in progress</source>
         <translation>進行中</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="37"/>
+        <location filename="../../dialogs/release_notes.py" line="38"/>
         <location filename="../../i18n.py" line="23"/>
         <source>shipped</source>
         <translation>リリース済み</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="39"/>
+        <location filename="../../dialogs/release_notes.py" line="40"/>
         <source>Asked for by {names}.</source>
         <translation>要望企業:{names}。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="39"/>
+        <location filename="../../dialogs/release_notes.py" line="40"/>
         <source>{names} and {last}</source>
         <translation>{names}、{last}</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="40"/>
+        <location filename="../../dialogs/release_notes.py" line="41"/>
         <source>{names} and {n} more</source>
         <translation>{names} ほか {n} 社</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="40"/>
+        <location filename="../../dialogs/release_notes.py" line="41"/>
         <source>Nothing is planned on this lane yet.</source>
         <translation>このレーンにはまだ計画がありません。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="41"/>
+        <location filename="../../dialogs/release_notes.py" line="42"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="51"/>
+        <location filename="../../dialogs/release_notes.py" line="52"/>
         <source>Public title</source>
         <translation>公開タイトル</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="52"/>
+        <location filename="../../dialogs/release_notes.py" line="53"/>
         <source>Public summary</source>
         <translation>公開サマリー</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="78"/>
+        <location filename="../../dialogs/release_notes.py" line="79"/>
         <source>The title customers read. Blank: the item&apos;s own title is used.</source>
         <translation>顧客が読むタイトル。空欄なら項目のタイトルを使います。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="80"/>
+        <location filename="../../dialogs/release_notes.py" line="81"/>
         <source>One or two sentences for customers. Double-click to edit.</source>
         <translation>顧客向けの 1〜2 文。ダブルクリックで編集します。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="107"/>
+        <location filename="../../dialogs/release_notes.py" line="108"/>
         <source>Informed</source>
         <translation>連絡済み</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="110"/>
+        <location filename="../../dialogs/release_notes.py" line="111"/>
         <source>People</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="111"/>
+        <location filename="../../dialogs/release_notes.py" line="112"/>
         <source>E-mails</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="112"/>
+        <location filename="../../dialogs/release_notes.py" line="113"/>
         <source>Account owner</source>
         <translation>アカウント担当</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="113"/>
+        <location filename="../../dialogs/release_notes.py" line="114"/>
         <source>What they asked</source>
         <translation>要望内容</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="126"/>
+        <location filename="../../dialogs/release_notes.py" line="127"/>
         <source>(no company)</source>
         <translation>(企業なし)</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="130"/>
+        <location filename="../../dialogs/release_notes.py" line="131"/>
         <source>{n} of {total}</source>
         <translation>{total} 件中 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="145"/>
+        <location filename="../../dialogs/release_notes.py" line="146"/>
         <source>Release Notes and Whom to Tell</source>
         <translation>リリースノートと連絡先</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="152"/>
+        <location filename="../../dialogs/release_notes.py" line="154"/>
         <source>Internal (people, e-mails, what they asked)</source>
         <translation>社内版(担当者・メール・要望内容)</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="153"/>
+        <location filename="../../dialogs/release_notes.py" line="155"/>
         <source>Business (companies only)</source>
         <translation>ビジネス版(企業のみ)</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="155"/>
+        <location filename="../../dialogs/release_notes.py" line="157"/>
         <source>Lane:</source>
         <translation>レーン:</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="158"/>
+        <location filename="../../dialogs/release_notes.py" line="160"/>
         <source>Edition:</source>
         <translation>版:</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="162"/>
+        <location filename="../../dialogs/release_notes.py" line="164"/>
         <source>Notes</source>
         <translation>ノート</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="163"/>
+        <location filename="../../dialogs/release_notes.py" line="165"/>
         <source>Whom to tell</source>
         <translation>連絡先</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="187"/>
+        <location filename="../../dialogs/release_notes.py" line="189"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="188"/>
+        <location filename="../../dialogs/release_notes.py" line="190"/>
         <source>Plain text (for chat)</source>
         <translation>プレーンテキスト(チャット用)</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="190"/>
+        <location filename="../../dialogs/release_notes.py" line="192"/>
         <source>Save As…</source>
         <translation>名前を付けて保存…</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="194"/>
+        <location filename="../../dialogs/release_notes.py" line="196"/>
         <source>Format:</source>
         <translation>形式:</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="210"/>
+        <location filename="../../dialogs/release_notes.py" line="212"/>
         <source>Customers read the public title and summary; double-click one to write it. A blank public title uses the item&apos;s own (shown grey).</source>
         <translation>顧客は公開タイトルとサマリーを読みます。ダブルクリックで入力します。公開タイトルが空欄なら項目のタイトル(灰色表示)を使います。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="224"/>
+        <location filename="../../dialogs/release_notes.py" line="226"/>
         <source>Show informed too</source>
         <translation>連絡済みも表示</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="231"/>
+        <location filename="../../dialogs/release_notes.py" line="233"/>
         <source>Mark Informed</source>
         <translation>連絡済みにする</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="232"/>
+        <location filename="../../dialogs/release_notes.py" line="234"/>
         <source>Record today that the selected companies and people were told; they leave the list. Edit &gt; Undo brings them back.</source>
         <translation>選んだ企業・担当者に今日連絡したことを記録し、一覧から外します。編集 ▸ 元に戻す で戻せます。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="234"/>
+        <location filename="../../dialogs/release_notes.py" line="236"/>
         <source>Mark Whole Lane Informed</source>
         <translation>レーン全体を連絡済みにする</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="235"/>
+        <location filename="../../dialogs/release_notes.py" line="237"/>
         <source>Save CSV…</source>
         <translation>CSV を保存…</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="236"/>
+        <location filename="../../dialogs/release_notes.py" line="238"/>
         <source>A mail-merge file, UTF-8 with a BOM so Excel reads Japanese right</source>
         <translation>差し込み印刷用ファイル(Excel で日本語が正しく読める BOM 付き UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="310"/>
+        <location filename="../../dialogs/release_notes.py" line="312"/>
         <source>Add a lane first: Roadmap &gt; Edit Lanes…</source>
         <translation>先にレーンを追加してください:ロードマップ ▸ レーンを編集…</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="315"/>
+        <location filename="../../dialogs/release_notes.py" line="317"/>
         <source>No lanes yet.</source>
         <translation>レーンはまだありません。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="317"/>
+        <location filename="../../dialogs/release_notes.py" line="319"/>
         <source>“{lane}” has no items yet: nobody to tell.</source>
         <translation>「{lane}」にはまだ項目がありません。連絡先はありません。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="319"/>
+        <location filename="../../dialogs/release_notes.py" line="321"/>
         <source>Everyone who asked for the items of “{lane}” has been told.</source>
         <translation>「{lane}」の項目を要望した全員に連絡済みです。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="322"/>
+        <location filename="../../dialogs/release_notes.py" line="324"/>
         <source>{n} request(s) for the items of “{lane}” wait to hear back.</source>
         <translation>「{lane}」の項目への要望 {n} 件が連絡を待っています。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="351"/>
+        <location filename="../../dialogs/release_notes.py" line="353"/>
         <source>Copied the release notes of {lane}</source>
         <translation>{lane} のリリースノートをコピーしました</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="364"/>
+        <location filename="../../dialogs/release_notes.py" line="366"/>
         <source>Saved {path}</source>
         <translation>{path} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="370"/>
+        <location filename="../../dialogs/release_notes.py" line="372"/>
         <source>Save Release Notes</source>
         <translation>リリースノートを保存</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="370"/>
+        <location filename="../../dialogs/release_notes.py" line="372"/>
         <source>{lane} release notes</source>
         <translation>{lane} リリースノート</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="371"/>
+        <location filename="../../dialogs/release_notes.py" line="373"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="371"/>
+        <location filename="../../dialogs/release_notes.py" line="373"/>
         <source>Text files (*.txt)</source>
         <translation>テキストファイル (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="376"/>
+        <location filename="../../dialogs/release_notes.py" line="378"/>
         <source>Save Whom to Tell</source>
         <translation>連絡先を保存</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="376"/>
+        <location filename="../../dialogs/release_notes.py" line="378"/>
         <source>{lane} whom to tell</source>
         <translation>{lane} 連絡先</translation>
     </message>
@@ -1537,117 +1537,117 @@
         <translation>バケット</translation>
     </message>
     <message>
-        <location filename="../../dialogs/lanes.py" line="37"/>
+        <location filename="../../dialogs/lanes.py" line="38"/>
         <source>Capacity (person-months)</source>
         <translation>キャパシティ（人月）</translation>
     </message>
     <message>
-        <location filename="../../dialogs/lanes.py" line="38"/>
+        <location filename="../../dialogs/lanes.py" line="39"/>
         <source>Planned effort</source>
         <translation>計画工数</translation>
     </message>
     <message>
-        <location filename="../../dialogs/lanes.py" line="75"/>
+        <location filename="../../dialogs/lanes.py" line="76"/>
         <source>{planned} person-months are planned: over the capacity of {cap} by {over}.</source>
         <translation>{planned}人月が計画されており、キャパシティ {cap}人月を {over}人月超過しています。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/lanes.py" line="79"/>
+        <location filename="../../dialogs/lanes.py" line="80"/>
         <source>A date as YYYY-MM-DD, such as 2027-04-01; empty clears it.</source>
         <translation>YYYY-MM-DD 形式の日付（例：2027-04-01）。空にすると日付をクリアします。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/lanes.py" line="81"/>
+        <location filename="../../dialogs/lanes.py" line="82"/>
         <source>{n} items on this lane have no effort estimate yet.</source>
         <translation>このレーンの{n}件の項目は、まだ工数が見積もられていません。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/lanes.py" line="103"/>
+        <location filename="../../dialogs/lanes.py" line="104"/>
         <source>The lane “{lane}” holds {n} items. Where should they go?</source>
         <translation>レーン「{lane}」の{n}件の項目をどこへ移しますか？</translation>
     </message>
     <message>
-        <location filename="../../dialogs/lanes.py" line="107"/>
+        <location filename="../../dialogs/lanes.py" line="108"/>
         <source>Not planned (keep in the backlog)</source>
         <translation>未計画（バックログに残す）</translation>
     </message>
     <message>
-        <location filename="../../dialogs/lanes.py" line="111"/>
+        <location filename="../../dialogs/lanes.py" line="112"/>
         <source>Items moved to another lane go after the items already there. Edit &gt; Undo puts the lane and its items back.</source>
         <translation>別のレーンに移した項目は、そのレーンの既存の項目の後ろに並びます。「編集 &gt; 元に戻す」でレーンと項目を元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/lanes.py" line="144"/>
+        <location filename="../../dialogs/lanes.py" line="145"/>
         <source>Edit Lanes</source>
         <translation>レーンを編集</translation>
     </message>
     <message>
-        <location filename="../../dialogs/lanes.py" line="150"/>
+        <location filename="../../dialogs/lanes.py" line="152"/>
         <source>Quarters, releases and Now/Next/Later buckets, in the order of the board&apos;s columns. Double-click a name, a date or a capacity to change it; capacity is in person-months.</source>
         <translation>四半期、リリース、Now/Next/Later バケットを、ボードの列の順に表示しています。名前・日付・キャパシティはダブルクリックで変更できます（キャパシティの単位は人月）。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/lanes.py" line="153"/>
+        <location filename="../../dialogs/lanes.py" line="155"/>
         <source>Add Quarter</source>
         <translation>四半期を追加</translation>
     </message>
     <message>
-        <location filename="../../dialogs/lanes.py" line="154"/>
+        <location filename="../../dialogs/lanes.py" line="156"/>
         <source>Add the fiscal quarter after the last one, with its capacity</source>
         <translation>最後の四半期の次の四半期を、キャパシティ付きで追加します</translation>
     </message>
     <message>
-        <location filename="../../dialogs/lanes.py" line="155"/>
+        <location filename="../../dialogs/lanes.py" line="157"/>
         <source>Add Release…</source>
         <translation>リリースを追加…</translation>
     </message>
     <message>
-        <location filename="../../dialogs/lanes.py" line="156"/>
+        <location filename="../../dialogs/lanes.py" line="158"/>
         <source>Add Bucket…</source>
         <translation>バケットを追加…</translation>
     </message>
     <message>
-        <location filename="../../dialogs/lanes.py" line="157"/>
+        <location filename="../../dialogs/lanes.py" line="159"/>
         <source>Add a Now/Next/Later bucket: a lane with no dates</source>
         <translation>Now/Next/Later のバケット（日付のないレーン）を追加します</translation>
     </message>
     <message>
-        <location filename="../../dialogs/lanes.py" line="158"/>
+        <location filename="../../dialogs/lanes.py" line="160"/>
         <source>Move Up</source>
         <translation>上へ移動</translation>
     </message>
     <message>
-        <location filename="../../dialogs/lanes.py" line="159"/>
+        <location filename="../../dialogs/lanes.py" line="161"/>
         <source>Move Down</source>
         <translation>下へ移動</translation>
     </message>
     <message>
-        <location filename="../../dialogs/lanes.py" line="160"/>
+        <location filename="../../dialogs/lanes.py" line="162"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../../dialogs/lanes.py" line="172"/>
+        <location filename="../../dialogs/lanes.py" line="174"/>
         <source>No lanes yet. Add Quarter adds the next quarter of the fiscal year; a release has its own dates; buckets (Now, Next, Later) plan without dates.</source>
         <translation>レーンはまだありません。「四半期を追加」で会計年度の次の四半期を追加します。リリースは独自の日付を持ち、バケット（Now・Next・Later）は日付なしで計画します。</translation>
     </message>
     <message>
-        <location filename="../../dialogs/lanes.py" line="264"/>
+        <location filename="../../dialogs/lanes.py" line="266"/>
         <source>Add Release</source>
         <translation>リリースを追加</translation>
     </message>
     <message>
-        <location filename="../../dialogs/lanes.py" line="264"/>
+        <location filename="../../dialogs/lanes.py" line="266"/>
         <source>Name of the release, such as v5.1:</source>
         <translation>リリース名（例：v5.1）：</translation>
     </message>
     <message>
-        <location filename="../../dialogs/lanes.py" line="266"/>
+        <location filename="../../dialogs/lanes.py" line="268"/>
         <source>Add Bucket</source>
         <translation>バケットを追加</translation>
     </message>
     <message>
-        <location filename="../../dialogs/lanes.py" line="266"/>
+        <location filename="../../dialogs/lanes.py" line="268"/>
         <source>Name of the bucket, such as Soon:</source>
         <translation>バケット名（例：近日中）：</translation>
     </message>
@@ -1752,7 +1752,7 @@
     <message>
         <location filename="../../backlog/detail.py" line="44"/>
         <location filename="../../companies/model.py" line="18"/>
-        <location filename="../../dialogs/release_notes.py" line="104"/>
+        <location filename="../../dialogs/release_notes.py" line="105"/>
         <location filename="../../import_wizard/labels.py" line="19"/>
         <location filename="../../inbox/choices.py" line="115"/>
         <location filename="../../inbox/filters.py" line="43"/>
@@ -1820,7 +1820,7 @@
     </message>
     <message>
         <location filename="../../dialogs/backups.py" line="46"/>
-        <location filename="../../dialogs/lanes.py" line="39"/>
+        <location filename="../../dialogs/lanes.py" line="40"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
@@ -2826,7 +2826,7 @@ Why: {why}</source>
         <translation>エラーをCSVで保存</translation>
     </message>
     <message>
-        <location filename="../../dialogs/release_notes.py" line="377"/>
+        <location filename="../../dialogs/release_notes.py" line="379"/>
         <location filename="../../import_wizard/result_page.py" line="247"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
@@ -3369,8 +3369,8 @@ Why: {why}</source>
     <message>
         <location filename="../../backlog/detail_form.py" line="49"/>
         <location filename="../../changes/model.py" line="84"/>
-        <location filename="../../dialogs/release_notes.py" line="49"/>
-        <location filename="../../dialogs/release_notes.py" line="105"/>
+        <location filename="../../dialogs/release_notes.py" line="50"/>
+        <location filename="../../dialogs/release_notes.py" line="106"/>
         <location filename="../../inbox/choices.py" line="77"/>
         <source>Item</source>
         <translation>項目</translation>
@@ -3592,11 +3592,13 @@ Why: {why}</source>
     </message>
     <message>
         <location filename="../../main_window.py" line="183"/>
+        <location filename="../../widgets/undo_keys.py" line="19"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../main_window.py" line="186"/>
+        <location filename="../../widgets/undo_keys.py" line="21"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
@@ -3950,7 +3952,7 @@ Why: {why}</source>
     </message>
     <message>
         <location filename="../../dialogs/help.py" line="107"/>
-        <location filename="../../dialogs/release_notes.py" line="189"/>
+        <location filename="../../dialogs/release_notes.py" line="191"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
@@ -4767,8 +4769,8 @@ Why: {why}</source>
         <translation>「{lane}」のキャパシティ（人月）：</translation>
     </message>
     <message>
-        <location filename="../../dialogs/lanes.py" line="99"/>
-        <location filename="../../dialogs/lanes.py" line="115"/>
+        <location filename="../../dialogs/lanes.py" line="100"/>
+        <location filename="../../dialogs/lanes.py" line="116"/>
         <source>Delete Lane</source>
         <translation>レーンを削除</translation>
     </message>
@@ -4907,14 +4909,14 @@ Why: {why}</source>
     </message>
     <message>
         <location filename="../../backlog/detail_form.py" line="334"/>
-        <location filename="../../dialogs/lanes.py" line="35"/>
+        <location filename="../../dialogs/lanes.py" line="36"/>
         <location filename="../../import_wizard/labels.py" line="50"/>
         <source>Start</source>
         <translation>開始日</translation>
     </message>
     <message>
         <location filename="../../backlog/detail_form.py" line="335"/>
-        <location filename="../../dialogs/lanes.py" line="36"/>
+        <location filename="../../dialogs/lanes.py" line="37"/>
         <location filename="../../import_wizard/labels.py" line="51"/>
         <source>End</source>
         <translation>終了日</translation>
