@@ -113,10 +113,8 @@ def _theme_colours(page: Page) -> dict[str, QColor]:
 
 
 def _subtitle(page: Page) -> str:
-    text = tr("Roadmap — {mode}").format(mode=lane_mode_label(page.mode))
-    if page.business:
-        text += "  ·  " + tr("business view")
-    return text
+    # Only what the reader needs: which lanes. The edition is the sender's business ("business view" said nothing).
+    return tr("Roadmap — {mode}").format(mode=lane_mode_label(page.mode))
 
 
 def _day_text(day: date) -> str:

@@ -197,7 +197,10 @@ class BoardPainter:
         p.setFont(self.small_font)
         p.setPen(t.muted)
         total = lane.get("item_count", shown)
-        count = tr("{n} items").format(n=total) if shown == total else tr("{shown} of {n} items").format(shown=shown, n=total)
+        if shown != total:
+            count = tr("{shown} of {n} items").format(shown=shown, n=total)
+        else:
+            count = tr("1 item") if total == 1 else tr("{n} items").format(n=total)
         line2 = "  ·  ".join(x for x in (lane_dates(lane), count) if x)
         y2 = rect.top() + 6 + self.bold_fm.height() + self.small_fm.ascent() + 1
         p.drawText(QPointF(left, y2), self.small_fm.elidedText(line2, Qt.ElideRight, int(width)))

@@ -225,7 +225,7 @@
     <message>
         <location filename="../../backlog/view.py" line="286"/>
         <location filename="../../backlog/view.py" line="387"/>
-        <location filename="../../roadmap/painter.py" line="200"/>
+        <location filename="../../roadmap/painter.py" line="203"/>
         <source>{n} items</source>
         <translation>{n}件</translation>
     </message>
@@ -938,54 +938,54 @@
         <translation>{effort}人月</translation>
     </message>
     <message>
-        <location filename="../../roadmap/onepage.py" line="133"/>
-        <location filename="../../roadmap/onepage.py" line="297"/>
+        <location filename="../../roadmap/onepage.py" line="131"/>
+        <location filename="../../roadmap/onepage.py" line="295"/>
         <source>Status:</source>
         <translation>ステータス:</translation>
     </message>
     <message>
-        <location filename="../../roadmap/onepage.py" line="137"/>
+        <location filename="../../roadmap/onepage.py" line="135"/>
         <location filename="../../roadmap/painter.py" line="175"/>
         <location filename="../../roadmap/painter.py" line="176"/>
         <source>score</source>
         <translation>スコア</translation>
     </message>
     <message>
-        <location filename="../../roadmap/onepage.py" line="138"/>
-        <location filename="../../roadmap/onepage.py" line="297"/>
+        <location filename="../../roadmap/onepage.py" line="136"/>
+        <location filename="../../roadmap/onepage.py" line="295"/>
         <location filename="../../roadmap/painter.py" line="180"/>
         <location filename="../../roadmap/painter.py" line="181"/>
         <source>companies asking</source>
         <translation>要望企業数</translation>
     </message>
     <message>
-        <location filename="../../roadmap/onepage.py" line="141"/>
-        <location filename="../../roadmap/onepage.py" line="297"/>
+        <location filename="../../roadmap/onepage.py" line="139"/>
+        <location filename="../../roadmap/onepage.py" line="295"/>
         <source>Themes:</source>
         <translation>テーマ:</translation>
     </message>
     <message>
-        <location filename="../../roadmap/onepage.py" line="280"/>
+        <location filename="../../roadmap/onepage.py" line="278"/>
         <source>Nothing planned yet</source>
         <translation>計画はまだありません</translation>
     </message>
     <message>
-        <location filename="../../roadmap/onepage.py" line="312"/>
+        <location filename="../../roadmap/onepage.py" line="310"/>
         <source>The workspace has no {mode} lanes to put on the page.</source>
         <translation>ページに載せる{mode}のレーンがワークスペースにありません。</translation>
     </message>
     <message>
-        <location filename="../../roadmap/onepage.py" line="313"/>
+        <location filename="../../roadmap/onepage.py" line="311"/>
         <source>Add lanes (Roadmap ▸ Edit Lanes…, or planner lane-add) or choose other lanes.</source>
         <translation>レーンを追加する(ロードマップ ▸ レーンを編集…、または planner lane-add)か、別のレーンを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../roadmap/onepage.py" line="321"/>
+        <location filename="../../roadmap/onepage.py" line="319"/>
         <source>The page size is a4 or letter, not {size}.</source>
         <translation>用紙サイズは a4 か letter です({size} は使えません)。</translation>
     </message>
     <message>
-        <location filename="../../roadmap/onepage.py" line="400"/>
+        <location filename="../../roadmap/onepage.py" line="398"/>
         <source>{name}: a one-page roadmap is a .pdf or a .png file.</source>
         <translation>{name}:1 ページのロードマップは .pdf か .png ファイルです。</translation>
     </message>
@@ -1001,27 +1001,32 @@
         <translation>未計画</translation>
     </message>
     <message>
-        <location filename="../../roadmap/painter.py" line="200"/>
+        <location filename="../../roadmap/painter.py" line="201"/>
         <source>{shown} of {n} items</source>
         <translation>{n}件中{shown}件</translation>
     </message>
     <message>
-        <location filename="../../roadmap/painter.py" line="220"/>
+        <location filename="../../roadmap/painter.py" line="203"/>
+        <source>1 item</source>
+        <translation>1件</translation>
+    </message>
+    <message>
+        <location filename="../../roadmap/painter.py" line="223"/>
         <source>{planned} pm planned · no capacity set</source>
         <translation>{planned}人月を計画 · キャパシティ未設定</translation>
     </message>
     <message>
-        <location filename="../../roadmap/painter.py" line="223"/>
+        <location filename="../../roadmap/painter.py" line="226"/>
         <source>{planned} / {cap} pm — over by {over} pm</source>
         <translation>{planned} / {cap}人月 — {over}人月超過</translation>
     </message>
     <message>
-        <location filename="../../roadmap/painter.py" line="228"/>
+        <location filename="../../roadmap/painter.py" line="231"/>
         <source>{planned} / {cap} pm planned</source>
         <translation>{planned} / {cap}人月を計画</translation>
     </message>
     <message>
-        <location filename="../../roadmap/painter.py" line="231"/>
+        <location filename="../../roadmap/painter.py" line="234"/>
         <source>{n} unestimated</source>
         <translation>{n}件 未見積もり</translation>
     </message>
@@ -1160,13 +1165,12 @@
         <translation>PNG画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../roadmap/onepage.py" line="116"/>
+        <location filename="../../roadmap/onepage.py" line="117"/>
         <location filename="../../roadmap/png.py" line="59"/>
         <source>Roadmap — {mode}</source>
         <translation>ロードマップ — {mode}</translation>
     </message>
     <message>
-        <location filename="../../roadmap/onepage.py" line="118"/>
         <location filename="../../roadmap/png.py" line="61"/>
         <source>business view</source>
         <translation>ビジネス向け表示</translation>
@@ -1178,23 +1182,23 @@
         <translation>{workspace} · {day}</translation>
     </message>
     <message>
-        <location filename="../../roadmap/onepage.py" line="276"/>
+        <location filename="../../roadmap/onepage.py" line="274"/>
         <location filename="../../roadmap/png.py" line="83"/>
         <source>+ {n} more</source>
         <translation>+ 他{n}件</translation>
     </message>
     <message>
         <location filename="../../matrix/view.py" line="281"/>
-        <location filename="../../roadmap/onepage.py" line="333"/>
-        <location filename="../../roadmap/onepage.py" line="368"/>
+        <location filename="../../roadmap/onepage.py" line="331"/>
+        <location filename="../../roadmap/onepage.py" line="366"/>
         <location filename="../../roadmap/png.py" line="86"/>
         <source>Could not write {path}.</source>
         <translation>{path} に書き込めませんでした。</translation>
     </message>
     <message>
         <location filename="../../matrix/view.py" line="281"/>
-        <location filename="../../roadmap/onepage.py" line="333"/>
-        <location filename="../../roadmap/onepage.py" line="368"/>
+        <location filename="../../roadmap/onepage.py" line="331"/>
+        <location filename="../../roadmap/onepage.py" line="366"/>
         <location filename="../../roadmap/png.py" line="86"/>
         <source>Choose a folder you can write to.</source>
         <translation>書き込み可能なフォルダーを選んでください。</translation>
