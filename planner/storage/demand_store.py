@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from planner.errors import PlannerError
 from planner.storage.db import Workspace
 
 # Stored columns, in the order of `reach.Demand`'s fields.
@@ -54,7 +55,9 @@ def write(ws: Workspace, key: str, seq: int, rows: list[tuple], *, replace_all: 
     """
     marks = ", ".join("?" * (len(COLUMNS) + 1))
     try:
-        with ws.db.atomic():
+        # Never wait for another writer (an import in another window can hold the file for a minute): a cache
+        # write that cannot happen at once is skipped, and the score it came with is shown all the same.
+        with ws.waiting_at_most(0), ws.db.atomic():
             if replace_all:
                 ws.db.execute("DELETE FROM demand_cache")
             else:
@@ -62,7 +65,7 @@ def write(ws: Workspace, key: str, seq: int, rows: list[tuple], *, replace_all: 
             ws.db.conn.executemany(f"INSERT OR REPLACE INTO demand_cache(item_id, {', '.join(COLUMNS)}) VALUES ({marks})",
                               rows)
             ws.db.execute("INSERT OR REPLACE INTO demand_cache_meta(id, key, seq) VALUES (1, ?, ?)", [key, int(seq)])
-    except sqlite3.OperationalError:  # locked by another process, or read-only: the next score tries again
+    except (sqlite3.Error, PlannerError):  # busy, read-only, a full disk: the next score tries again
         return False
     return True
 

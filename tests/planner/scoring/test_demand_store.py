@@ -154,3 +154,21 @@ def test_another_window_than_the_workspaces_is_counted_and_not_stored(busy):
     assert demand_store.stored_meta(ws) == meta
     reach.forget(ws)
     assert _score(ws) == own
+
+
+def test_another_writer_holding_the_file_neither_fails_nor_stalls_the_score(busy, tmp_path):
+    ws, _rng, _items, _requests = busy
+    expected = _fresh(ws, tmp_path, 0)
+    demand_store.forget(ws)
+    reach.forget(ws)
+    other = sqlite3.connect(ws.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # an import in another window, writing for a minute
+    try:
+        with ws.waiting_at_most(30):  # were the cache write to wait, it would wait far longer than the score takes
+            assert _score(ws) == expected
+        assert demand_store.stored_meta(ws) is None  # nothing stored: the next score tries again
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    reach.forget(ws)
+    assert _score(ws) == expected and demand_store.stored_meta(ws) is not None
