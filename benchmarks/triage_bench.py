@@ -19,6 +19,13 @@ median time of one suggestion, against a floor measured in the same run: numpy's
 over the same postings the query touches, and a bare dense dot of a 10k x 256 matrix; and the
 megabytes of numpy arrays the index holds.
 
+First suggestion on a big workspace (the same synthetic backlog, written to a workspace file): a
+fresh process asks for one request's suggestions, timed from the call (`planner.suggest.suggest_items`,
+which the inbox runs off the GUI thread) to the answer: cold, when no index was kept on disk (a full
+build from the workspace), then saved, when the previous process kept its index (read back, checked
+against the change log); against a floor from the same run: reading the texts a build needs
+(`suggest_queries.item_texts` + `triage_queries.linked_request_texts`), each the median of three processes.
+
 Prints a table, then one JSON line with every figure.
 """
 
@@ -493,6 +500,69 @@ def speed(n_items: int, n_links: int) -> dict:
             "words": index.n_words, "index_mb": _arrays_mb(index)}
 
 
+_FIRST_CHILD = r"""
+import json, sys, time
+sys.path.insert(0, {root!r})
+from pathlib import Path
+from planner.storage.db import open_workspace
+ws = open_workspace(Path({db!r}))
+if {floor!r}:
+    from planner.storage import suggest_queries, triage_queries
+    t = time.perf_counter()
+    suggest_queries.item_texts(ws), triage_queries.linked_request_texts(ws)
+else:
+    from planner import suggest
+    t = time.perf_counter()
+    found = suggest.suggest_items(ws, {request_id})
+    assert found, "no suggestion"
+print(json.dumps(time.perf_counter() - t))
+"""
+
+
+def first_suggestion(n_items: int, n_links: int) -> dict:
+    """Seconds to the first suggestion in a fresh process: cold, from the saved index, and the floor."""
+    import os
+    import subprocess
+
+    from planner.storage.bulk import insert_workspace_rows
+
+    rng = random.Random(7)
+    items, links = synthetic(n_items, n_links, rng)
+    tmp = Path(tempfile.mkdtemp(prefix="triage_bench_"))
+    db = tmp / "big.db"
+    ws = open_workspace(db)
+    insert_workspace_rows(
+        ws, items=({"id": i, "title": t, "description": d, "status": st} for i, t, d, st in items),
+        requests=({"id": r, "title": t, "status": "linked"} for _i, r, t in links),
+        links=({"request_id": r, "item_id": i} for i, r, _t in links))
+    # One request still to triage, worded like an item's requests.
+    from planner import ops
+
+    request_id = ops.add_request(ws, title=" ".join(items[41][1].split()[:3])).value["id"]
+    ws.close()
+
+    def child(*, floor: bool, data: Path) -> float:
+        code = _FIRST_CHILD.format(root=str(Path(__file__).resolve().parents[1]), db=str(db), floor=floor,
+                                   request_id=request_id)
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
+                             env={**os.environ, "XDG_DATA_HOME": str(data)})
+        if out.returncode:
+            raise RuntimeError(out.stderr)
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+    cold, saved, floor = [], [], []
+    for run in range(3):
+        data = tmp / f"data{run}"  # nothing kept yet
+        cold.append(child(floor=False, data=data))
+        saved.append(child(floor=False, data=data))  # the index the cold run kept
+        floor.append(child(floor=True, data=data))
+    import shutil
+
+    shutil.rmtree(tmp, ignore_errors=True)
+    return {"first_cold_s": round(statistics.median(cold), 3), "first_saved_s": round(statistics.median(saved), 3),
+            "first_floor_s": round(statistics.median(floor), 3)}
+
+
 def main(argv: list[str]) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=10_000)
@@ -521,6 +591,11 @@ def main(argv: list[str]) -> dict:
         print(f"{'floor: bincount postings':26} {'':>10} {sp['floor_bincount_ms']:>11}")
         print(f"{'floor: dense 10k x 256 dot':26} {'':>10} {sp['floor_dense_dot_ms']:>11}")
         print(f"index: {sp['vocabulary']:,} n-grams, {sp['words']:,} words, {sp['index_mb']} MB of arrays")
+        first = first_suggestion(args.items, args.links)
+        sp.update(first)
+        print(f"first suggestion on the workspace, fresh process: {first['first_saved_s']} s with the index kept on "
+              f"disk, {first['first_cold_s']} s cold (built); floor, reading the texts a build needs: "
+              f"{first['first_floor_s']} s")
     return figures
 
 

@@ -14,18 +14,26 @@ the items holding those words, in two `bincount`s. Building cuts each distinct
 word once and does the rest on numpy arrays. Only the few best items are then
 looked at field by field to say why they were suggested. A new link, item or
 edit describes only the items it touched again, in a small delta searched
-alongside the full build (`SuggestionIndex.update`).
+alongside the full build (`SuggestionIndex.update`). A big workspace's index
+is also kept on disk (`DISK_CACHE_FROM`): reopening the workspace, in the
+window or for a `planner suggest`, reads it back and catches up from the
+change log in a few tens of milliseconds instead of building it again.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import math
+import os
+import pickle
 import re
 import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import chain, repeat
+from pathlib import Path
 
 import numpy as np
 
@@ -51,6 +59,14 @@ MAX_LINKED_TEXTS = 200  # distinct phrasings kept per item (the most recent): en
 MAX_DELTA_ITEMS = 200
 _BODY_WEIGHT = 0.5  # the title says what is asked; a body adds evidence and greetings
 _BODY_CHARS = 2000
+
+# From this many items a built index is kept on disk: reading 10k items' index back takes 0.03 s, building it 0.7 s.
+# A smaller one builds about as fast as it reads.
+DISK_CACHE_FROM = 2000
+DISK_CACHE_KEPT = 8  # workspaces whose index is kept; the least recently saved go first
+_DISK_FORMAT = 1  # raised whenever what is pickled changes shape: an older file is then built again
+
+log = logging.getLogger(__name__)
 
 # Words that say nothing about which item a request is about.
 STOPWORDS = frozenset(
@@ -138,6 +154,13 @@ class Vocabulary:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in vars(self).items() if k != "_lock"}
+
+    def __setstate__(self, state: dict) -> None:
+        vars(self).update(state)
+        self._lock = threading.Lock()
 
     def add_words(self, new_words) -> None:
         with self._lock:
@@ -460,6 +483,13 @@ class SuggestionIndex:
         self.state = _State(main.item_ids, {int(i): k for k, i in enumerate(main.item_ids)}, main.status_factor,
                             np.zeros(main.n, dtype=bool), None, empty, {}, main.idf, empty, empty, np.zeros(0))
 
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in vars(self).items() if k != "_lock"}
+
+    def __setstate__(self, state: dict) -> None:
+        vars(self).update(state)
+        self._lock = threading.Lock()
+
     # -- kept up to date -----------------------------------------------------------------------------------
 
     @property
@@ -689,25 +719,102 @@ def suggestion_index(ws: Workspace) -> SuggestionIndex:
 
     A full build reuses the words already cut; it happens again only after an
     import, or once many items have changed (`SuggestionIndex.needs_rebuild`).
+    The first call in a process reads a big workspace's index from disk when it
+    was saved there (`DISK_CACHE_FROM`), and saves what it built or caught up.
     """
     signature = triage_queries.index_signature(ws)
     key = str(ws.path)
     with _cache_lock:
         hit = _cache.get(key)
+    from_disk = hit is None
+    if from_disk:
+        hit = read_saved_index(ws)
     if hit and hit[0] == signature:
-        return hit[1]
-    found = _changes(ws, signature, hit)
-    if found is not None:
         index = hit[1]
-        changed, _ = found
-        rows = suggest_queries.items_by_id(ws, changed)
-        index.update(rows, suggest_queries.linked_texts_of(ws, changed), removed=changed - {row[0] for row in rows})
     else:
-        index = SuggestionIndex(suggest_queries.item_texts(ws), triage_queries.linked_request_texts(ws),
-                                vocabulary=hit[1].vocabulary if hit else None)
+        found = _changes(ws, signature, hit)
+        if found is not None:
+            index = hit[1]
+            changed, _ = found
+            rows = suggest_queries.items_by_id(ws, changed)
+            index.update(rows, suggest_queries.linked_texts_of(ws, changed), removed=changed - {row[0] for row in rows})
+        else:
+            index = SuggestionIndex(suggest_queries.item_texts(ws), triage_queries.linked_request_texts(ws),
+                                    vocabulary=hit[1].vocabulary if hit else None)
+            from_disk = True  # a full build: worth keeping
+        if from_disk:  # built, or caught up since it was saved: the next process starts from here
+            save_index(ws, signature, index)
     with _cache_lock:
         _cache[key] = (signature, index)
     return index
+
+
+# -- kept on disk ------------------------------------------------------------------------------------------
+
+def saved_index_path(ws: Workspace) -> Path:
+    """Where this workspace's index is kept: in the application-data folder, named after the file's path."""
+    from planner.appdata import data_dir
+
+    name = hashlib.sha256(str(Path(ws.path).resolve()).encode("utf-8")).hexdigest()[:24]
+    return data_dir() / "suggestion-index" / f"{name}.pickle"
+
+
+def _identity(ws: Workspace) -> dict:
+    """What tells this workspace file apart from another one put at its path (a restored backup, a copy)."""
+    return {"format": _DISK_FORMAT, "path": str(Path(ws.path).resolve()), "token": demand.workspace_token(ws)}
+
+
+def save_index(ws: Workspace, signature: tuple, index: SuggestionIndex) -> Path | None:
+    """Keep a big index on disk (a small one is not worth it); None when it was not kept.
+
+    Written aside and renamed, so a reader never sees half a file; a failure
+    (disk full, read-only folder) only costs the next process a build, and is logged.
+    """
+    if index.n_items < DISK_CACHE_FROM:
+        return None
+    path = saved_index_path(ws)
+    part = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(part, "wb") as out:
+            pickle.dump({**_identity(ws), "signature": tuple(signature)}, out, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(index, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(part, path)
+    except (OSError, pickle.PicklingError) as exc:
+        log.warning("The suggestion index was not kept on disk (%s); it is built again next time.", exc)
+        part.unlink(missing_ok=True)
+        return None
+    _trim_saved(path.parent)
+    return path
+
+
+def read_saved_index(ws: Workspace) -> tuple[tuple, SuggestionIndex] | None:
+    """(signature, index) saved for this very workspace file, or None (none saved, another file, an older format)."""
+    path = saved_index_path(ws)
+    try:
+        with open(path, "rb") as src:
+            header = pickle.load(src)
+            if not isinstance(header, dict) or {k: header.get(k) for k in ("format", "path", "token")} != _identity(ws):
+                return None
+            index = pickle.load(src)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # a damaged or foreign file: built again, and overwritten then
+        log.warning("The suggestion index kept at %s cannot be read (%s); building it again.", path, exc)
+        return None
+    if not isinstance(index, SuggestionIndex):
+        return None
+    return tuple(header["signature"]), index
+
+
+def _trim_saved(folder: Path) -> None:
+    """Keep the indexes of the DISK_CACHE_KEPT workspaces saved last."""
+    try:
+        files = sorted(folder.glob("*.pickle"), key=lambda f: f.stat().st_mtime, reverse=True)
+        for old in files[DISK_CACHE_KEPT:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def index_is_current(ws: Workspace) -> bool:

@@ -2,8 +2,10 @@
 
 It owns no logic: opening and creating workspaces goes through
 `planner.storage`, every change through the views' undoable operations. Views
-other than the backlog are built the first time they are shown, so the
-window appears without waiting for them.
+are built the first time they are shown, so the window appears without
+waiting for them: even the backlog (which scores every item, and imports the
+scoring and history modules and numpy for it) is built just after the window's
+first paint, and `first_painted` then tells the app to start its background work.
 
 About 600 lines on purpose: it is the one place that lists every menu, action
 and shortcut of the window, and each handler is a few lines that open a view,
@@ -16,7 +18,7 @@ import importlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
@@ -72,6 +74,9 @@ def _placeholder(text: str) -> QWidget:
 
 class MainWindow(QMainWindow):
     VIEWS = tuple(v[1] for v in VIEWS)
+    # The window has been painted once and the backlog built: background work may start now.
+    first_painted = Signal()
+    _painted = False  # a class default: Qt sends events (ChildAdded) before __init__ has set anything
 
     def __init__(self, ws, parent=None, *, settings: QSettings | None = None, data_dir: Path | None = None):
         super().__init__(parent)
@@ -92,8 +97,10 @@ class MainWindow(QMainWindow):
             item.setData(Qt.UserRole, key)
             self.nav.addItem(item)
         self.stack = QStackedWidget()
-        for _ in VIEWS:
-            self.stack.addWidget(QWidget())  # replaced by the view the first time it is shown
+        # Replaced by the view the first time it is shown; the backlog's until just after the first paint.
+        self.stack.addWidget(_placeholder(tr("Opening the backlog…")))
+        for _ in VIEWS[1:]:
+            self.stack.addWidget(QWidget())
         self.nav.currentRowChanged.connect(self.show_view)
 
         central = QWidget()
@@ -136,7 +143,29 @@ class MainWindow(QMainWindow):
         if isinstance(state, (QByteArray, bytes)):
             self.restoreState(state)
         self._on_workspace_replaced()
+        self.nav.blockSignals(True)  # the backlog is built after the first paint (`_after_first_paint`)
         self.nav.setCurrentRow(0)
+        self.nav.blockSignals(False)
+        self.view_actions[0].setChecked(True)
+
+    # ------------------------------------------------------------ the first paint
+    def event(self, event) -> bool:
+        if not self._painted and event.type() == QEvent.Paint:
+            QTimer.singleShot(0, self, self._after_first_paint)  # once this paint is on the screen
+        return super().event(event)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._painted:
+            QTimer.singleShot(250, self, self._after_first_paint)  # a platform that never paints the window itself
+
+    def _after_first_paint(self) -> None:
+        """Build the view shown (the backlog), then let the app start its background work (`first_painted`)."""
+        if self._painted or self.ctx.ws.closed:
+            return
+        self._painted = True
+        self.show_view(max(self.nav.currentRow(), 0))
+        self.first_painted.emit()
 
     # ------------------------------------------------------------ actions and menus
     def _action(self, text: str, slot, shortcut=None, *, icon=None, tip: str | None = None) -> QAction:
@@ -315,9 +344,12 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             widget = _placeholder(tr("The {view} view could not be opened.").format(view=tr(label)))
         old = self.stack.widget(n)
+        shown = self.stack.currentWidget() is old
         self.stack.insertWidget(n, widget)
         self.stack.removeWidget(old)
         old.deleteLater()
+        if shown:  # asked for before it was shown (`backlog` before the first paint): it takes its place
+            self.stack.setCurrentWidget(widget)
         self.views[key] = widget
         return widget
 

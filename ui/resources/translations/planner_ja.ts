@@ -4,22 +4,22 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../app.py" line="48"/>
+        <location filename="../../app.py" line="54"/>
         <source>Make it a Roadmap Planner workspace? Nothing in it is lost: it is empty.</source>
         <translation>Roadmap Planner のワークスペースにしますか？ 中身は空なので、失われるものはありません。</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="49"/>
+        <location filename="../../app.py" line="55"/>
         <source>Make It a Workspace</source>
         <translation>ワークスペースにする</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="61"/>
+        <location filename="../../app.py" line="67"/>
         <source>Restore the newest backup, from {when} (items: {items}, requests: {requests})? The damaged file is kept beside it.</source>
         <translation>最新のバックアップ（{when}、項目 {items} 件、要望 {requests} 件）を復元しますか？ 破損したファイルはそのまま横に残します。</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="65"/>
+        <location filename="../../app.py" line="71"/>
         <source>Restore Backup</source>
         <translation>バックアップを復元</translation>
     </message>
@@ -609,7 +609,7 @@
         <location filename="../../backlog/model.py" line="51"/>
         <location filename="../../companies/dialogs.py" line="76"/>
         <location filename="../../import_wizard/kinds.py" line="24"/>
-        <location filename="../../main_window.py" line="47"/>
+        <location filename="../../main_window.py" line="49"/>
         <source>Companies</source>
         <translation>企業</translation>
     </message>
@@ -1732,11 +1732,11 @@
         <translation>すでに保存された変更はそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="82"/>
+        <location filename="../../app.py" line="88"/>
         <location filename="../../context.py" line="174"/>
         <location filename="../../dialogs/help.py" line="90"/>
         <location filename="../../dialogs/help.py" line="127"/>
-        <location filename="../../main_window.py" line="417"/>
+        <location filename="../../main_window.py" line="449"/>
         <source>Roadmap Planner</source>
         <translation>Roadmap Planner</translation>
     </message>
@@ -2125,7 +2125,7 @@ Why: {why}</source>
     <message>
         <location filename="../../dialogs/export.py" line="188"/>
         <location filename="../../import_wizard/wizard.py" line="79"/>
-        <location filename="../../main_window.py" line="669"/>
+        <location filename="../../main_window.py" line="701"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -3427,24 +3427,24 @@ Why: {why}</source>
     </message>
     <message>
         <location filename="../../hotkeys.py" line="44"/>
-        <location filename="../../main_window.py" line="42"/>
+        <location filename="../../main_window.py" line="44"/>
         <source>Backlog</source>
         <translation>バックログ</translation>
     </message>
     <message>
         <location filename="../../hotkeys.py" line="45"/>
-        <location filename="../../main_window.py" line="43"/>
-        <location filename="../../main_window.py" line="376"/>
+        <location filename="../../main_window.py" line="45"/>
+        <location filename="../../main_window.py" line="408"/>
         <source>Inbox</source>
         <translation>受信箱</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="44"/>
+        <location filename="../../main_window.py" line="46"/>
         <source>Roadmap</source>
         <translation>ロードマップ</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="45"/>
+        <location filename="../../main_window.py" line="47"/>
         <source>Matrix</source>
         <translation>マトリクス</translation>
     </message>
@@ -3460,7 +3460,7 @@ Why: {why}</source>
     </message>
     <message>
         <location filename="../../import_wizard/kinds.py" line="25"/>
-        <location filename="../../main_window.py" line="46"/>
+        <location filename="../../main_window.py" line="48"/>
         <source>Metrics</source>
         <translation>指標</translation>
     </message>
@@ -3475,407 +3475,412 @@ Why: {why}</source>
         <translation>日付の列がありません。列名を「date」か「period」にしてください。</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="126"/>
+        <location filename="../../main_window.py" line="133"/>
         <source>Updated with changes saved in another window or by the command line.</source>
         <translation>別のウィンドウまたはコマンドラインで保存された変更を反映しました。</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="157"/>
+        <location filename="../../main_window.py" line="186"/>
         <source>New I&amp;tem…</source>
         <translation>新規項目(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="158"/>
+        <location filename="../../main_window.py" line="187"/>
         <source>Add a backlog item: only a title is needed</source>
         <translation>バックログに項目を追加します（タイトルだけで追加できます）</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="159"/>
+        <location filename="../../main_window.py" line="188"/>
         <source>&amp;New Workspace…</source>
         <translation>新規ワークスペース(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="160"/>
+        <location filename="../../main_window.py" line="189"/>
         <source>Create an empty workspace file</source>
         <translation>空のワークスペースファイルを作成</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="161"/>
+        <location filename="../../main_window.py" line="190"/>
         <source>&amp;Open Workspace…</source>
         <translation>ワークスペースを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="162"/>
+        <location filename="../../main_window.py" line="191"/>
         <source>Open a workspace file</source>
         <translation>ワークスペースファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="163"/>
+        <location filename="../../main_window.py" line="192"/>
         <source>Open &amp;Demo Workspace</source>
         <translation>デモワークスペースを開く(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="164"/>
+        <location filename="../../main_window.py" line="193"/>
         <source>A B2B SaaS backlog with customer requests, to look around</source>
         <translation>顧客要望付きの B2B SaaS バックログ(お試し用)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="166"/>
+        <location filename="../../main_window.py" line="195"/>
         <source>&amp;Import…</source>
         <translation>インポート(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="167"/>
+        <location filename="../../main_window.py" line="196"/>
         <source>Import requests, backlog items, companies or metrics from a CSV or Excel file</source>
         <translation>CSV または Excel ファイルから要望、バックログ項目、企業、指標を取り込む</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="168"/>
+        <location filename="../../main_window.py" line="197"/>
         <source>Import &amp;Metrics…</source>
         <translation>指標をインポート(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="169"/>
+        <location filename="../../main_window.py" line="198"/>
         <source>Import metric values (period, metric, value) from a CSV file</source>
         <translation>CSVファイルから指標の値（期間、指標、値）をインポート</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="170"/>
+        <location filename="../../main_window.py" line="199"/>
         <source>Import &amp;Batches…</source>
         <translation>インポート履歴(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="171"/>
+        <location filename="../../main_window.py" line="200"/>
         <source>Past imports, and undoing one</source>
         <translation>過去のインポートと、その取り消し</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="172"/>
+        <location filename="../../main_window.py" line="201"/>
         <source>&amp;Export…</source>
         <translation>エクスポート(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="173"/>
+        <location filename="../../main_window.py" line="202"/>
         <source>Write the roadmap workbook or the priorities CSV</source>
         <translation>ロードマップのブックまたは優先順位CSVを書き出す</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="174"/>
+        <location filename="../../main_window.py" line="203"/>
         <source>Save a &amp;Copy…</source>
         <translation>コピーを保存(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="175"/>
+        <location filename="../../main_window.py" line="204"/>
         <source>Write a copy of the workspace to another file</source>
         <translation>ワークスペースのコピーを別のファイルに書き出します</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="176"/>
+        <location filename="../../main_window.py" line="205"/>
         <source>Back &amp;Up Now</source>
         <translation>今すぐバックアップ(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="177"/>
+        <location filename="../../main_window.py" line="206"/>
         <source>Keep a copy of the workspace in its backups folder</source>
         <translation>ワークスペースのコピーをバックアップフォルダに保存します</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="178"/>
+        <location filename="../../main_window.py" line="207"/>
         <source>Re&amp;store from Backup…</source>
         <translation>バックアップから復元(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="179"/>
+        <location filename="../../main_window.py" line="208"/>
         <source>Replace the workspace with one of its backups</source>
         <translation>ワークスペースをバックアップのひとつで置き換えます</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="180"/>
+        <location filename="../../main_window.py" line="209"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="183"/>
+        <location filename="../../main_window.py" line="212"/>
         <location filename="../../widgets/undo_keys.py" line="19"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="186"/>
+        <location filename="../../main_window.py" line="215"/>
         <location filename="../../widgets/undo_keys.py" line="21"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="191"/>
+        <location filename="../../main_window.py" line="220"/>
         <source>&amp;Find</source>
         <translation>検索(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../hotkeys.py" line="53"/>
-        <location filename="../../main_window.py" line="192"/>
+        <location filename="../../main_window.py" line="221"/>
         <source>Search in the current view</source>
         <translation>現在のビュー内を検索</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="193"/>
+        <location filename="../../main_window.py" line="222"/>
         <source>&amp;Scoring Settings…</source>
         <translation>スコアリング設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="195"/>
+        <location filename="../../main_window.py" line="224"/>
         <source>Scoring method, time window, segment and importance weights</source>
         <translation>スコアリング方式、対象期間、セグメント、重要度の重み</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="196"/>
+        <location filename="../../main_window.py" line="225"/>
         <source>&amp;Workspace Settings…</source>
         <translation>ワークスペース設定(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="198"/>
+        <location filename="../../main_window.py" line="227"/>
         <source>Fiscal year, currency, reach window and scoring</source>
         <translation>会計年度、通貨、リーチの対象期間、スコアリング</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="200"/>
+        <location filename="../../main_window.py" line="229"/>
         <source>Edit &amp;Lanes…</source>
         <translation>レーンを編集(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="201"/>
+        <location filename="../../main_window.py" line="230"/>
         <source>Quarters, releases and Now/Next/Later: dates, capacity and order</source>
         <translation>四半期・リリース・Now/Next/Later の日付、キャパシティ、並び順</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="202"/>
+        <location filename="../../main_window.py" line="231"/>
         <source>Add the &amp;Next Quarter</source>
         <translation>次の四半期を追加(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="203"/>
+        <location filename="../../main_window.py" line="232"/>
         <source>A quarter after the last one, with its capacity</source>
         <translation>最後の四半期の次の四半期を、キャパシティ付きで追加</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="212"/>
+        <location filename="../../main_window.py" line="241"/>
         <source>&amp;About Roadmap Planner</source>
         <translation>Roadmap Planner について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="213"/>
+        <location filename="../../main_window.py" line="242"/>
         <source>The version, where the workspace and its backups are, for a bug report</source>
         <translation>不具合報告用に、バージョンとワークスペース・バックアップの場所を表示</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="215"/>
+        <location filename="../../main_window.py" line="244"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="216"/>
+        <location filename="../../main_window.py" line="245"/>
         <source>Every shortcut, by menu and view, searchable</source>
         <translation>すべてのショートカットをメニュー・ビューごとに表示（検索可）</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="217"/>
+        <location filename="../../main_window.py" line="246"/>
         <source>How &amp;Scores Work</source>
         <translation>スコアの仕組み(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="218"/>
+        <location filename="../../main_window.py" line="247"/>
         <source>The scoring methods, reach and the request window, with this workspace&apos;s top item as the example</source>
         <translation>スコアリング手法、リーチ、要望の集計期間を、このワークスペースの最上位項目を例に説明</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="220"/>
+        <location filename="../../main_window.py" line="249"/>
         <source>Open the &amp;Data Folder</source>
         <translation>データフォルダを開く(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="221"/>
+        <location filename="../../main_window.py" line="250"/>
         <source>Show the folder holding the workspace and its backups</source>
         <translation>ワークスペースとバックアップのあるフォルダを表示</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="225"/>
+        <location filename="../../main_window.py" line="254"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="230"/>
+        <location filename="../../main_window.py" line="259"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="238"/>
+        <location filename="../../main_window.py" line="267"/>
         <source>Export One &amp;Page…</source>
         <translation>1 ページにエクスポート(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="245"/>
+        <location filename="../../main_window.py" line="274"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="253"/>
+        <location filename="../../main_window.py" line="282"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="257"/>
+        <location filename="../../main_window.py" line="286"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="261"/>
+        <location filename="../../main_window.py" line="290"/>
         <source>System language</source>
         <translation>システムの言語</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="268"/>
+        <location filename="../../main_window.py" line="297"/>
         <source>&amp;Roadmap</source>
         <translation>ロードマップ(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="272"/>
+        <location filename="../../main_window.py" line="301"/>
         <source>Release Notes and &amp;Whom to Tell…</source>
         <translation>リリースノートと連絡先(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="273"/>
+        <location filename="../../main_window.py" line="302"/>
         <source>A lane&apos;s release notes in customer words, and who asked for its items</source>
         <translation>顧客向けの言葉で書くレーンのリリースノートと、その項目を要望した人</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="275"/>
+        <location filename="../../main_window.py" line="304"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="285"/>
+        <location filename="../../main_window.py" line="314"/>
         <source>Main toolbar</source>
         <translation>メインツールバー</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="316"/>
+        <location filename="../../main_window.py" line="345"/>
         <source>The {view} view could not be opened.</source>
         <translation>{view}ビューを開けませんでした。</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="363"/>
+        <location filename="../../main_window.py" line="395"/>
         <source>{name} — Roadmap Planner</source>
         <translation>{name} — Roadmap Planner</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="370"/>
+        <location filename="../../main_window.py" line="402"/>
         <source>{items} items · {requests} requests ({unlinked} to triage) · {companies} companies</source>
         <translation>項目 {items}件 · 要望 {requests}件(未仕分け {unlinked}件)· 企業 {companies}社</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="477"/>
+        <location filename="../../main_window.py" line="509"/>
         <source>Open it with File ▸ Open Workspace…, or pick a new file name for a new workspace.</source>
         <translation>ファイル ▸ ワークスペースを開く… で開くか、新しいワークスペース用に別のファイル名を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="407"/>
+        <location filename="../../main_window.py" line="439"/>
         <source>No recent workspaces</source>
         <translation>最近使ったワークスペースはありません</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="48"/>
+        <location filename="../../main_window.py" line="50"/>
         <source>Changes</source>
         <translation>変更履歴</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="410"/>
+        <location filename="../../main_window.py" line="101"/>
+        <source>Opening the backlog…</source>
+        <translation>バックログを開いています…</translation>
+    </message>
+    <message>
+        <location filename="../../main_window.py" line="442"/>
         <source>Clear Menu</source>
         <translation>メニューをクリア</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="418"/>
+        <location filename="../../main_window.py" line="450"/>
         <source>{n} change(s) are waiting for the workspace to be free (an import is running) and are not saved yet. {doing} anyway and lose them?</source>
         <translation>{n} 件の変更がワークスペースの空きを待っていて（インポート中です）、まだ保存されていません。変更を破棄して{doing}しますか？</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="428"/>
+        <location filename="../../main_window.py" line="460"/>
         <source>Open another workspace</source>
         <translation>別のワークスペースを開く</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="444"/>
+        <location filename="../../main_window.py" line="476"/>
         <source>{name} is open in another window too; what either window saves shows in the other within a second.</source>
         <translation>{name} は別のウィンドウでも開いています。どちらかで保存した内容は 1 秒以内にもう一方に反映されます。</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="451"/>
+        <location filename="../../main_window.py" line="483"/>
         <source>{n} change(s) will be saved as soon as the workspace is free ({holder}).</source>
         <translation>{n} 件の変更は、ワークスペースが空きしだい保存されます（{holder}）。</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="452"/>
+        <location filename="../../main_window.py" line="484"/>
         <source>another window or a command is writing to it</source>
         <translation>別のウィンドウまたはコマンドが書き込み中です</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="454"/>
+        <location filename="../../main_window.py" line="486"/>
         <source>Every change is saved.</source>
         <translation>すべての変更を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="463"/>
+        <location filename="../../main_window.py" line="495"/>
         <source>This workspace is already open here.</source>
         <translation>このワークスペースはすでにここで開いています。</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="469"/>
+        <location filename="../../main_window.py" line="501"/>
         <source>New Workspace</source>
         <translation>新規ワークスペース</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="470"/>
-        <location filename="../../main_window.py" line="591"/>
+        <location filename="../../main_window.py" line="502"/>
+        <location filename="../../main_window.py" line="623"/>
         <source>Workspaces (*.db)</source>
         <translation>ワークスペース (*.db)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="476"/>
+        <location filename="../../main_window.py" line="508"/>
         <source>{path} already exists.</source>
         <translation>{path} は既に存在します。</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="488"/>
+        <location filename="../../main_window.py" line="520"/>
         <source>Open Workspace</source>
         <translation>ワークスペースを開く</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="489"/>
+        <location filename="../../main_window.py" line="521"/>
         <source>Workspaces (*.db);;All files (*)</source>
         <translation>ワークスペース (*.db);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="590"/>
+        <location filename="../../main_window.py" line="622"/>
         <source>Save a Copy</source>
         <translation>コピーを保存</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="595"/>
+        <location filename="../../main_window.py" line="627"/>
         <source>Saved a copy as {path}</source>
         <translation>{path} にコピーを保存しました</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="600"/>
+        <location filename="../../main_window.py" line="632"/>
         <source>Backed up as {path}</source>
         <translation>{path} にバックアップしました</translation>
     </message>
     <message>
         <location filename="../../dialogs/export.py" line="91"/>
-        <location filename="../../main_window.py" line="620"/>
+        <location filename="../../main_window.py" line="652"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../main_window.py" line="620"/>
+        <location filename="../../main_window.py" line="652"/>
         <source>The language changes the next time Roadmap Planner starts.</source>
         <translation>言語は Roadmap Planner の次回起動時に切り替わります。</translation>
     </message>
