@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from planner.errors import Cancelled, ImportFailed  # noqa: F401  Cancelled is raised through `progress`
@@ -21,8 +21,8 @@ from planner.importing.frame import estimate_rows
 from planner.importing.mapping import CANONICAL_FIELDS, known_header_count
 from planner.importing.plan import make_plan
 from planner.importing.reading import sheet_as_csv, sniff
-from planner.importing.write_requests import StrictFailure, write_batch
-from planner.storage import import_store
+from planner.importing.write_requests import BULK_ROWS, StrictFailure, write_batch
+from planner.storage import checkpoint, import_store
 from planner.storage.activity import announce
 from planner.storage.backups import backup_before
 from planner.text import now_iso
@@ -151,8 +151,12 @@ def _import(ws, path: Path, shape, *, source, preset, mapping, strict, dry_run, 
     cache = import_store.set_cache_mb(ws.db, CACHE_MB)
     if not dry_run:
         backup_before(ws, reason="before-import")
+    # A big batch's commit leaves its WAL checkpoint to a thread (`storage.checkpoint`): the user
+    # does not wait for its pages to be written a second time.
+    big = not dry_run and estimate_rows(shape) >= BULK_ROWS
     try:
-        with announce(ws.path, f"importing {path.name}"), ws.db.atomic():
+        with checkpoint.deferred(ws.db) if big else nullcontext(), announce(ws.path, f"importing {path.name}"), \
+                ws.db.atomic():
             before = set(_segments(ws))
             try:
                 report = write_batch(ws, plan, stamp=now_iso(), strict=strict, progress=progress)
@@ -169,6 +173,8 @@ def _import(ws, path: Path, shape, *, source, preset, mapping, strict, dry_run, 
         report["dry_run"] = True
     finally:
         import_store.restore_cache(ws.db, cache)
+    if big:
+        checkpoint.in_background(ws.path)
     return report
 
 
