@@ -23,13 +23,13 @@ from ui.i18n import tr
 from ui.operations import lanes as actions
 from ui.roadmap.style import OVER_COLOR, format_number
 from ui.widgets.labels import lane_kind_label
-from ui.widgets.table_model import RowsTableModel, list_table, selected_row
+from ui.widgets.table_model import EditableRowsModel, list_table, selected_row
 from ui.widgets.undo_keys import add_undo_keys
 
 SHOWN = (Entity.LANES, Entity.ITEMS)  # lanes, and the items whose effort fills them
 
 
-class LanesModel(RowsTableModel):
+class LanesModel(EditableRowsModel):
     COLUMNS = (
         ("name", QT_TRANSLATE_NOOP("", "Lane")),
         ("kind", QT_TRANSLATE_NOOP("", "Kind")),
@@ -41,19 +41,6 @@ class LanesModel(RowsTableModel):
     )
     EDITABLE = frozenset({"name", "start_date", "end_date", "capacity"})
     NUMBERS = frozenset({"capacity", "effort_planned", "items"})
-
-    def __init__(self, edit, parent=None):
-        super().__init__(parent)
-        self.edit = edit  # edit(lane, key, text) -> bool: the dialog saves it, undoably
-
-    def key_at(self, column: int) -> str:
-        return self.COLUMNS[column][0]
-
-    def flags(self, index):
-        flags = super().flags(index)
-        if index.isValid() and self.key_at(index.column()) in self.EDITABLE:
-            flags |= Qt.ItemIsEditable
-        return flags
 
     def row_data(self, row, key, role):
         value = row.get(key)
@@ -81,15 +68,6 @@ class LanesModel(RowsTableModel):
         if role == Qt.ToolTipRole and row.get("unestimated") and key == "effort_planned":
             return tr("{n} items on this lane have no effort estimate yet.").format(n=row["unestimated"])
         return None
-
-    def setData(self, index, value, role=Qt.EditRole):
-        if role != Qt.EditRole or not index.isValid() or not self.flags(index) & Qt.ItemIsEditable:
-            return False
-        row, key = self.rows[index.row()], self.key_at(index.column())
-        text = str(value if value is not None else "").strip()
-        if text == self.row_data(row, key, Qt.EditRole):
-            return False
-        return bool(self.edit(row, key, text))
 
 
 class WhereItemsGoDialog(QDialog):

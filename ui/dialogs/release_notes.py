@@ -26,7 +26,7 @@ from ui.operations import releases as actions
 from ui.widgets.combos import refill_combo
 from ui.widgets.files import ask_save_path
 from ui.widgets.labels import lane_kind_label, status_label
-from ui.widgets.table_model import RowsTableModel, list_table, selected_rows
+from ui.widgets.table_model import EditableRowsModel, RowsTableModel, list_table, selected_rows
 from ui.widgets.undo_keys import add_undo_keys
 
 SHOWN = (Entity.ITEMS, Entity.LINKS, Entity.REQUESTS, Entity.COMPANIES, Entity.LANES)
@@ -43,7 +43,7 @@ def draft_words() -> dict:
     }
 
 
-class PublicTextModel(RowsTableModel):
+class PublicTextModel(EditableRowsModel):
     """The lane's items: their own title and status, and the public title and summary, edited in place."""
 
     COLUMNS = (
@@ -54,18 +54,9 @@ class PublicTextModel(RowsTableModel):
     )
     EDITABLE = frozenset(actions.PUBLIC_FIELDS)
 
-    def __init__(self, edit, parent=None):
-        super().__init__(parent)
-        self.edit = edit  # edit(item, key, text) -> bool: the dialog saves it, undoably
-
-    def key_at(self, column: int) -> str:
-        return self.COLUMNS[column][0]
-
-    def flags(self, index):
-        flags = super().flags(index)
-        if index.isValid() and self.key_at(index.column()) in self.EDITABLE:
-            flags |= Qt.ItemIsEditable
-        return flags
+    @staticmethod
+    def edited_text(value) -> str:
+        return " ".join(str(value if value is not None else "").split())  # one line, single spaces
 
     def row_data(self, row, key, role):
         value = row.get(key)
@@ -87,15 +78,6 @@ class PublicTextModel(RowsTableModel):
                 and not row.get("public_title")):
             return row["title"]  # shown greyed: what the notes use while no public title is written
         return super().data(index, role)
-
-    def setData(self, index, value, role=Qt.EditRole):
-        if role != Qt.EditRole or not index.isValid() or not self.flags(index) & Qt.ItemIsEditable:
-            return False
-        row, key = self.rows[index.row()], self.key_at(index.column())
-        text = " ".join(str(value if value is not None else "").split())
-        if text == (row.get(key) or ""):
-            return False
-        return bool(self.edit(row, key, text))
 
 
 class WhomModel(RowsTableModel):

@@ -50,6 +50,40 @@ class RowsTableModel(QAbstractTableModel):
         return None
 
 
+class EditableRowsModel(RowsTableModel):
+    """Rows edited in place, each edit saved through `edit(row, key, text) -> bool` (the dialog's undoable action,
+    which refreshes the rows): EDITABLE names the keys a user may type in. `edited_text` tidies what was typed;
+    a text equal to what is shown changes nothing."""
+
+    EDITABLE: frozenset = frozenset()
+
+    def __init__(self, edit, parent=None):
+        super().__init__(parent)
+        self.edit = edit
+
+    def key_at(self, column: int) -> str:
+        return self.COLUMNS[column][0]
+
+    def flags(self, index):
+        flags = super().flags(index)
+        if index.isValid() and self.key_at(index.column()) in self.EDITABLE:
+            flags |= Qt.ItemIsEditable
+        return flags
+
+    @staticmethod
+    def edited_text(value) -> str:
+        return str(value if value is not None else "").strip()
+
+    def setData(self, index, value, role=Qt.EditRole):
+        if role != Qt.EditRole or not index.isValid() or not self.flags(index) & Qt.ItemIsEditable:
+            return False
+        row, key = self.rows[index.row()], self.key_at(index.column())
+        text = self.edited_text(value)
+        if text == (self.row_data(row, key, Qt.EditRole) or ""):
+            return False
+        return bool(self.edit(row, key, text))
+
+
 def list_table(model, *, stretch: int | None = None, table: QTableView | None = None,
                selection=QAbstractItemView.SingleSelection) -> QTableView:
     """`table` (a new QTableView by default) set up as a read-only list of whole rows of `model`.
