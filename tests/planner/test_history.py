@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from planner import ops
+from planner import ops, releases
 from planner.errors import ValidationError
 from planner.ops import Entity
 from planner.storage import open_workspace
@@ -74,6 +74,10 @@ CASES = {
     "delete a lane with items": lambda ws: ops.delete_lane(ws, _id(ws, "lanes", "2026 Q4")),
     "add the next quarter": lambda ws: ops.add_next_quarter(ws),
     "add a metric template": lambda ws: ops.add_metric_template(ws, "aarrr"),
+    "write an item's public words": lambda ws: ops.edit_item(ws, _id(ws, "items", "SSO"),
+                                                           public_title="Sign in with your company account",
+                                                           public_summary="Okta and Azure AD."),
+    "mark a lane's requesters informed": lambda ws: releases.mark_informed(ws, "2026 Q4"),
 }
 
 
