@@ -11,4 +11,7 @@ try:
 except KeyboardInterrupt:  # before `main` started its work (it says what was saved itself from there on)
     print("planner: interrupted; nothing was changed.", file=sys.stderr)
     code = 130
+from planner.cli import exit_quietly_on_ctrl_c  # noqa: E402
+
+exit_quietly_on_ctrl_c()
 raise SystemExit(code)

@@ -31,7 +31,11 @@ def main(argv: list[str] | None = None) -> int:
 
         return write_one_page(ws, path, **options)
 
-    return cli_main(argv, run_gui=run_gui, install_desktop_entry=install_desktop_entry, draw_one_page=draw_one_page)
+    code = cli_main(argv, run_gui=run_gui, install_desktop_entry=install_desktop_entry, draw_one_page=draw_one_page)
+    from planner.cli import exit_quietly_on_ctrl_c
+
+    exit_quietly_on_ctrl_c()
+    return code
 
 
 def run_gui(*, db_path: Path | None) -> int:

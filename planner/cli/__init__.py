@@ -159,6 +159,18 @@ def _db_path(text: str | None) -> Path | None:
         raise ValidationError(f"The folder of --db {text} does not exist (there is no home folder for {text.split('/')[0]}).") from None
 
 
+def exit_quietly_on_ctrl_c() -> None:
+    """The command has finished and said so: a Ctrl-C from here (while Python shuts down, or waits for a big
+    import's background checkpoint) ends the process at once, with nothing printed. Everything is committed;
+    a checkpoint cut short leaves the WAL whole for the next opening."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def main(argv: list[str] | None = None, *, run_gui=None, install_desktop_entry=None, draw_one_page=None) -> int:
     """Run one command. `run_gui(db_path=)` opens the desktop app,
     `install_desktop_entry()` adds it to the desktop's menu and
