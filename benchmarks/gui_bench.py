@@ -9,9 +9,11 @@ Run by hand: `python3 benchmarks/gui_bench.py [--db PATH] [--rebuild] [--runs N]
   imports numpy and the scoring for it), so start_backlog_s says when the
   backlog is built, scored and filled (`MainWindow.first_painted`);
 - open_100k_s: switching the window to a 100k-item workspace (open, list the
-  items, paint), built once with a bulk insert; the scores are computed in the
-  background and arrive at scored_100k_s, against scored_floor_s: the bare
-  SQL GROUP BY over the same workspace's links that a naive scorer would run;
+  items, paint), built once with a bulk insert and scored once, as a workspace
+  the window had open before; the scores are computed in the background and
+  arrive at scored_100k_s, against scored_floor_s: the bare SQL GROUP BY over
+  the same workspace's links that a naive scorer would run. Opening includes
+  the integrity check (`PRAGMA quick_check`, reading the whole file);
 - sort_ms: the slower of sorting the 100k backlog by score and by title;
 - filter_ms: one keystroke in the search field on 100k rows, to the repaint.
 
@@ -157,6 +159,11 @@ def build_big(path: Path) -> float:
     links = ({"request_id": r, "item_id": i} for r, i in pairs)
     insert_workspace_rows(ws, companies=companies, items=items, requests=requests, links=links)
     ws.db.execute("ANALYZE")
+    # Scored once, as the window did when the workspace was last open: its demand is stored in the file
+    # (`storage/demand_store.py`), so every run times a workspace opened again, not the very first score.
+    from planner.scoring import score_items
+
+    score_items(ws, explain=False)
     ws.close()
     return time.perf_counter() - started
 
