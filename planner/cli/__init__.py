@@ -19,9 +19,45 @@ from pathlib import Path
 from planner.cli.output import printable
 from planner.errors import PlannerError
 
-COMMAND_MODULES = ("core_cmds", "item_cmds", "import_cmds", "item_import_cmds", "company_import_cmds", "score_cmds", "export_cmds",
-                   "backup_cmds", "company_cmds", "settings_cmds", "lane_cmds", "request_cmds", "suggest_cmds",
-                   "history_cmds", "release_cmds")
+# The commands each module registers. A command line that names one of them builds the parser of
+# that module alone: every module imports what its commands need (the workbook writer, the scoring,
+# numpy), and importing all of them cost half a second before any command began.
+# `tests/test_cli_lazy_parser.py` checks this list against what the modules register.
+COMMANDS = {
+    "core_cmds": ("demo", "requests", "link", "status"),
+    "item_cmds": ("items", "item-add", "item-set", "item-delete", "item-duplicate", "item-merge"),
+    "import_cmds": ("import", "batches", "undo-import"),
+    "item_import_cmds": ("items-import",),
+    "company_import_cmds": ("companies-import",),
+    "score_cmds": ("score", "metrics-import", "metrics"),
+    "export_cmds": ("export",),
+    "backup_cmds": ("backups", "backup", "restore", "save-copy"),
+    "company_cmds": ("companies", "company-set", "company-merge", "segments", "segment-rename"),
+    "settings_cmds": ("settings",),
+    "lane_cmds": ("lanes", "lane-add", "lane-set", "lane-delete"),
+    "request_cmds": ("unlink", "request-set", "same-requests"),
+    "suggest_cmds": ("suggest",),
+    "history_cmds": ("snapshot", "snapshots", "changes"),
+    "release_cmds": ("release-notes", "informed"),
+}
+COMMAND_MODULES = tuple(COMMANDS)
+_MODULE_OF = {command: module for module, commands in COMMANDS.items() for command in commands}
+
+
+def named_command(argv: list[str]) -> str | None:
+    """The command `argv` names after the global options, or None: no command, --help, --version, an
+    abbreviated option or a word that is no command. None builds the whole parser, which then answers
+    as it always did (the list of commands, the version, "invalid choice")."""
+    rest = list(argv)
+    while rest:
+        word = rest.pop(0)
+        if word == "--db":
+            if not rest:
+                return None
+            rest.pop(0)
+        elif not word.startswith("--db="):
+            return word if word in _MODULE_OF else None
+    return None
 
 
 class _Parser(argparse.ArgumentParser):
@@ -44,7 +80,8 @@ class _VersionAction(argparse.Action):
         parser.exit(0)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser: with `command` (see `named_command`), only that command's module registered."""
     parser = _Parser(prog="planner", description="Roadmap Planner: backlog, requests, scoring and roadmap.")
     parser.add_argument("--db", metavar="PATH", help="workspace file (default: the one in your application-data folder)")
     parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
@@ -53,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     gui = sub.add_parser("gui", help="open the desktop app (the default command)")
     gui.set_defaults(func=None)
-    for name in COMMAND_MODULES:
+    for name in (_MODULE_OF[command],) if command in _MODULE_OF else COMMAND_MODULES:
         importlib.import_module(f"planner.cli.{name}").register(sub)  # a missing module is a bug, not a smaller CLI
     return parser
 
@@ -187,7 +224,7 @@ def main(argv: list[str] | None = None, *, run_gui=None, install_desktop_entry=N
     args = ws = watch = None
     opening = False  # until the workspace is touched, an interruption changed nothing
     try:
-        parser = build_parser()
+        parser = build_parser(named_command(argv))
         args = parser.parse_args(argv)
         args.draw_one_page = draw_one_page
         if args.install_desktop_entry:
