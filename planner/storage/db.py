@@ -6,6 +6,7 @@ import contextlib
 import logging
 import os
 import sqlite3
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,6 +73,10 @@ class Workspace:
     path: Path
     db: sqlite_utils.Database
     backup_made: Path | None = None
+    # When the file was last fully checked (`PRAGMA quick_check`), for a connection opened with the check
+    # or with a note that spared it (`vouch`); None for a background task's connection.
+    checked_at: float | None = None
+    integrity_checked: bool = False  # this opening ran the check itself
     _closed: bool = field(default=False, repr=False)
 
     @property
@@ -104,6 +109,10 @@ class Workspace:
         if not self._closed:
             self.db.close()
             self._closed = True
+            if self.checked_at is not None:
+                from planner.storage import vouch
+
+                vouch.note_closed(self.path, self.checked_at)
 
     def __enter__(self) -> "Workspace":
         return self
@@ -231,11 +240,17 @@ def _prepare(ws: Workspace, *, existed: bool, migrate: bool, adopt_empty: bool =
                          "making it one.",
                 )
         if migrate:
-            # Reads the whole file (about a second for 100 MB): done once when the
-            # user opens a workspace, not for every background task's connection.
-            ok = db.execute("PRAGMA quick_check").fetchone()[0]
-            if ok != "ok":
-                raise failures.damaged(path, ok)
+            # Reads the whole file (about a second for 100 MB): done once when the user opens a
+            # workspace, not for every background task's connection, and not again for a big file
+            # only the planner has touched since its last check (`vouch`).
+            from planner.storage import vouch
+
+            ws.checked_at = vouch.checked_at(path)
+            if ws.checked_at is None:
+                ok = db.execute("PRAGMA quick_check").fetchone()[0]
+                if ok != "ok":
+                    raise failures.damaged(path, ok)
+                ws.checked_at, ws.integrity_checked = time.time(), True
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA foreign_keys=ON")
     db.execute("PRAGMA synchronous=NORMAL")
