@@ -200,4 +200,7 @@ def run_app(*, db_path: Path | None = None, argv=None) -> int:
 
     Task.cancel_all()
     QThreadPool.globalInstance().waitForDone(10_000)
+    # Closed last, after the tasks' connections: a file left cleanly by its last connection is noted
+    # as checked, and opens next time without reading it all again (`planner.storage.vouch`).
+    window.ctx.ws.close()
     return code
