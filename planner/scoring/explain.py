@@ -382,3 +382,206 @@ def request_window_filter(rows: list[dict], p: dict) -> list[dict]:
             continue
         out.append(r)
     return out
+
+
+# ---------------------------------------------------------------- the words of a whole rescore at once
+
+
+class Wording:
+    """`factors`, `counts` and `sentence` for every row of one rescore, word for word the same.
+
+    Worded one row at a time, 10k rows cost more than the rescore itself:
+    most of each sentence repeats from row to row (the window, the reach
+    source, an impact of 3, an effort of 2 person-months), so each such phrase
+    is made once per distinct value here and reused; only the figures of the
+    row itself are formatted for it. The functions above stay the definition
+    (the factors of ICE, WSJF and a formula of the user's come from them as
+    they are). `explained_rows` words RICE and value/effort rows a column at a
+    time with these memos, and the other methods' rows one at a time here.
+    """
+
+    def __init__(self, p: dict):
+        self.p = p
+        self.method = p["method"]
+        self.window = p["window_words"]
+        self.since = p["window_start"].isoformat()
+        self.segment = p.get("segment") or None
+        self.days = p["window_days"]
+        self.no_requests = f"No linked requests in the {self.window}."
+        self.top_words = "% of simulated estimates."
+        self._sources: dict = {}
+        self._units: dict = {}
+        self._estimates: dict = {}
+        self._tails: dict = {}
+        self._whos: dict = {}
+        self._older: dict = {}
+        self._off: dict = {}
+
+    def words(self, e: dict, c: dict) -> tuple[list, list, str]:
+        """(factors, counts, sentence) of row `e` with its context `c` (as `factors` and the others take them)."""
+        return factors(e, c, self.p), self._counts(e, c), self._sentence(e, c)
+
+    # -- pieces made once per distinct value
+
+    def _source(self, e: dict, c: dict) -> str:
+        """`_reach_source`, kept per reach source (and metric, share and period)."""
+        mode = e["reach_source"]
+        key = (mode, c["metric"], c["metric_share"], c["metric_period"]) if mode == "metric" else mode
+        text = self._sources.get(key)
+        if text is None:
+            text = self._sources[key] = _reach_source(e, c, self.p)
+        return text
+
+    def _estimate(self, name: str, value) -> tuple:
+        """(text, source, log part or None) of an impact, a confidence or an effort, as `factors` words them."""
+        key = (name, value)
+        try:
+            return self._estimates[key]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable value: worded as it is
+            key = None
+        if name == "impact":
+            label = IMPACT_NAMES.get(value, "?")
+            f = _estimate("impact", value, f"estimate ({label})", "x", f"{fmt(value)} ({label})")
+        elif name == "confidence":
+            f = _estimate("confidence", value, "estimate (percent)", "%", f"{fmt(value)}%")
+        else:
+            f = _estimate("effort", value, "estimate (person-months)", "person-months", _months(value), missing=not value)
+        scale = 0.01 if name == "confidence" else 1
+        part = None
+        if _usable(value):
+            part = -math.log(value * scale) if name == "effort" else math.log(value * scale)
+        out = (f["text"], f["source"], part)
+        if key is not None:
+            self._estimates[key] = out
+        return out
+
+    def _value_words(self, e: dict, c: dict) -> str:
+        if e.get("ranked_apart") or c.get("value_from_reach", True):
+            return _value_words(e, c, self.p) if e.get("ranked_apart") else (
+                f"demand scaled to 0-10 (none: 0, the busiest: 10) from {self._source(e, c)}"
+                + (f"; {e['reach_converted']}" if e.get("reach_converted") else ""))
+        return _value_words(e, c, self.p)
+
+    # -- counts
+
+    def _who(self, comp: int, loose: int) -> str:
+        """'3 companies and 2 requesters without a company', as `counts` and `sentence` say it."""
+        key = (comp, loose)
+        text = self._whos.get(key)
+        if text is None:
+            text = f"{comp} compan{'y' if comp == 1 else 'ies'}"
+            if loose:
+                text += f" and {loose} requester{'s' if loose != 1 else ''} without a company"
+            self._whos[key] = text
+        return text
+
+    def _older_words(self, n: int) -> str:
+        text = self._older.get(n)
+        if text is None:
+            text = self._older[n] = _older_words(n)
+        return text
+
+    def _off_words(self, n: int) -> str:
+        text = self._off.get(n)
+        if text is None:
+            text = self._off[n] = _off_segment_words(n, self.p)
+        return text
+
+    def _counts(self, e: dict, c: dict) -> list[dict]:
+        people, comp = c["people"], e["companies"]
+        loose = c["askers"] - comp
+        n = e["requests"]
+        rows = [
+            {"name": "requests", "value": n,
+             "text": f"{n} request{'s' if n != 1 else ''} from {people} {'person' if people == 1 else 'people'}"
+                     f" ({self.window})",
+             "people": people, "window_days": self.days, "since": self.since, "segment": self.segment},
+            {"name": "companies", "value": comp, "without_company": loose, "text": self._who(comp, loose)},
+        ]
+        older, off = e.get("older_requests") or 0, e.get("off_segment_requests") or 0
+        if older:
+            rows.append({"name": "older requests not counted", "value": older, "text": self._older_words(older)})
+        if off:
+            rows.append({"name": "outside the segment", "value": off, "text": self._off_words(off)})
+        rows.append({"name": "MRR", "value": e["mrr"], "text": f"MRR {fmt(e['mrr'])}"})
+        return rows
+
+    # -- the sentence
+
+    def _formula(self, e: dict, c: dict) -> str:
+        method = self.method
+        if method == "rice":
+            key = ("rice", e["impact"], e["confidence"], e["effort"])
+            tail = self._tails.get(key)
+            if tail is None:
+                impact = e["impact"]
+                tail = self._tails[key] = (f" x impact {fmt(impact)} ({IMPACT_NAMES.get(impact, '?')})"
+                                           f" x confidence {fmt(e['confidence'])}% / effort {_months(e['effort'])}")
+            return f"RICE {format_rounded(e['score'])} = reach {fmt(e['reach'])}{tail}"
+        if method == "value-effort":
+            key = ("value-effort", c["value_source"] == "manual", e["effort"])
+            tail = self._tails.get(key)
+            if tail is None:
+                how = "typed by hand" if c["value_source"] == "manual" else "from demand"
+                tail = self._tails[key] = f" ({how}) / effort {_months(e['effort'])}"
+            return f"Value/effort {format_rounded(e['score'])} = value {fmt(e['value'])}{tail}"
+        return _formula(e, c, self.p)
+
+    def _sentence(self, e: dict, c: dict) -> str:
+        method = self.method
+        parts = []
+        if e["score"] is None:
+            parts.append(f"Unscored: {e['unscored_reason']}.")
+        else:
+            parts.append(self._formula(e, c) + ".")
+            if method == "rice":
+                parts.append(f"Reach: {self._source(e, c)}.")
+                unit_words = _unit_words(e) if (e.get("reach_converted") or not e.get("comparable", True)) else ""
+                if unit_words:
+                    parts.append(unit_words)
+            elif method == "value-effort" and c["value_source"] != "manual":
+                parts.append(f"Value: {self._value_words(e, c)}.")
+                if e.get("ranked_apart"):
+                    unit = UNIT_NAMES.get(e.get("reach_unit"), "companies")
+                    parts.append(f"Not comparable: its demand cannot be counted in {unit} without users per customer "
+                                 "(the scoring settings); ranked after the comparable items.")
+        n = e["requests"]
+        if n:
+            people = c["people"]
+            comp = e["companies"]
+            segments = e["segments"]
+            seg = f"; segments {', '.join(segments)}" if segments else ""
+            mrr = f", MRR {fmt(e['mrr'])}" if e["mrr"] else ""
+            parts.append(
+                f"Demand: {n} request{'s' if n != 1 else ''} from {people} "
+                f"{'person' if people == 1 else 'people'} at {self._who(comp, c['askers'] - comp)}{mrr}{seg} "
+                f"({self.window})."
+            )
+        else:
+            parts.append(self.no_requests)
+        older = e.get("older_requests")
+        if older:
+            parts.append(self._older_words(older) + ".")
+        off = e.get("off_segment_requests")
+        if off:
+            parts.append(self._off_words(off) + ".")
+        if e["single_customer"]:
+            top = e["top_company"] or "one requester"
+            parts.append(f"Single-customer request: {top} brings {round(e['top_share'] * 100)}% of the weighted demand.")
+        elif e["top_company"] and e["top_share"] is not None and c["askers"] > 1:
+            parts.append(f"Top company {e['top_company']}: {round(e['top_share'] * 100)}%.")
+        if e["pinned_rank"]:
+            if e["score"] is None:
+                parts.append(f"Pinned at rank {e['pinned_rank']} ({e['pin_rationale']}), but unscored items are not ranked.")
+            else:
+                parts.append(f"Pinned at rank {e['rank']} (computed rank {e['computed_rank']}): {e['pin_rationale']}.")
+        if e["rank_stability"] is not None:
+            parts.append(f"In the top {self.p['top_n']} in {round(e['rank_stability'] * 100)}{self.top_words}")
+        return " ".join(parts)
+
+
+def _usable(v) -> bool:
+    """A factor whose log can be taken, as `_log_shares` decides it."""
+    return v is not None and isinstance(v, (int, float)) and v > 0 and math.isfinite(v)

@@ -426,6 +426,10 @@ def item_demand(
 # Past this many items to recompute since the stored aggregate, the updated rows are stored again, so the
 # next first score does not redo them.
 _RESTORE_AFTER = 100
+# A moved window with no rows stored ahead recomputes the items asked for between its two first days, as long
+# as they hold no more links than this: the busiest items are asked for every day, and reading their links one
+# item at a time costs far more than reading every link at once.
+_MOVED_LINKS = 20_000
 
 
 def _stored_key(cache: DemandCache, key: tuple) -> str:
@@ -438,14 +442,36 @@ def _store_all(ws: Workspace, cache: DemandCache, key: tuple) -> None:
     stored_key = _stored_key(cache, key)
     if demand_store.stored_meta(ws) == (stored_key, cache.seq):
         return
-    demand_store.write(ws, stored_key, cache.seq, _rows_of(cache.agg, None), replace_all=True)
+    demand_store.write(ws, stored_key, cache.seq, _rows_of(cache.agg, None), replace_all=True,
+                       ahead=_ahead(cache, key))
 
 
-def _rows_of(agg: Demand, ids: np.ndarray | None) -> list[tuple]:
-    """Stored rows (item_id, *COLUMNS) of the given items (None: all) that have any demand."""
+def _ahead(cache: DemandCache, key: tuple) -> dict[int, list[tuple]]:
+    """{window start day: rows} for the next `demand_store.AHEAD_DAYS` days, from the links held.
+
+    On each of those days only the items linked to a request that left the window since `key`'s start can
+    count differently: their rows are counted for that day's start, every one of them (a row of nothing
+    says the item has no demand left, where no row says "as stored").
+    """
+    start_day, seg_code, weights = key
+    links = cache.links
+    size = len(cache.agg.requests)
+    out: dict[int, list[tuple]] = {}
+    for d in range(1, demand_store.AHEAD_DAYS + 1):
+        left = (links.day >= start_day) & (links.day < start_day + d)  # undated requests never leave
+        ids = np.unique(np.append(links.item[left], 0))  # item 0: the mark of a day counted (`has_ahead`)
+        part = _aggregate(links.take(_item_slices(links.item, ids)), cache, max(size, int(ids.max(initial=0)) + 1),
+                          start_day=start_day + d, segment=seg_code, weights=np.array(weights))
+        out[start_day + d] = _rows_of(part, ids, every_one=True)
+    return out
+
+
+def _rows_of(agg: Demand, ids: np.ndarray | None, *, every_one: bool = False) -> list[tuple]:
+    """Stored rows (item_id, *COLUMNS) of the given items (None: all) that have any demand (`every_one`: all)."""
     every = np.arange(len(agg.requests)) if ids is None else ids
-    used = (agg.requests[every] > 0) | (agg.older[every] > 0) | (agg.off_segment[every] > 0)
-    every = every[used]
+    if not every_one:
+        used = (agg.requests[every] > 0) | (agg.older[every] > 0) | (agg.off_segment[every] > 0)
+        every = every[used]
     cols = [every.tolist()] + [
         (getattr(agg, name)[every].view(np.int64) if name == "segment_bits" else getattr(agg, name)[every]).tolist()
         for name in demand_store.COLUMNS
@@ -474,37 +500,71 @@ def _without_links(ws: Workspace, cache: DemandCache, key: tuple, *, keep: bool)
 
     Held: the aggregate made for the same key, with the items the log named
     since. Else stored: the workspace's aggregate for the same key, with the
-    items named after its `seq`. Anything else (another window, a change to
-    the companies, a log trimmed past it) needs every link.
+    items named after its `seq`. A window whose first day alone moved (a new
+    day, another window length) takes the rows stored ahead for its first day
+    (`_ahead`) over the stored ones; with none stored, it recomputes the items
+    asked for between the two first days, if they are few. Anything else
+    (another segment or weights, a change to the companies, a log trimmed past
+    it) needs every link.
     """
     pending = cache.pending_demand
+    moved_from = None
+    from_ahead = False
     if cache.agg is not None and cache.agg_key == key and pending is not _ALL:
         agg = cache.agg
         changed = set(pending)
         valid_as_of = cache.seq
     else:
         meta = demand_store.stored_meta(ws)
-        if meta is None or meta[0] != _stored_key(cache, key):
+        moved_from = None if meta is None or meta[0] == _stored_key(cache, key) else _window_moved(meta[0], cache, key)
+        if meta is None or (meta[0] != _stored_key(cache, key) and moved_from is None):
             return None
         newest, changes, complete = store.changes_since(ws, meta[1], limit=_PATCH_LIMIT)
         if not complete or newest < meta[1] or any(kind == "companies" for _, kind in changes):
             return None
-        agg = _from_rows(demand_store.read_rows(ws))
+        rows = demand_store.read_rows(ws)
         # The log is read on from the stored `seq`; the cache's own `seq` stays: what it reads next is
         # recomputed again, which changes nothing, and no item row is skipped.
         changed = {int(i) for i, kind in changes if kind == "links"}
+        agg = _from_rows(rows)
+        if moved_from is not None and 0 < key[0] - moved_from <= demand_store.AHEAD_DAYS and demand_store.has_ahead(ws, key[0]):
+            # A new day within the days stored ahead: those rows, over the stored ones.
+            ahead = demand_store.read_ahead(ws, key[0])
+            if ahead:
+                part = _from_rows(ahead)
+                agg = agg.grow(len(part.requests))
+                agg.put(np.array([r[0] for r in ahead], dtype=np.int64), part)
+            from_ahead = True
+        elif moved_from is not None:
+            # Only items asked for between the two first days count differently.
+            changed.update(store.items_asked_between(ws, *sorted((moved_from, key[0]))))
+            if store.count_links(ws, sorted(changed)) > _MOVED_LINKS:
+                return None
         if pending is not _ALL:
             changed |= pending
         valid_as_of = newest
     cache.pending_demand = set()
     cache.agg_key = key
+    ids = np.array(sorted(changed), dtype=np.int64)
     if changed:
-        ids = np.array(sorted(changed), dtype=np.int64)
         agg = _replay(ws, cache, agg, ids, key)
-        if keep and len(changed) > _RESTORE_AFTER:
-            demand_store.write(ws, _stored_key(cache, key), valid_as_of, _rows_of(agg, ids),
-                               replace_all=False, cleared=ids.tolist())
+    # A window moved by recomputing is stored moved; one moved by the rows stored ahead stays stored as it was,
+    # so that the next days find theirs.
+    if keep and not from_ahead and (len(changed) > _RESTORE_AFTER or moved_from is not None):
+        demand_store.write(ws, _stored_key(cache, key), valid_as_of, _rows_of(agg, ids),
+                           replace_all=False, cleared=ids.tolist())
     return agg
+
+
+def _window_moved(stored: str, cache: DemandCache, key: tuple) -> int | None:
+    """The first day of the stored aggregate's window when that alone differs from `key` (same file, segment,
+    weights and segments), else None."""
+    import re
+
+    marker = 987654321987  # a first day no window has: its place in the key is where the stored day is read
+    pattern = re.escape(_stored_key(cache, (marker,) + tuple(key[1:]))).replace(str(marker), r"(-?\d+)", 1)
+    found = re.fullmatch(pattern, stored)
+    return int(found.group(1)) if found else None
 
 
 def _replay(ws: Workspace, cache: DemandCache, agg: Demand, ids: np.ndarray, key: tuple) -> Demand:

@@ -19,6 +19,7 @@ from planner.domain import FIELD_LIMITS
 from planner.scoring import explain as explain_mod, formula as formula_mod, methods, reach as reach_mod, stability as stab
 from planner.scoring.numbers import round_scores
 from planner.scoring.window_rows import window_rows
+from planner.scoring.explained_rows import explained_rows
 from planner.scoring.settings import METHODS, get_scoring_settings, check_settings
 from planner.storage import demand as store
 from planner.storage.db import Workspace
@@ -540,8 +541,8 @@ def _to_rows(s: Scored, *, explain: bool = True) -> list[dict]:
     id_list = ids.tolist()
     final, computed = s.final.tolist(), s.computed.tolist()
     built = np.flatnonzero(rebuild)
-    if explain:
-        maker = _RowMaker(s, built, explain)
+    if explain:  # the rows with their words: the same values, a column at a time (`explained_rows`)
+        made = explained_rows(s, built)
     else:  # the window's rows: the same values, a column at a time (`window_rows`)
         made = window_rows(s, built)
     slot = np.full(len(ids), -1, dtype=np.int64)
@@ -563,7 +564,7 @@ def _to_rows(s: Scored, *, explain: bool = True) -> list[dict]:
             templates[id_list[i]] = entry if not explain else previous[id_list[i]]
             out.append(entry)
             continue
-        entry = templates[id_list[i]] = maker.entry(k, i) if explain else made[k]
+        entry = templates[id_list[i]] = made[k]
         out.append(entry.copy() if explain else entry)
     s.cache.last_rows = {"signature": _signature(s), "columns": _columns_of(s), "rows": s.rows, "entries": templates,
                          "explain": explain}

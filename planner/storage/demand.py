@@ -53,6 +53,42 @@ def load_links(ws: Workspace, item_ids: list[int] | None = None) -> list[tuple]:
     return rows
 
 
+def items_asked_between(ws: Workspace, first_day: int, end_day: int) -> list[int]:
+    """Items with a counted request dated from `first_day` to before `end_day` (days since 1970-01-01).
+
+    What a window that moved from one first day to the other counts differently:
+    only these items' demand changes. A date written as `YYYY-MM-DD...` is first
+    compared as text (no date parsing for a million requests), a week wider than
+    asked since SQLite reads an impossible day such as 02-30 as one in the next
+    month; any other way of writing a date is parsed. The days are then checked exactly.
+    """
+    import datetime as dt
+
+    def text(day: int) -> str:
+        ordinal = min(max(dt.date(1970, 1, 1).toordinal() + day, 1), dt.date.max.toordinal())
+        return dt.date.fromordinal(ordinal).isoformat()
+
+    rows = ws.db.execute(
+        f"""SELECT DISTINCT k.item_id FROM links k JOIN requests r ON r.id = k.request_id
+            WHERE (substr(r.created_at, 1, 10) >= ? AND substr(r.created_at, 1, 10) < ?
+                   OR r.created_at NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*')
+              AND {_DAY} >= ? AND {_DAY} < ? AND {_COUNTED}""",
+        [text(first_day - 7), text(end_day + 7), int(first_day), int(end_day)],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def count_links(ws: Workspace, item_ids: list[int]) -> int:
+    """How many links these items have (counted requests or not), through the index on links.item_id."""
+    ids = [int(i) for i in item_ids]
+    total = 0
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        total += ws.db.execute(f"SELECT COUNT(*) FROM links WHERE item_id IN ({','.join('?' * len(chunk))})",
+                               chunk).fetchone()[0]
+    return total
+
+
 def load_links_text(ws: Workspace, *, chunk: int = 500_000):
     """All links as text chunks 'item,request,importance code,...' for a fast columnar parse.
 

@@ -350,3 +350,23 @@ def m009_demand_cache(db):
         );
         """
     )
+
+
+@migrations(name="m010_demand_cache_ahead")
+def m010_demand_cache_ahead(db):
+    # The next days' demand of the items whose requests leave the window on those days, counted with the
+    # stored aggregate (m009) while every link was at hand: a new day's first score reads these rows instead
+    # of every link again. A cache, valid with the stored aggregate's key and seq (`demand_store`).
+    db.executescript(
+        """
+        CREATE TABLE demand_cache_ahead (
+            start_day INTEGER NOT NULL,
+            item_id INTEGER NOT NULL,
+            requests INTEGER NOT NULL, people INTEGER NOT NULL, askers INTEGER NOT NULL,
+            companies INTEGER NOT NULL, weighted REAL NOT NULL, mrr REAL NOT NULL, top_share REAL NOT NULL,
+            top_company INTEGER NOT NULL, segment_bits INTEGER NOT NULL, older INTEGER NOT NULL,
+            off_segment INTEGER NOT NULL,
+            PRIMARY KEY (start_day, item_id)
+        );
+        """
+    )

@@ -24,10 +24,10 @@ SEGMENTS = ("Enterprise", "SMB", None)
 
 
 def _score(ws, **kw):
-    return score_items(ws, today=TODAY, stability=False, **kw)
+    return score_items(ws, **{"today": TODAY, "stability": False, **kw})
 
 
-def _fresh(ws, tmp_path, n: int):
+def _fresh(ws, tmp_path, n: int, today: str = TODAY):
     """The rows of a copy of `ws` scored from nothing: no cache in memory, no stored aggregate."""
     path = tmp_path / f"fresh{n}.db"
     dst = sqlite3.connect(path)
@@ -36,7 +36,7 @@ def _fresh(ws, tmp_path, n: int):
     copy = open_workspace(path)
     try:
         demand_store.forget(copy)
-        rows = _score(copy)
+        rows = _score(copy, today=today)
         assert reach._cache(copy).loads == 1  # it did read the links
     finally:
         reach.forget(copy)
@@ -128,7 +128,7 @@ def test_a_first_score_reads_the_stored_aggregate_not_the_links(busy):
     assert {r["id"]: r["requests"] for r in after}[items[-1]] >= {r["id"]: r["requests"] for r in first}[items[-1]]
 
 
-def test_a_change_to_the_companies_or_another_day_counts_the_links_again(busy):
+def test_a_change_to_the_companies_counts_the_links_again(busy):
     ws, rng, items, requests = busy
     _score(ws)
     company = ops.list_companies(ws)[0]
@@ -138,12 +138,57 @@ def test_a_change_to_the_companies_or_another_day_counts_the_links_again(busy):
     assert reach._cache(ws).loads == 1
     assert any(r["mrr"] and 12_345 <= r["mrr"] for r in rows)
 
+
+@pytest.mark.parametrize("days", [1, 5, 200, 400])
+def test_a_new_day_recounts_only_the_items_asked_for_since_the_old_first_day(busy, tmp_path, days):
+    """The window moves with the day: the stored aggregate is brought forward, never counted from every link."""
+    from datetime import date, timedelta
+
+    ws, rng, items, requests = busy
+    _score(ws)
+    today = date.fromisoformat(TODAY)
+    for n in range(1, 6):
+        today += timedelta(days=days)
+        if n % 2 == 0:
+            _step(ws, rng, items, requests, tmp_path, n)
+        reach.forget(ws)  # as a new process on a later day
+        rows = _score(ws, today=today.isoformat())
+        assert reach._cache(ws).loads == 0, f"day {today}: every link was read"
+        assert rows == _fresh(ws, tmp_path, n, today.isoformat()), f"day {today}"
+
+
+def test_a_longer_or_shorter_own_window_moves_the_stored_aggregate_too(busy, tmp_path):
+    from planner.scoring import set_scoring_settings
+
+    ws, rng, items, requests = busy
+    _score(ws)
+    for n, window in enumerate((90, 730, 30), start=1):
+        set_scoring_settings(ws, window_days=window)
+        reach.forget(ws)
+        rows = _score(ws)
+        assert reach._cache(ws).loads == 0
+        assert rows == _fresh(ws, tmp_path, n)
+
+
+def test_a_request_dated_in_another_way_still_counts_when_the_window_moves(busy, tmp_path):
+    ws, rng, items, requests = busy
+    # The last day of the old window, written as SQLite also reads a date: a Julian day number and an impossible
+    # day (read as the next month's first), which as text sorts before the first day.
+    dates = {requests[0]: "2461010.5", requests[1]: "2025-11-31"}  # both 2025-12-01
+    odd = {}
+    for r, written in dates.items():
+        ws.db.execute("UPDATE requests SET created_at = ? WHERE id = ?", [written, r])
+        odd[r] = ops.add_item(ws, title=f"Asked for on {written}", impact=1.0, confidence=100.0, effort=1.0)["id"]
+        ops.link_request(ws, r, odd[r])
+    demand_store.forget(ws)
     reach.forget(ws)
-    score_items(ws, today="2026-11-02", stability=False)  # the window moved: counted again, and stored for that day
-    assert reach._cache(ws).loads == 1
+    before = {r["id"]: r["requests"] for r in _score(ws, today="2026-12-01")}  # stored, nothing left in the log
+    assert [before[i] for i in odd.values()] == [1, 1]
     reach.forget(ws)
-    score_items(ws, today="2026-11-02", stability=False)
+    rows = _score(ws, today="2026-12-02")
     assert reach._cache(ws).loads == 0
+    assert [{r["id"]: r["requests"] for r in rows}[i] for i in odd.values()] == [0, 0]  # both left the window
+    assert rows == _fresh(ws, tmp_path, 1, "2026-12-02")
 
 
 def test_another_window_than_the_workspaces_is_counted_and_not_stored(busy):
@@ -172,3 +217,31 @@ def test_another_writer_holding_the_file_neither_fails_nor_stalls_the_score(busy
         other.close()
     reach.forget(ws)
     assert _score(ws) == expected and demand_store.stored_meta(ws) is not None
+
+
+@pytest.mark.parametrize("days", [1, 5, 7])
+def test_the_next_days_take_the_rows_stored_ahead_and_read_no_link(busy, tmp_path, monkeypatch, days):
+    """Counted with every link at hand, the next days' rows are stored ahead: a first score on such a day reads
+    them (and what the log names since), never the links, not even the items asked for on the days between."""
+    from datetime import date, timedelta
+
+    from planner.storage import demand as demand_sql
+
+    ws, rng, items, requests = busy
+    demand_store.forget(ws)
+    reach.forget(ws)
+    _score(ws)  # every link read: the aggregate and the days ahead stored
+    assert demand_store.has_ahead(ws)
+    monkeypatch.setattr(demand_sql, "items_asked_between", lambda *a: pytest.fail("recounted the items asked for"))
+    for n in range(1, 4):
+        if n > 1:
+            _step(ws, rng, items, requests, tmp_path, n)
+        today = (date.fromisoformat(TODAY) + timedelta(days=days)).isoformat()
+        reach.forget(ws)
+        rows = _score(ws, today=today)
+        assert reach._cache(ws).loads == 0
+        monkeypatch.undo()
+        assert rows == _fresh(ws, tmp_path, n, today), f"step {n}"
+        if not demand_store.has_ahead(ws):  # a change to the companies: counted afresh, the days ahead with it
+            break
+        monkeypatch.setattr(demand_sql, "items_asked_between", lambda *a: pytest.fail("recounted the items"))
