@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from planner.importing.frame import estimate_rows
 from planner.importing.mapping import CANONICAL_FIELDS, known_header_count
 from planner.importing.plan import make_plan
 from planner.importing.reading import sheet_as_csv, sniff
+from planner.importing.timing import add as add_time
+from planner.importing.timing import stage
 from planner.importing.write_requests import BULK_ROWS, StrictFailure, write_batch
 from planner.storage import checkpoint, import_store
 from planner.storage.activity import announce
@@ -71,7 +74,9 @@ def _opened(path: Path, *, encoding, sheet):
         if sheet:
             raise ImportFailed(f"{path.name} is a CSV file: it has no sheets, so --sheet {sheet!r} cannot apply.",
                                hint="Leave --sheet out for a CSV file.")
-        yield sniff(path, encoding=encoding)
+        with stage("sniff"):
+            shape = sniff(path, encoding=encoding)
+        yield shape
         return
     from planner.importing.table import read_table
 
@@ -150,24 +155,29 @@ def _import(ws, path: Path, shape, *, source, preset, mapping, strict, dry_run, 
     # Rebuilding indexes and checking ids of a large existing table thrash a 2 MB page cache.
     cache = import_store.set_cache_mb(ws.db, CACHE_MB)
     if not dry_run:
-        backup_before(ws, reason="before-import")
+        with stage("backup"):
+            backup_before(ws, reason="before-import")
     # A big batch's commit leaves its WAL checkpoint to a thread (`storage.checkpoint`): the user
     # does not wait for its pages to be written a second time.
     big = not dry_run and estimate_rows(shape) >= BULK_ROWS
     try:
         with checkpoint.deferred(ws.db) if big else nullcontext(), announce(ws.path, f"importing {path.name}"), \
                 ws.db.atomic():
-            before = set(_segments(ws))
+            with stage("segments"):
+                before = set(_segments(ws))
             try:
                 report = write_batch(ws, plan, stamp=now_iso(), strict=strict, progress=progress)
             except StrictFailure as exc:
                 exc.report["segments_new"] = []  # nothing was imported
                 raise
-            report["segments_new"] = [s for s in _segments(ws) if s not in before]
+            with stage("segments"):
+                report["segments_new"] = [s for s in _segments(ws) if s not in before]
             if mapping and not dry_run:
                 _remember(ws, plan.source, mapping)
             if dry_run:
                 raise _DryRun
+            written = time.perf_counter()
+        add_time("commit", time.perf_counter() - written)
     except _DryRun:
         report["batch_id"] = None
         report["dry_run"] = True

@@ -16,6 +16,7 @@ from planner.importing.convert import Converter
 from planner.importing.frame import check_lengths, chunks, estimate_rows
 from planner.importing.plan import Plan
 from planner.importing.raw_rows import RawRows
+from planner.importing.timing import stage
 from planner.storage import import_store
 from planner.storage.import_store import REQUEST_COLUMNS
 from planner.text import content_hash
@@ -31,6 +32,18 @@ class StrictFailure(ImportFailed):
     def __init__(self, message: str, report: dict):
         super().__init__(message)
         self.report = report
+
+
+@dataclass
+class _Prepared:
+    """A chunk ready to write: see `_BatchWriter.prepare`."""
+
+    values: dict
+    keep: object  # the rows to write (read, not duplicates)
+    rows_read: int
+    duplicates: int
+    parts: list  # ("id" | "hash", mask, columns without company_id, raw texts or None for ideas)
+    cells: list | None  # the chunk's cells, for the ideas of a grouped file
 
 
 @dataclass
@@ -55,6 +68,18 @@ def _pick(col, mask):
     return np.asarray(col, dtype=object)[mask].tolist()
 
 
+def _masked_arrow(cells, mask) -> list:
+    """The masked rows of each string column as an Arrow array (no Python string per cell)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arrays = [pa.array(c, type=pa.large_string()) for c in cells]
+    if mask.all():
+        return arrays
+    keep = pa.array(mask)
+    return [pc.filter(a, keep) for a in arrays]
+
+
 def _first_of(seen: set, keys) -> list[bool]:
     """For each key, whether it was seen before (in this file); records the new ones."""
     add = seen.add
@@ -65,7 +90,7 @@ def write_batch(ws, plan: Plan, *, stamp: str, strict: bool, progress) -> dict:
     """Write the file of `plan` as one import batch stamped `stamp`; returns the report. Call inside a transaction."""
     writer = _BatchWriter(ws.db, plan, stamp)
     read: dict = {}
-    for df, done in chunks(plan.shape, read):
+    for df, done in _timed_iter(chunks(plan.shape, read), "read"):
         writer.write_chunk(df)
         if progress is not None:
             progress.update(plan.shape.data_start + done, plan.shape.size, f"{writer.rows_read:,} rows read")
@@ -73,6 +98,20 @@ def write_batch(ws, plan: Plan, *, stamp: str, strict: bool, progress) -> dict:
     if progress is not None:
         progress.update(plan.shape.size, plan.shape.size, "Saving")
     return report
+
+
+def _timed_iter(items, name: str):
+    """`items`, the time spent getting each one added to stage `name` (when timings are recorded)."""
+    items = iter(items)
+    while True:
+        with stage(name):
+            item = next(items, _END)
+        if item is _END:
+            return
+        yield item
+
+
+_END = object()
 
 
 class _BatchWriter:
@@ -99,12 +138,19 @@ class _BatchWriter:
             # Duplicate ids within the file are dropped in Python (`seen`), so a source with no
             # requests yet cannot conflict: its id index can be rebuilt after the load too.
             bulk_new_source = "source" not in plan.columns and import_store.source_is_new(db, plan.source)
-            self.rebuild = import_store.suspend_indexes(db, with_id_index=bulk_new_source)
+            with stage("index_drop"):
+                self.rebuild = import_store.suspend_indexes(db, with_id_index=bulk_new_source)
         self.sql_id = import_store.request_sql(by_id="plain" if bulk_new_source else True, batch_id=self.batch_id)
         self.sql_hash = import_store.request_sql(by_id=False, batch_id=self.batch_id)
         self.rows_read = self.duplicates = self.changed = self.written = self.records = 0
 
-    def write_chunk(self, df) -> None:
+    def prepare(self, df) -> _Prepared:
+        """Everything a chunk needs that does not touch the database: values, duplicates, columns and raw rows.
+
+        Kept apart from `write_prepared` (companies and the insert, on the connection's thread).
+        Reading the next chunks on a thread of their own while this one is inserted measured
+        slower on two busy cores: the insert waits for the GIL after every row it steps.
+        """
         import numpy as np
 
         plan, conv = self.plan, self.conv
@@ -118,8 +164,9 @@ class _BatchWriter:
         if self.records == 0:
             conv.decide_dates(df)
         self.records += n
-        values, keep = conv.convert(df, rows)
-        self.rows_read += int(conv.filled.sum())
+        with stage("convert"):
+            values, keep = conv.convert(df, rows)
+        rows_read = int(conv.filled.sum())
         src = values.get("source")
         src = repeat(plan.source) if src is None else src.where(src != "", plan.source)
         ext = values.get("external_id")
@@ -127,35 +174,52 @@ class _BatchWriter:
         no_id = keep & ~has_id
         dup = np.zeros(n, dtype=bool)
         hashes = None
-        if has_id.any() and not self.grouped:
-            keys = ext[has_id].tolist() if isinstance(src, repeat) else (src + "\x1f" + ext)[has_id].tolist()
-            dup[has_id] = _first_of(self.seen, keys)
-        if no_id.any():
-            parts = [_pick(src, no_id)] + [_pick(values.get(f), no_id) for f in HASHED_FIELDS]
-            idents = [content_hash(*row) for row in zip(*parts)]
-            dup[no_id] = _first_of(self.seen, idents)
-            hashes = np.asarray(idents, dtype=object)[~dup[no_id]].tolist()
-        self.duplicates += int(dup.sum())
-        company_ids = None if self.grouped else self.companies.ids(values, keep & ~dup)
-        given = dict(values, source=src, company_id=company_ids)
+        with stage("dedupe"):
+            if has_id.any() and not self.grouped:
+                keys = ext[has_id].tolist() if isinstance(src, repeat) else (src + "\x1f" + ext)[has_id].tolist()
+                dup[has_id] = _first_of(self.seen, keys)
+            if no_id.any():
+                parts = [_pick(src, no_id)] + [_pick(values.get(f), no_id) for f in HASHED_FIELDS]
+                idents = [content_hash(*row) for row in zip(*parts)]
+                dup[no_id] = _first_of(self.seen, idents)
+                hashes = np.asarray(idents, dtype=object)[~dup[no_id]].tolist()
         cells = [df[c] for c in df.columns]
+        given = dict(values, source=src)
         with_id, without_id = has_id & ~dup, no_id & ~dup
-        if with_id.any():
-            columns = {name: _pick(given.get(name), with_id) for name in REQUEST_COLUMNS}
-            if self.grouped:
-                self._gather_ideas(columns, with_id, values, cells)
-            else:
-                self._insert(self.sql_id, columns, with_id, cells)
-        if without_id.any():
-            columns = {name: _pick(given.get(name), without_id) for name in REQUEST_COLUMNS}
-            columns.update(external_id=repeat(None), content_hash=hashes)
-            self._insert(self.sql_hash, columns, without_id, cells)
+        parts = []
+        with stage("columns"):
+            if with_id.any():
+                columns = {name: _pick(given.get(name), with_id) for name in REQUEST_COLUMNS if name != "company_id"}
+                parts.append(("id", with_id, columns))
+            if without_id.any():
+                columns = {name: _pick(given.get(name), without_id) for name in REQUEST_COLUMNS if name != "company_id"}
+                columns.update(external_id=repeat(None), content_hash=hashes)
+                parts.append(("hash", without_id, columns))
+        with stage("raw"):
+            # An idea's raw row waits for its voters (`_write_ideas`).
+            parts = [(kind, mask, columns, None if self.grouped and kind == "id" else
+                      self.raw.texts_arrow(_masked_arrow(cells, mask)).to_pylist()) for kind, mask, columns in parts]
+        return _Prepared(values=values, keep=keep & ~dup, rows_read=rows_read, duplicates=int(dup.sum()),
+                         parts=parts, cells=cells if self.grouped else None)
 
-    def _insert(self, sql: str, columns: dict, mask, cells) -> None:
-        raw = self.raw.texts([c[mask].tolist() for c in cells])
-        rows = zip(*(columns[name] for name in REQUEST_COLUMNS), raw, repeat(self.stamp))
-        self.changed += import_store.write_requests(self.db, sql, rows)
-        self.written += len(raw)
+    def write_prepared(self, chunk: _Prepared) -> None:
+        """Write a chunk `prepare` made ready: its companies, then its rows. On the thread that owns the connection."""
+        self.rows_read += chunk.rows_read
+        self.duplicates += chunk.duplicates
+        with stage("companies"):
+            company_ids = None if self.grouped else self.companies.ids(chunk.values, chunk.keep)
+        for kind, mask, columns, raw in chunk.parts:
+            columns["company_id"] = _pick(company_ids, mask)
+            if raw is None:
+                self._gather_ideas(columns, mask, chunk.values, chunk.cells)
+                continue
+            rows = zip(*(columns[name] for name in REQUEST_COLUMNS), raw, repeat(self.stamp))
+            with stage("insert"):
+                self.changed += import_store.write_requests(self.db, self.sql_id if kind == "id" else self.sql_hash, rows)
+            self.written += len(raw)
+
+    def write_chunk(self, df) -> None:
+        self.write_prepared(self.prepare(df))
 
     def _gather_ideas(self, columns: dict, mask, values, cells) -> None:
         """UserVoice writes one row per voter: the first row of an idea stands for it, each voter is a vote."""
@@ -196,8 +260,10 @@ class _BatchWriter:
         shape = plan.shape
         if self.ideas:
             self._write_ideas()
-        self.companies.flush()
-        import_store.restore_indexes(db, self.rebuild)
+        with stage("companies"):
+            self.companies.flush()
+        with stage("index_rebuild"):
+            import_store.restore_indexes(db, self.rebuild)
         warnings = list(plan.warnings) + conv.date_warnings() + conv.cell_warning_lines()
         if conv.rounded_ids:
             warnings.append(

@@ -282,6 +282,11 @@ def undo_batch(db, batch_id: int, undone_at: str) -> dict:
 
 
 ID_INDEX = "idx_requests_source_external"
+# Indexes a load keeps up row by row: every imported row has the same key in them (status 'new',
+# the batch's id, no duplicate_of) and a higher rowid than any before, so each entry lands at one
+# end of its key's run, on a page already in the cache. Rebuilding one costs a scan of the whole
+# table instead (0.6 s each on 1M rows).
+KEPT_DURING_LOAD = ("idx_requests_status", "idx_requests_batch", "idx_requests_duplicate_of")
 
 
 def suspend_indexes(db, *, with_id_index: bool = False) -> list[str]:
@@ -293,9 +298,10 @@ def suspend_indexes(db, *, with_id_index: bool = False) -> list[str]:
     the import's transaction so a rollback brings them back.
     """
     rows = db.execute(
-        """SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'requests'
-           AND sql IS NOT NULL AND (upper(sql) NOT LIKE 'CREATE UNIQUE%' OR (? AND name = ?))""",
-        [with_id_index, ID_INDEX],
+        f"""SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'requests'
+           AND sql IS NOT NULL AND (upper(sql) NOT LIKE 'CREATE UNIQUE%' OR (? AND name = ?))
+           AND name NOT IN ({', '.join('?' * len(KEPT_DURING_LOAD))})""",
+        [with_id_index, ID_INDEX, *KEPT_DURING_LOAD],
     ).fetchall()
     for name, _ in rows:
         db.execute(f'DROP INDEX "{name}"')
