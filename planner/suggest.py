@@ -22,6 +22,7 @@ change log in a few tens of milliseconds instead of building it again.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import logging
 import math
@@ -29,10 +30,12 @@ import os
 import pickle
 import re
 import threading
+import time
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import chain, repeat
+from itertools import chain, count, repeat
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -135,6 +138,11 @@ def _word_gram_list(word: str) -> list[str]:
 _SEP = "\x1f"  # joins many texts into one string, so they are normalised and split in one C call
 _TOKEN = re.compile(_SEP + "|" + _WORD.pattern)
 _ASCII_TOKEN = re.compile(_SEP + "|[a-z0-9]+")  # the same words, in a lower-cased ASCII text
+_ASCII_SEP = f" {_SEP} "
+_ASCII_FOLD = bytes(
+    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 else 124 if c == ord(_SEP) else 32
+    for c in range(256)
+)
 
 
 class Vocabulary:
@@ -164,13 +172,33 @@ class Vocabulary:
 
     def add_words(self, new_words) -> None:
         with self._lock:
+            ids, word_ids, grams = self.ids, self.word_ids, self._grams
             for word in new_words:
-                if word not in self.word_ids:
-                    self.word_ids[word] = len(self._grams)
-                    self._grams.append(tuple(self.ids.setdefault(g, len(self.ids)) for g in _word_gram_list(word)))
+                if word in word_ids:
+                    continue
+                word_ids[word] = len(grams)
+                if not word.isascii():
+                    cut = _word_gram_list(word)
+                elif word in STOPWORDS or len(word) == 1:
+                    cut = ()
+                else:  # `word_grams` of a Latin word, inline: a big build cuts tens of thousands of them
+                    padded = f" {word} "
+                    cut = [padded[i : i + 3] for i in range(len(padded) - 2)]
+                    cut += [padded[i : i + 4] for i in range(len(padded) - 3)]
+                out = []
+                for gram in cut:
+                    k = ids.get(gram)
+                    if k is None:
+                        k = ids[gram] = len(ids)
+                    out.append(k)
+                grams.append(tuple(out))
 
     def word_csr(self) -> tuple[np.ndarray, np.ndarray]:
         """(pointer by word id, gram ids) of every word known so far."""
+        ptr, flat = self._ptr, self._flat
+        if len(ptr) - 1 == len(self._grams) and len(flat) == ptr[-1]:
+            # Nothing new since: no lock, so a ranking does not wait for an index being pickled (`save_index`).
+            return ptr, flat
         with self._lock:
             done, total = len(self._ptr) - 1, len(self._grams)
             if done < total:
@@ -203,19 +231,29 @@ class Vocabulary:
         """
         ascii_ = np.fromiter(map(str.isascii, texts), dtype=bool, count=len(texts))
         docs, wids = [], []
-        for which, pattern, fold in ((ascii_, _ASCII_TOKEN, str.lower), (~ascii_, _TOKEN, normalise)):
+        for which, pattern, fold in ((ascii_, None, None), (~ascii_, _TOKEN, normalise)):
             numbers = np.flatnonzero(which)
             if not len(numbers):
                 continue
             chosen = [texts[k] for k in numbers.tolist()]
-            joined = _SEP.join(chosen)
-            if joined.count(_SEP) != len(chosen) - 1:
-                joined = _SEP.join(t.replace(_SEP, " ") for t in chosen)
-            found = pattern.findall(fold(joined))
+            if pattern is None:
+                # Plain ASCII: one byte table lower-cases letters, keeps digits, turns the separator into "|"
+                # and everything else into a space, so `split` finds the words `_ASCII_TOKEN` would (faster).
+                joined = _ASCII_SEP.join(chosen)
+                if joined.count(_SEP) != len(chosen) - 1:
+                    joined = _ASCII_SEP.join(t.replace(_SEP, " ") for t in chosen)
+                found = joined.encode("ascii").translate(_ASCII_FOLD).decode("ascii").split()
+            else:
+                joined = _SEP.join(chosen)
+                if joined.count(_SEP) != len(chosen) - 1:
+                    joined = _SEP.join(t.replace(_SEP, " ") for t in chosen)
+                found = pattern.findall(fold(joined))
             new = set(found).difference(self.word_ids)
+            new.discard("|")
             if new:
                 self.add_words(new)
-            ids = np.fromiter(map(self.word_ids.__getitem__, found), dtype=np.int64, count=len(found))
+            # The separator ("|" or _SEP) is word 0; every other word is known by now.
+            ids = np.fromiter(map(self.word_ids.get, found, repeat(0)), dtype=np.int64, count=len(found))
             docs.append(numbers[np.cumsum(ids == 0)])
             wids.append(ids)
         if not docs:
@@ -375,23 +413,34 @@ class _Part:
 
     def _phrasings(self, linked, local: dict[int, int]) -> None:
         """Distinct phrasings per item (the most recent MAX_LINKED_TEXTS), with how many requests use each."""
-        linked = list(linked)
-        columns = list(zip(*linked)) if linked else [(), (), ()]
-        item_col, request_col, title_col = columns[0], columns[1], columns[2]
-        pos = np.fromiter(map(local.get, item_col, repeat(-1)), dtype=np.int64, count=len(linked))
+        linked = linked if isinstance(linked, list) else list(linked)
+        # A column at a time: `zip(*linked)` over 100k rows costs several times more.
+        title_col = list(map(itemgetter(2), linked))
+        # Each request's item as its number here, as `local` says (-1: not one of these items): one search for all.
+        item_col = np.fromiter(map(itemgetter(0), linked), dtype=np.int64, count=len(linked))
+        pos = np.full(len(linked), -1, dtype=np.int64)
+        if self.n:
+            sorter = np.argsort(self.item_ids, kind="stable")
+            right = np.searchsorted(self.item_ids, item_col, side="right", sorter=sorter)
+            at = sorter[np.maximum(right - 1, 0)]  # the last of equal ids, as the dict keeps
+            pos = np.where(self.item_ids[at] == item_col, at, -1)
         keep = (pos >= 0) & np.fromiter(map(bool, title_col), dtype=bool, count=len(linked))
-        pos = pos[keep]
         numbers = np.flatnonzero(keep)
-        titles = [title_col[k] for k in numbers.tolist()]
+        if len(numbers) == len(linked):
+            titles = title_col
+        else:
+            pos = pos[keep]
+            titles = [title_col[k] for k in numbers.tolist()]
         self.request_counts = np.bincount(pos, minlength=self.n)
         joined = _SEP.join(titles)
         if joined.count(_SEP) != max(len(titles) - 1, 0):
             joined = _SEP.join(t.replace(_SEP, " ") for t in titles)
         folded = (joined.lower() if joined.isascii() else normalise(joined)).split(_SEP)
         folded = list(map(str.strip, folded))
-        ids = {text: k for k, text in enumerate(dict.fromkeys(folded))}
-        kid = np.fromiter(map(ids.__getitem__, folded), dtype=np.int64, count=len(titles))
-        pair, inverse, counts = _unique(pos * max(len(ids), 1) + kid)
+        # Each phrasing is known by where it first appears: one dict call per request, and the same order.
+        first_seen: dict[str, int] = {}
+        kid = np.fromiter(map(first_seen.setdefault, folded, count()), dtype=np.int64, count=len(titles))
+        pair, inverse, counts = _unique(pos * max(len(titles), 1) + kid)
         newest = np.full(len(pair), -1, dtype=np.int64)
         np.maximum.at(newest, inverse, np.arange(len(titles)))
         p_item = pos[newest]
@@ -401,7 +450,7 @@ class _Part:
         kept = order[np.arange(len(order)) - starts < MAX_LINKED_TEXTS]
         kept = kept[np.lexsort((newest[kept], p_item[kept]))]
         self.text_item = p_item[kept]
-        self.text_request = [request_col[k] for k in numbers[newest[kept]].tolist()]
+        self.text_request = [linked[k][1] for k in numbers[newest[kept]].tolist()]
         self.text_title = [titles[k] for k in newest[kept].tolist()]
         self.text_count = counts[kept].astype(np.float64)
         self.text_ptr = _ptr(self.text_item, self.n)
@@ -456,7 +505,7 @@ class SuggestionIndex:
 
     def __init__(self, items, linked, *, vocabulary: Vocabulary | None = None):
         """`items`: (id, title, description, status); `linked`: (item_id, request_id, request title)."""
-        self.vocabulary = vocab = vocabulary or Vocabulary()
+        self.vocabulary = vocab = vocabulary if vocabulary is not None else Vocabulary()
         self.main = main = _Part(items, linked, vocab)
         self.n_items = main.n
         self.df = main.df
@@ -743,7 +792,7 @@ def suggestion_index(ws: Workspace) -> SuggestionIndex:
                                     vocabulary=hit[1].vocabulary if hit else None)
             from_disk = True  # a full build: worth keeping
         if from_disk:  # built, or caught up since it was saved: the next process starts from here
-            save_index(ws, signature, index)
+            save_index(ws, signature, index, wait=False)
     with _cache_lock:
         _cache[key] = (signature, index)
     return index
@@ -764,23 +813,96 @@ def _identity(ws: Workspace) -> dict:
     return {"format": _DISK_FORMAT, "path": str(Path(ws.path).resolve()), "token": demand.workspace_token(ws)}
 
 
-def save_index(ws: Workspace, signature: tuple, index: SuggestionIndex) -> Path | None:
+def save_index(ws: Workspace, signature: tuple, index: SuggestionIndex, *, wait: bool = True) -> Path | None:
     """Keep a big index on disk (a small one is not worth it); None when it was not kept.
 
     Written aside and renamed, so a reader never sees half a file; a failure
     (disk full, read-only folder) only costs the next process a build, and is logged.
+    With `wait=False` the pickling and writing (a tenth of a second for a big
+    index) happen on a thread of their own, so the first suggestion does not
+    wait for them; the process still finishes the write before it ends.
     """
     if index.n_items < DISK_CACHE_FROM:
         return None
     path = saved_index_path(ws)
+    header = {**_identity(ws), "signature": tuple(signature)}  # read here: the connection belongs to this thread
+    if wait:
+        return _write_index(path, header, index)
+    ranked = threading.Event()
+    # A daemon joined at exit (`_finish_saves_at_exit`), not a thread inheriting its daemon flag: started from a
+    # worker thread of the window's pool it would be a daemon the interpreter does not wait for, and the file lost.
+    writer = threading.Thread(target=_write_after_first_suggestion, args=(path, header, index, ranked),
+                              name="suggestion-index-save", daemon=True)
+    global _at_exit
+    with _saving_lock:
+        _saving.append(writer)
+        _first_rank[id(index)] = ranked
+        if not _at_exit:
+            atexit.register(_finish_saves_at_exit)
+            _at_exit = True
+    writer.start()
+    return path
+
+
+# Pickling holds the interpreter lock for most of its tenth of a second: a write that starts at once delays the
+# very suggestion the build was for. It waits for that suggestion (rank_text), or this long when none comes.
+_SAVE_DELAY_S = 1.0
+_first_rank: dict[int, threading.Event] = {}  # id of an index being saved -> set once it has ranked a request
+
+
+def _write_after_first_suggestion(path: Path, header: dict, index: SuggestionIndex, ranked: threading.Event):
+    try:
+        ranked.wait(_SAVE_DELAY_S)
+    finally:
+        with _saving_lock:
+            _first_rank.pop(id(index), None)
+    _write_index(path, header, index)
+
+
+_saving_lock = threading.Lock()
+_at_exit = False
+
+
+def _finish_saves_at_exit() -> None:
+    # Joined here rather than by threading's own shutdown, where a Ctrl-C printed a traceback after the
+    # command had answered; a Ctrl-C during this wait leaves the kept index as it was (written aside, renamed).
+    try:
+        wait_saved()
+    except KeyboardInterrupt:
+        pass
+
+
+_saving: list[threading.Thread] = []  # writes started and perhaps not finished
+_write_lock = threading.Lock()  # one write at a time, in the order they were started
+
+
+def wait_saved() -> None:
+    """Wait until the indexes being written on their own threads are on disk (or failed)."""
+    with _saving_lock:
+        pending = list(_saving)
+    with _saving_lock:
+        for ranked in _first_rank.values():
+            ranked.set()  # no need to wait for a suggestion: someone waits for the file
+    for writer in pending:
+        if writer is not threading.current_thread():
+            writer.join()
+    with _saving_lock:
+        _saving[:] = [w for w in _saving if w.is_alive()]
+
+
+def _write_index(path: Path, header: dict, index: SuggestionIndex) -> Path | None:
     part = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.part")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(part, "wb") as out:
-            pickle.dump({**_identity(ws), "signature": tuple(signature)}, out, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(index, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(part, path)
-    except (OSError, pickle.PicklingError) as exc:
+        with _write_lock:
+            # An update, or a full build sharing the words, must not change the index while it is pickled.
+            with index._lock, index.vocabulary._lock:
+                data = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(part, "wb") as out:
+                pickle.dump(header, out, protocol=pickle.HIGHEST_PROTOCOL)
+                out.write(data)
+            os.replace(part, path)
+    except Exception as exc:  # disk full, read-only folder: the next process builds it again
         log.warning("The suggestion index was not kept on disk (%s); it is built again next time.", exc)
         part.unlink(missing_ok=True)
         return None
@@ -791,6 +913,7 @@ def save_index(ws: Workspace, signature: tuple, index: SuggestionIndex) -> Path 
 def read_saved_index(ws: Workspace) -> tuple[tuple, SuggestionIndex] | None:
     """(signature, index) saved for this very workspace file, or None (none saved, another file, an older format)."""
     path = saved_index_path(ws)
+    wait_saved()  # this process may still be writing it
     try:
         with open(path, "rb") as src:
             header = pickle.load(src)
@@ -808,11 +931,14 @@ def read_saved_index(ws: Workspace) -> tuple[tuple, SuggestionIndex] | None:
 
 
 def _trim_saved(folder: Path) -> None:
-    """Keep the indexes of the DISK_CACHE_KEPT workspaces saved last."""
+    """Keep the indexes of the DISK_CACHE_KEPT workspaces saved last, and no write left over from a killed process."""
     try:
         files = sorted(folder.glob("*.pickle"), key=lambda f: f.stat().st_mtime, reverse=True)
         for old in files[DISK_CACHE_KEPT:]:
             old.unlink(missing_ok=True)
+        for part in folder.glob("*.part"):  # an hour old: no write still running (they take a second at most)
+            if part.stat().st_mtime < time.time() - 3600:
+                part.unlink(missing_ok=True)
     except OSError:
         pass
 
@@ -871,6 +997,10 @@ def rank_text(index: SuggestionIndex, title: str, body: str = "", *, limit: int 
             "similar_request": found["similar_request"],
             "linked_requests": reason["linked"],
         })
+    if _first_rank:
+        ranked = _first_rank.get(id(index))
+        if ranked is not None:
+            ranked.set()  # the index may be written to disk now (`save_index`)
     return out
 
 

@@ -47,6 +47,7 @@ def test_the_next_process_reads_the_index_back_and_suggests_the_same(ws, monkeyp
     ledger = _item(ws, "Finance close checklist", "Reconcile invoices automatically", "Invoices reconciled each month")
     _item(ws, "Repeat tasks on a schedule", "Recurring tasks every week")
     first = suggest.suggest_for_text(ws, "Automatically reconcile our invoices")
+    suggest.wait_saved()  # written on a thread of its own, finished before the process ends
     assert suggest.saved_index_path(ws).exists()
     _new_process()
     _no_build(monkeypatch)
@@ -91,6 +92,7 @@ def test_another_file_put_at_the_same_path_is_not_given_the_old_index(tmp_path):
 def test_a_damaged_saved_index_is_built_again(ws):
     ledger = _item(ws, "Finance close checklist", "Reconcile invoices automatically")
     suggest.suggestion_index(ws)
+    suggest.wait_saved()
     suggest.saved_index_path(ws).write_bytes(b"not an index")
     _new_process()
     assert suggest.suggest_for_text(ws, "Reconcile the invoices")[0]["item_id"] == ledger["id"]
