@@ -20,11 +20,8 @@ import numpy as np
 
 from planner.scoring import explain as words_mod
 from planner.scoring.explain import IMPACT_NAMES, UNIT_NAMES, Wording, fmt
-from planner.scoring.numbers import format_rounded, round_scores
-from planner.scoring.reach import segment_list
-from planner.scoring.settings import METHODS
-from planner.scoring.window_rows import rounded
-from planner.storage.demand import ITEM_SCORE_COLUMNS
+from planner.scoring.numbers import format_rounded
+from planner.scoring.window_rows import row_columns
 
 # Done or dropped work, as `score.CLOSED_STATUSES` (not imported: score imports this module).
 _CLOSED = {"shipped": "Shipped", "wont_do": "Won't do"}
@@ -40,78 +37,18 @@ def explained_rows(s, positions: np.ndarray) -> list[dict]:
     p["window_words"] = words_mod.window_words(p)
     p["reach_unit"] = s.units.unit
     method = p["method"]
-    at = s.ids[positions]
-    dem = s.demand
-    d = {name: getattr(dem, name)[at] for name in ("askers", "top_share", "top_company", "segment_bits", "requests",
-                                                     "companies", "mrr", "older", "off_segment", "people")}
-    chosen = [s.rows[i] for i in positions.tolist()]
-    raw = dict(zip(ITEM_SCORE_COLUMNS, map(list, zip(*chosen))))
-    scores = {k: round_scores(s.scores[k][positions]) for k in METHODS}
-    score = scores[method]
-    final, computed = s.final[positions].tolist(), s.computed[positions].tolist()
-
-    askers, top_share = d["askers"].tolist(), d["top_share"].tolist()
-    share = p["single_customer_share"]
-    names = s.cache.company_names
-    segments_of: dict[int, list[str]] = {}
-    segments = []
-    for bits in d["segment_bits"].tolist():
-        found = segments_of.get(bits)
-        if found is None:
-            found = segments_of[bits] = segment_list(s.cache, bits)
-        segments.append(list(found))
-    reasons = s.reasons[method]
-    pos = positions.tolist()
-    how = s.units.how[positions].tolist()
-    why = s.units.why_not[positions].tolist()
-    unit = s.units.unit
-
-    columns = {
-        "id": raw["id"],
-        "title": raw["title"],
-        "method": [method] * m,
-        "score": score,
-        "rank": [f or None for f in final],
-        "reach": rounded(s.reach[positions]),
-        "reach_source": raw["reach_mode"],
-        "impact": raw["impact"],
-        "confidence": raw["confidence"],
-        "effort": raw["effort"],
-        "value": rounded(s.value[positions]),
-        "requests": d["requests"].tolist(),
-        "companies": d["companies"].tolist(),
-        "mrr": rounded(d["mrr"], 2) if np.isfinite(d["mrr"]).all() else [round(x, 2) for x in d["mrr"].tolist()],
-        "quadrant": s.quadrant[positions].tolist(),
-        "single_customer": [bool(a and t >= share) for a, t in zip(askers, top_share)],
-        "rank_stability": rounded(s.stability[positions]),
-        "explanation": None,
-        "kind": raw["kind"],
-        "status": raw["status"],
-        "theme": raw["theme"],
-        "lane": raw["lane"],
-        "lane_id": raw["lane_id"],
-        "lane_kind": raw["lane_kind"],
-        "segments": segments,
-        "top_company": [names.get(c) if c >= 0 else None for c in d["top_company"].tolist()],
-        "top_share": [round(t, 3) if a else None for a, t in zip(askers, top_share)],
-        "computed_rank": [c or None for c in computed],
-        "pinned_rank": raw["pinned_rank"],
-        "pin_rationale": raw["pin_rationale"],
-        "reach_per_quarter": rounded(s.reach_per_quarter[positions]),
-        "factors": None,
-        "counts": None,
-        "scores": [dict(zip(METHODS, each)) for each in zip(*(scores[k] for k in METHODS))],
-        "unscored_reason": [reasons[i] if v is None else None for i, v in zip(pos, score)],
-        "reach_unit": [unit] * m,
-        "reach_converted": [(s.units.how_text(i) or None) if h else None for i, h in zip(pos, how)],
-        "comparable": s.units.comparable[positions].tolist(),
-        "not_comparable_reason": [w or None for w in why],
-        "ranked_apart": s.apart[positions].tolist(),
-        "older_requests": d["older"].tolist(),
-        "off_segment_requests": d["off_segment"].tolist(),
-    }
+    base, parts = row_columns(s, positions, extra=("people",))
+    raw, d, askers, at, pos = parts["raw"], parts["demand"], parts["askers"], parts["at"], parts["pos"]
+    # The explained rows' keys: the window's, with the words in their places.
+    columns = {}
+    for key, values in base.items():
+        columns[key] = values
+        if key == "rank_stability":
+            columns["explanation"] = None
+        elif key == "reach_per_quarter":
+            columns["factors"] = columns["counts"] = None
     ctx = {
-        "people": d["people"].tolist(), "askers": askers, "weighted": dem.weighted[at].tolist(),
+        "people": d["people"].tolist(), "askers": askers, "weighted": s.demand.weighted[at].tolist(),
         "metric": raw["metric"], "metric_share": raw["metric_share"],
         "metric_period": [s.metric_period[i] for i in pos], "value_source": s.value_source[positions].tolist(),
         "value_from_reach": s.value_from_reach[positions].tolist(),

@@ -40,16 +40,18 @@ def rounded(values: np.ndarray, places: int = 4) -> list:
     return out.tolist()
 
 
-def window_rows(s, positions: np.ndarray) -> list[dict]:
-    """The rows (without explanations) of the items at `positions` of the rescore `s`, in that order."""
-    m = len(positions)
-    if not m:
-        return []
+def row_columns(s, positions: np.ndarray, *, extra: tuple[str, ...] = ()) -> tuple[dict, dict]:
+    """Every key's values for the items at `positions` of the rescore `s`, in the rows' key order.
+
+    Returns (columns, parts): `parts` holds what the explained rows word their
+    sentences from as well (the stored columns by name, the demand, the positions).
+    `extra` names demand fields wanted in `parts` beyond those the rows show.
+    """
     method = s.params["method"]
     at = s.ids[positions]
     dem = s.demand
     d = {name: getattr(dem, name)[at] for name in ("askers", "top_share", "top_company", "segment_bits", "requests",
-                                                     "companies", "mrr", "older", "off_segment")}
+                                                     "companies", "mrr", "older", "off_segment") + extra}
     chosen = [s.rows[i] for i in positions.tolist()]
     raw = dict(zip(ITEM_SCORE_COLUMNS, map(list, zip(*chosen))))
     scores = {k: round_scores(s.scores[k][positions]) for k in METHODS}
@@ -112,6 +114,14 @@ def window_rows(s, positions: np.ndarray) -> list[dict]:
         "older_requests": d["older"].tolist(),
         "off_segment_requests": d["off_segment"].tolist(),
     }
-    columns.update((name, raw[name]) for name in METHOD_INPUTS.get(method, ()))
+    return columns, {"raw": raw, "demand": d, "askers": askers, "at": at, "pos": pos}
+
+
+def window_rows(s, positions: np.ndarray) -> list[dict]:
+    """The rows (without explanations) of the items at `positions` of the rescore `s`, in that order."""
+    if not len(positions):
+        return []
+    columns, parts = row_columns(s, positions)
+    columns.update((name, parts["raw"][name]) for name in METHOD_INPUTS.get(s.params["method"], ()))
     keys = tuple(columns)
     return [dict(zip(keys, values)) for values in zip(*columns.values())]
