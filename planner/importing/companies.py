@@ -22,13 +22,19 @@ class Companies:
         self.db, self.batch_id, self.stamp = db, batch_id, stamp
         self.by_key, self.by_domain = import_store.company_keys(db) if db is not None else ({}, {})
         self.created = 0
+        # New companies get their ids here, after the largest (as SQLite would number them: the import is
+        # the only writer in its transaction), so `ids` needs no database and can run on the reading
+        # thread; `insert` writes them on the connection's thread before the rows that name them.
+        self.next_id = import_store.next_company_id(db) if db is not None else 1
+        self.new_rows: list[tuple] = []  # (id, name, name_key, domain) not written yet
         self.attrs: list = []  # per chunk, a DataFrame by company id: segment, plan, mrr, arr
         # A company's id by the text in the file, kept across chunks: a dump names the same companies in
         # every chunk, and normalising each name again per chunk grows with rows x companies.
         self.found: dict[str, int | None] = {"": None}
 
     def ids(self, values: dict, keep):
-        """Company ids aligned with the chunk (None where a row names none)."""
+        """Company ids aligned with the chunk (None where a row names none). Touches no database:
+        the companies it adds wait in `new_rows` for `take_new`."""
         company = values.get("company")
         from_domain = company is None
         if from_domain:
@@ -58,7 +64,9 @@ class Companies:
                 new.setdefault(key, (shown, key, name if from_domain else None))
                 waiting[name] = key
         if new:
-            added = import_store.insert_companies(self.db, list(new.values()), batch_id=self.batch_id, created_at=self.stamp)
+            added = {key: self.next_id + n for n, key in enumerate(new)}
+            self.next_id += len(added)
+            self.new_rows.extend((added[key], shown, key, domain) for key, (shown, _, domain) in new.items())
             self.by_key.update(added)
             self.created += len(added)
             if from_domain:
@@ -102,7 +110,18 @@ class Companies:
             latest["mrr"] = latest["mrr"].where(latest["mrr"].notna(), derived) if "mrr" in latest else derived
         self.attrs.append(latest)
 
+    def take_new(self) -> list[tuple]:
+        """The companies `ids` added since the last call, (id, name, name_key, domain), for `insert`."""
+        rows, self.new_rows = self.new_rows, []
+        return rows
+
+    def insert(self, rows: list[tuple]) -> None:
+        """Write companies `take_new` handed over, with the ids `ids` gave them. On the connection's thread."""
+        if rows:
+            import_store.insert_companies(self.db, rows, batch_id=self.batch_id, created_at=self.stamp)
+
     def flush(self) -> None:
+        self.insert(self.take_new())
         import pandas as pd
 
         if self.attrs:

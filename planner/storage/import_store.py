@@ -77,16 +77,17 @@ def company_keys(db) -> tuple[dict[str, int], dict[str, int]]:
     return by_key, by_domain
 
 
-def insert_companies(db, rows, *, batch_id, created_at) -> dict[str, int]:
-    """rows: (name, name_key, domain); returns {name_key: id} of the rows added."""
-    if not rows:
-        return {}
-    after = db.execute("SELECT COALESCE(MAX(id), 0) FROM companies").fetchone()[0]
+def next_company_id(db) -> int:
+    """The id SQLite would give the next company (one more than the largest)."""
+    return db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM companies").fetchone()[0]
+
+
+def insert_companies(db, rows, *, batch_id, created_at) -> None:
+    """rows: (id, name, name_key, domain), ids numbered from `next_company_id`."""
     db.conn.executemany(
-        "INSERT INTO companies (name, name_key, domain, batch_id, created_at) VALUES (?, ?, ?, ?, ?)",
-        [(name, key, domain, batch_id, created_at) for name, key, domain in rows],
+        "INSERT INTO companies (id, name, name_key, domain, batch_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        [(cid, name, key, domain, batch_id, created_at) for cid, name, key, domain in rows],
     )
-    return dict(db.execute("SELECT name_key, id FROM companies WHERE id > ?", [after]).fetchall())
 
 
 def update_companies(db, rows) -> None:
@@ -327,6 +328,14 @@ def set_cache_mb(db, megabytes: int | None) -> int:
     if megabytes is not None:
         db.execute(f"PRAGMA cache_size = {-int(megabytes) * 1024}")
     return before
+
+
+def cache_bytes(db) -> int:
+    """The page cache's size in bytes (a positive `cache_size` counts pages)."""
+    setting = db.execute("PRAGMA cache_size").fetchone()[0]
+    if setting < 0:
+        return -setting * 1024
+    return setting * db.execute("PRAGMA page_size").fetchone()[0]
 
 
 def restore_cache(db, setting: int) -> None:
