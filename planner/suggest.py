@@ -739,6 +739,9 @@ class SuggestionIndex:
 # -- the workspace's index ---------------------------------------------------------------------------------
 
 _cache_lock = threading.Lock()
+# One build at a time: a second caller (the inbox asking while the index is built ahead) waits for
+# the first and then finds its index, instead of building it again on the other core.
+_build_lock = threading.Lock()
 _cache: dict[str, tuple[tuple, SuggestionIndex]] = {}
 
 
@@ -773,6 +776,16 @@ def suggestion_index(ws: Workspace) -> SuggestionIndex:
     """
     signature = triage_queries.index_signature(ws)
     key = str(ws.path)
+    with _cache_lock:
+        hit = _cache.get(key)
+    if hit and hit[0] == signature:
+        return hit[1]
+    with _build_lock:
+        return _built_index(ws, key, triage_queries.index_signature(ws))
+
+
+def _built_index(ws: Workspace, key: str, signature: tuple) -> SuggestionIndex:
+    """`suggestion_index` when the index kept in memory is missing or behind: read, caught up or built."""
     with _cache_lock:
         hit = _cache.get(key)
     from_disk = hit is None
@@ -941,6 +954,23 @@ def _trim_saved(folder: Path) -> None:
                 part.unlink(missing_ok=True)
     except OSError:
         pass
+
+
+BUILD_AHEAD_FROM = 1000  # items: from this many, the index is built when a workspace opens, before it is asked for
+
+
+def build_ahead(ws: Workspace) -> bool:
+    """Make a big backlog's suggestions ready before the inbox asks: read or build its index now.
+
+    For the window to run in the background once a workspace's scores are on screen, so that the
+    first request the PdM opens in the inbox gets its suggestions at once. A backlog under
+    `BUILD_AHEAD_FROM` items builds in a blink when asked and is left alone. Returns whether the
+    index was read, built or caught up.
+    """
+    if suggest_queries.item_count(ws) < BUILD_AHEAD_FROM or index_is_current(ws):
+        return False
+    suggestion_index(ws)
+    return True
 
 
 def index_is_current(ws: Workspace) -> bool:

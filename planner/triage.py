@@ -22,6 +22,8 @@ from planner.storage.db import Workspace
 SuggestionIndex = _suggest.SuggestionIndex
 suggestion_index = _suggest.suggestion_index
 index_is_current = _suggest.index_is_current
+build_ahead = _suggest.build_ahead
+BUILD_AHEAD_FROM = _suggest.BUILD_AHEAD_FROM
 suggest_items = _suggest.suggest_items
 suggest_for_text = _suggest.suggest_for_text
 

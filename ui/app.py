@@ -154,13 +154,42 @@ def take_daily_snapshot(window) -> None:
                         on_error=lambda exc, details: log.warning("No daily snapshot: %s\n%s", exc, details))
 
 
+def build_suggestions_ahead(window) -> None:
+    """Once the backlog's scores are on screen, a big backlog's suggestion index is built in the background.
+
+    Building it takes most of a second on 10k items; done here, after what the PdM opened the
+    workspace for is shown, the inbox's first request gets its suggestions at once instead of
+    "Finding similar items…". Once per opening; a failure is logged: the inbox builds it when asked.
+    """
+    generation = window.ctx.generation
+    if getattr(window, "_suggestions_for", None) == generation:
+        return  # this opening's build is started or waits for its scores
+    window._suggestions_for = generation
+    backlog = window.view("backlog")
+
+    def start() -> None:
+        from planner import triage
+
+        backlog.scores_shown.disconnect(start)
+        if window.ctx.generation != generation:
+            return  # another workspace opened meanwhile: its own call waits for its scores
+        window.ctx.run_task(lambda ws, progress: triage.build_ahead(ws), owner=window,
+                            on_error=lambda exc, details: log.warning("No suggestions built ahead: %s\n%s", exc, details))
+
+    backlog.scores_shown.connect(start)
+    if backlog.scored_generation == generation:
+        start()  # a small or quick workspace's scores were shown as the view was built
+
+
 def after_first_paint(window) -> None:
     """What the start does once the window is on the screen: nothing heavy may run before the first paint.
 
-    The daily snapshot (it scores every item, in the background) and, on an
-    empty workspace, the welcome that asks how to start.
+    The daily snapshot (it scores every item, in the background), the suggestions
+    built ahead once the scores show, and, on an empty workspace, the welcome that
+    asks how to start.
     """
     take_daily_snapshot(window)
+    build_suggestions_ahead(window)
     from ui.dialogs.welcome import welcome
 
     welcome(window)  # an empty workspace: the demo, an import, or a first item
@@ -193,6 +222,7 @@ def run_app(*, db_path: Path | None = None, argv=None) -> int:
     server.raise_requested.connect(window.bring_to_front)
     window.ctx.workspace_replaced.connect(lambda: server.listen(window.ctx.ws.path))
     window.ctx.workspace_replaced.connect(lambda: take_daily_snapshot(window))
+    window.ctx.workspace_replaced.connect(lambda: build_suggestions_ahead(window))
     window.first_painted.connect(lambda: after_first_paint(window))
     window.show()
     code = app.exec()

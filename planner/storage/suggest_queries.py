@@ -5,6 +5,10 @@ from __future__ import annotations
 from planner.storage.db import Workspace
 
 
+def item_count(ws: Workspace) -> int:
+    return ws.db.execute("SELECT COUNT(*) FROM items").fetchone()[0]
+
+
 def item_texts(ws: Workspace) -> list[tuple]:
     """(id, title, description, status) of every item: the status demotes shipped and won't-do items."""
     return ws.db.execute(

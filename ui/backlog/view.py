@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QSplitter,
@@ -61,6 +61,8 @@ def load_rows(ws) -> list[dict]:
 
 
 class BacklogView(QWidget):
+    scores_shown = Signal()  # rows with their scores are on screen (each time they are set)
+
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
@@ -69,6 +71,7 @@ class BacklogView(QWidget):
         self.model.explainer = lambda row: with_explanation(self.ctx.ws, row)  # a score's tooltip, on hover
         self.last_refresh_s = 0.0
         self._loaded = False
+        self.scored_generation = -1  # the workspace (`ctx.generation`) whose scores were last shown
         self._rescore = Latest(ctx, self, lambda ws, progress: load_rows(ws), self._rescored, self._rescore_failed)
         self._keep: tuple[list[int], int | None] = ([], None)
         self._select_next: int | None = None  # an item just made: selected as soon as it is listed
@@ -198,7 +201,7 @@ class BacklogView(QWidget):
         if not self._loaded and queries.item_count(ws) > BIG_WORKSPACE:
             self._loaded = True
             self.last_refresh_s = float("inf")
-            self._apply(queries.list_item_summaries(ws))
+            self._apply(queries.list_item_summaries(ws), scored=False)
         if self.last_refresh_s <= SYNC_LIMIT and not self._rescore.busy:
             started = time.perf_counter()
             rows = load_rows(ws)
@@ -219,7 +222,8 @@ class BacklogView(QWidget):
         self._update_count()
         show_error(self, exc, details)
 
-    def _apply(self, rows: list[dict]) -> None:
+    def _apply(self, rows: list[dict], *, scored: bool = True) -> None:
+        """Show `rows`; `scored=False`: a big workspace's items listed before their scores arrive."""
         if self.table.state() == QAbstractItemView.EditingState:
             # Resetting the model now would close the editor and drop what the user is typing.
             self._deferred_rows = rows
@@ -235,6 +239,9 @@ class BacklogView(QWidget):
         self._update_count()
         self.refresh_snapshots()
         self._request_moves()
+        if scored:
+            self.scored_generation = self.ctx.generation
+            self.scores_shown.emit()
 
     # ------------------------------------------------------------ rank moves since a snapshot
     def refresh_snapshots(self) -> None:

@@ -40,7 +40,7 @@ from ui.widgets.table_model import list_table, selected_row, selected_rows
 log = logging.getLogger(__name__)
 
 SHOWN = (Entity.REQUESTS, Entity.LINKS, Entity.ITEMS, Entity.COMPANIES, Entity.BATCHES)
-_BIG_BACKLOG = 1000  # build the suggestion index in the background from this many items
+_BIG_BACKLOG = triage.BUILD_AHEAD_FROM  # build the suggestion index in the background from this many items
 _SAME_FROM = 5  # repeats are looked for after an action on this many of the requests acted on, at most
 _CAME_BACK = 5  # up to this many requests back in the inbox at once (an undo) are selected; more is an import
 
