@@ -126,24 +126,6 @@ def preview_import(path, *, source=None, preset=None, mapping=None, encoding=Non
         }
 
 
-@contextmanager
-def _keys_unchecked(db):
-    """Within: SQLite does not look up each row's company and batch (foreign keys off), ~12% of a big insert.
-
-    A batch's rows name only its own batch and companies it found or added in the same
-    transaction, so there is nothing for the check to find. The setting cannot change inside
-    a transaction: an import nested in one keeps the checks.
-    """
-    if db.conn.in_transaction or not db.execute("PRAGMA foreign_keys").fetchone()[0]:
-        yield
-        return
-    db.execute("PRAGMA foreign_keys = OFF")
-    try:
-        yield
-    finally:
-        db.execute("PRAGMA foreign_keys = ON")
-
-
 def _segments(ws) -> list[str]:
     from planner.storage.queries import company_segments
 
@@ -178,8 +160,9 @@ def _import(ws, path: Path, shape, *, source, preset, mapping, strict, dry_run, 
     # A big batch's commit leaves its WAL checkpoint to a thread (`storage.checkpoint`): the user
     # does not wait for its pages to be written a second time.
     big = not dry_run and estimate_rows(shape) >= BULK_ROWS
+    unchecked = import_store.keys_unchecked(ws.db) if big else nullcontext()  # the rows name only this batch's
     try:
-        with checkpoint.deferred(ws.db) if big else nullcontext(), _keys_unchecked(ws.db) if big else nullcontext(), \
+        with checkpoint.deferred(ws.db) if big else nullcontext(), unchecked, \
                 announce(ws.path, f"importing {path.name}"), ws.db.atomic():
             with stage("segments"):
                 before = set(_segments(ws))
