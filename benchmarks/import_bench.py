@@ -2,7 +2,8 @@
 
 Run by hand, not by CI:  python3 benchmarks/import_bench.py [ROWS ...] [--reimport]
 With no sizes it measures 10k, 100k and 1M rows, one JSON line each, the largest last:
-{"benchmark": "import", "rows": N, "ours_s": .., "floor_s": .., "ratio": .., "peak_mb": .., "settled_s": ..,
+{"benchmark": "import", "rows": N, "ours_s": .., "floor_s": .., "ratio": .., "peak_mb": .., "reader_peak_mb": ..,
+ "settled_s": ..,
  "breakdown": {"read": .., "convert": .., "raw": .., "insert": .., "index_rebuild": .., "commit": .., ...}}
 Each measurement runs in its own process so that peak memory is its own. The breakdown is the
 import's own seconds per stage (`planner.importing.timing`), "checkpoint" the wait after it
@@ -89,7 +90,9 @@ def child_ours(csv_path: str, db_path: str, times: int) -> dict:
         runs.append({"seconds": seconds, "settled": time.perf_counter() - start, "new": report["new"],
                      "failed": report["failed"], "breakdown": {k: round(v, 2) for k, v in stages.items()}})
     ws.close()
-    return {"runs": runs, "peak_mb": _peak_mb()}
+    # A file from `read_process.PROCESS_FROM_ROWS` rows is read in a process of its own: its peak is apart.
+    reader_mb = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+    return {"runs": runs, "peak_mb": _peak_mb(), "reader_peak_mb": reader_mb}
 
 
 def _child(*args) -> dict:
@@ -106,7 +109,7 @@ def measure(rows: int, folder: Path, reimport: bool) -> dict:
     first = ours["runs"][0]
     line = {
         "benchmark": "import", "rows": rows, "ours_s": round(first["seconds"], 2), "floor_s": round(floor["seconds"], 2),
-        "ratio": round(first["seconds"] / floor["seconds"], 2), "peak_mb": ours["peak_mb"],
+        "ratio": round(first["seconds"] / floor["seconds"], 2), "peak_mb": ours["peak_mb"], "reader_peak_mb": ours["reader_peak_mb"],
         # Until the WAL checkpoint the commit left to a thread is done too (the user does not wait for it).
         "settled_s": round(first["settled"], 2), "settled_ratio": round(first["settled"] / floor["seconds"], 2),
         "breakdown": first.get("breakdown", {}),

@@ -28,6 +28,10 @@ def recording():
         _current = before
 
 
+def is_recording() -> bool:
+    return _current is not None
+
+
 def add(name: str, seconds: float) -> None:
     sink = _current
     if sink is not None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from itertools import repeat
 
 from planner.errors import ImportFailed
+import planner.importing.read_process as read_process
 from planner.importing.companies import Companies
 from planner.importing.convert import Converter
 from planner.importing.frame import check_lengths, chunks, estimate_rows
@@ -104,14 +105,17 @@ def write_batch(ws, plan: Plan, *, stamp: str, strict: bool, progress) -> dict:
     """Write the file of `plan` as one import batch stamped `stamp`; returns the report. Call inside a transaction."""
     writer = _BatchWriter(ws.db, plan, stamp)
     read: dict = {}
-    prepared = _prepared_ahead(writer, chunks(plan.shape, read))
+    if not writer.grouped and estimate_rows(plan.shape) >= read_process.PROCESS_FROM_ROWS and read_process.available():
+        prepared = read_process.prepared_in_process(writer, plan.shape, read)
+    else:
+        prepared = _prepared_ahead(writer, chunks(plan.shape, read))
     try:
         for chunk, done in prepared:
             writer.write_prepared(chunk)
             if progress is not None:
                 progress.update(plan.shape.data_start + done, plan.shape.size, f"{writer.rows_read:,} rows read")
     finally:
-        prepared.close()  # a cancel or a failed insert stops the reading thread before the rollback
+        prepared.close()  # a cancel or a failed insert stops the reading thread or process before the rollback
     report = writer.finish(strict=strict, sha256=plan.shape.sha256 or read.get("sha256"), unclosed=read.get("unclosed"))
     if progress is not None:
         progress.update(plan.shape.size, plan.shape.size, "Saving")
@@ -127,6 +131,9 @@ class _Failed:
 
 def _prepared_ahead(writer, frames, depth: int = 2):
     """(prepared chunk, bytes done) for each chunk of `frames`, read and prepared on a thread of their own.
+
+    Files from `read_process.PROCESS_FROM_ROWS` rows are prepared in a process instead
+    (`read_process.prepared_in_process`, the same contract), where the insert does not share the GIL.
 
     The file is parsed and each chunk made ready (`_BatchWriter.prepare`, no database) while
     the caller inserts the previous one: on 1M rows, five runs each in turn on two cores, the

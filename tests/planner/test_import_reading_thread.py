@@ -1,19 +1,22 @@
-"""A big import reads and prepares its chunks on a thread of its own while the previous ones are inserted.
+"""A big import reads and prepares its chunks on a thread, or for the biggest files in a process, of its own
+while the previous ones are inserted.
 
 What the user must get is what a one-thread import gave: the same rows, companies numbered as
 SQLite numbers them, foreign keys that hold, and on a failure or a cancel nothing written and
-no thread left running. Sizes are shrunk with monkeypatch so a few rows take the paths of a
-million-row file.
+no thread or process left running. Sizes are shrunk with monkeypatch so a few rows take the
+paths of a million-row file; every test runs on both paths.
 """
 
 import csv
 import sqlite3
+import subprocess
 import threading
 
 import pytest
 
 import planner.importing.core as core
 import planner.importing.frame as frame
+import planner.importing.read_process as read_process
 import planner.importing.write_requests as write_requests
 from planner.errors import Cancelled, ImportFailed, Progress
 from planner.importing import import_requests
@@ -32,8 +35,26 @@ def _rows(n, companies=7, start=0):
     return [(f"REQ-{i}", f"Export to PDF #{i}", f"Company {i % companies}", str(i % 5)) for i in range(start, start + n)]
 
 
-def _readers():
-    return [t for t in threading.enumerate() if t.name == "import-read"]
+@pytest.fixture(params=["thread", "process"])
+def readers(request, monkeypatch):
+    """Which way the file is read (`write_requests._prepared_ahead` or `read_process`); call it for what still runs."""
+    monkeypatch.setattr(read_process, "PROCESS_FROM_ROWS", 10**12 if request.param == "thread" else 1)
+    started = []
+    popen = subprocess.Popen
+
+    def recorded(*args, **kwargs):
+        started.append(popen(*args, **kwargs))
+        return started[-1]
+
+    monkeypatch.setattr(subprocess, "Popen", recorded)
+
+    def running():
+        threads = [t.name for t in threading.enumerate() if t.name == "import-read"]
+        return threads + [f"process {p.pid}" for p in started if p.poll() is None]
+
+    running.kind = request.param
+    running.started = started
+    return running
 
 
 def _requests(ws):
@@ -43,20 +64,21 @@ def _requests(ws):
 
 
 @pytest.fixture
-def big(monkeypatch):
+def big(monkeypatch, readers):
     """Chunks of 10 rows; 50 rows or more count as a big import (foreign keys off, WAL checkpoint deferred)."""
     monkeypatch.setattr(frame, "CHUNK_ROWS", 10)
     monkeypatch.setattr(core, "BULK_ROWS", 50)
     monkeypatch.setattr(write_requests, "BULK_ROWS", 50)
 
 
-def test_every_row_lands_in_file_order_with_its_company(ws, tmp_path, big):
+def test_every_row_lands_in_file_order_with_its_company(ws, tmp_path, big, readers):
     rows = _rows(237, companies=31)
     report = import_requests(ws, _write(tmp_path / "dump.csv", rows))
     assert checkpoint.wait(timeout=60)
     assert (report["new"], report["rows_read"], report["companies_new"]) == (237, 237, 31)
     assert _requests(ws) == [(ext, title, company, int(votes)) for ext, title, company, votes in rows]
-    assert _readers() == []
+    assert readers() == []
+    assert [p.returncode for p in readers.started] == ([0] if readers.kind == "process" else [])  # ended by itself
 
 
 def test_new_companies_take_the_ids_sqlite_would_give_after_the_existing_ones(ws, tmp_path, big):
@@ -82,27 +104,54 @@ def test_foreign_keys_are_checked_again_after_a_big_import_and_every_reference_h
     assert ws.db.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
-def test_a_failure_on_the_reading_thread_reaches_the_user_and_leaves_nothing(ws, tmp_path, big, monkeypatch, dump):
+@pytest.mark.parametrize("encoding, bad", [("utf-8", b"\xff\xfe"), ("cp932", b"\x81\x20")])
+def test_a_failure_while_reading_reaches_the_user_and_leaves_nothing(ws, tmp_path, big, readers, monkeypatch, dump,
+                                                                     encoding, bad):
+    import planner.importing.reading as reading
+
+    monkeypatch.setattr(reading, "FULL_CHECK_BYTES", 4096)  # the encoding is checked on the first 4 kB only
+    monkeypatch.setattr(reading, "SAMPLE_BYTES", 4096)
     import_requests(ws, _write(tmp_path / "first.csv", _rows(5)))
     before = dump(ws)
-    prepare = write_requests._BatchWriter.prepare
-    calls = []
-
-    def failing(self, df):
-        calls.append(len(df))
-        if len(calls) == 4:
-            raise ImportFailed("dump.csv: the disk went away while reading.")
-        return prepare(self, df)
-
-    monkeypatch.setattr(write_requests._BatchWriter, "prepare", failing)
-    with pytest.raises(ImportFailed, match="the disk went away while reading"):
-        import_requests(ws, _write(tmp_path / "dump.csv", _rows(200, start=100)))
+    good = "".join(f"R{i},要望{i},北沢電機\n" for i in range(2000)).encode(encoding)
+    path = tmp_path / "late.csv"
+    path.write_bytes("ID,件名,会社名\n".encode(encoding) + good + b"R-x,bad" + bad + b",x\n")
+    with pytest.raises(ImportFailed, match=f"some bytes are not valid {encoding}"):
+        import_requests(ws, path, encoding=encoding if encoding == "cp932" else None)
     assert dump(ws) == before
     assert ws.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert _readers() == []
+    assert readers() == []
+    assert len(readers.started) == (2 if readers.kind == "process" else 0)
 
 
-def test_a_failed_insert_stops_the_reading_thread_before_the_rollback(ws, tmp_path, big, monkeypatch, dump):
+def test_a_cp932_file_reads_the_same_on_both_paths(ws, tmp_path, big, readers):
+    path = tmp_path / "sjis.csv"
+    path.write_bytes(("ID,件名,会社名,Votes\n" + "".join(f"R{i},請求書の一括ダウンロード{i},㈱北沢電機{i % 4},{i % 3}\n"
+                                                   for i in range(120))).encode("cp932"))
+    report = import_requests(ws, path)
+    assert checkpoint.wait(timeout=60)
+    assert (report["encoding"], report["new"], report["companies_new"]) == ("cp932", 120, 4)
+    assert _requests(ws)[7] == ("R7", "請求書の一括ダウンロード7", "㈱北沢電機3", 1)
+
+
+def test_a_file_gone_before_it_is_read_says_so_on_both_paths(ws, tmp_path, big, readers, monkeypatch, dump):
+    before = dump(ws)
+    path = _write(tmp_path / "dump.csv", _rows(100))
+    # Planned, then removed just before the reading starts (another program moved it away).
+    if readers.kind == "thread":
+        chunks = write_requests.chunks
+        monkeypatch.setattr(write_requests, "chunks", lambda shape, sink: path.unlink() or chunks(shape, sink))
+    else:
+        popen = subprocess.Popen
+        monkeypatch.setattr(subprocess, "Popen", lambda *a, **k: path.unlink() or popen(*a, **k))
+    with pytest.raises(FileNotFoundError) as caught:
+        import_requests(ws, path)
+    assert caught.value.filename == str(path)
+    assert dump(ws) == before
+    assert readers() == []
+
+
+def test_a_failed_insert_stops_the_reading_before_the_rollback(ws, tmp_path, big, readers, monkeypatch, dump):
     before = dump(ws)
     write = write_requests._BatchWriter.write_prepared
     written = []
@@ -116,11 +165,11 @@ def test_a_failed_insert_stops_the_reading_thread_before_the_rollback(ws, tmp_pa
     monkeypatch.setattr(write_requests._BatchWriter, "write_prepared", failing)
     with pytest.raises(sqlite3.OperationalError, match="disk is full"):
         import_requests(ws, _write(tmp_path / "dump.csv", _rows(500)))
-    assert _readers() == []
+    assert readers() == []
     assert dump(ws) == before
 
 
-def test_a_cancel_stops_the_reading_thread_and_writes_nothing(ws, tmp_path, big, dump):
+def test_a_cancel_stops_the_reading_and_writes_nothing(ws, tmp_path, big, readers, dump):
     before = dump(ws)
     seen = []
 
@@ -134,7 +183,7 @@ def test_a_cancel_stops_the_reading_thread_and_writes_nothing(ws, tmp_path, big,
     with pytest.raises(Cancelled):
         import_requests(ws, _write(tmp_path / "dump.csv", _rows(1000)), progress=progress)
     assert seen == ["10 rows read", "20 rows read", "30 rows read"]  # no chunk written after the cancel
-    assert _readers() == []
+    assert readers() == []
     assert dump(ws) == before
     assert ws.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
@@ -157,3 +206,120 @@ def test_kept_and_rebuilt_indexes_give_the_same_workspace(ws, tmp_path, big, mon
     assert _requests(ws) == [(e, t, c, int(v)) for e, t, c, v in rows[:150]]
     again = import_requests(ws, _write(tmp_path / "dump.csv", rows))  # the same file again changes nothing
     assert (again["new"], again["updated"], again["unchanged"]) == (0, 0, 150)
+
+
+FIXTURES = __import__("pathlib").Path(__file__).resolve().parents[1] / "fixtures" / "import"
+
+
+def _imported(tmp_path, name, monkeypatch, process_from):
+    """What a workspace holds after importing every fixture, read in a process from `process_from` rows."""
+    from planner.storage.db import open_workspace
+
+    monkeypatch.setattr(read_process, "PROCESS_FROM_ROWS", process_from)
+    ws = open_workspace(tmp_path / f"{name}.db")
+    try:
+        reports = []
+        for path in sorted(FIXTURES.glob("*.csv")):
+            report = import_requests(ws, path)
+            reports.append({k: v for k, v in report.items() if k != "batch_id"})
+        requests = ws.db.execute(
+            "SELECT id, source, external_id, title, body, requester, email, company_id, created_at, votes, importance, "
+            "url, tags, content_hash, raw, batch_id FROM requests ORDER BY id").fetchall()
+        companies = ws.db.execute("SELECT id, name, name_key, domain, segment, plan, mrr, arr FROM companies "
+                                  "ORDER BY id").fetchall()
+        return reports, requests, companies
+    finally:
+        ws.close()
+
+
+def test_every_sample_export_imports_the_same_read_in_a_process(tmp_path, monkeypatch):
+    monkeypatch.setattr(frame, "CHUNK_ROWS", 3)
+    on_thread = _imported(tmp_path, "thread", monkeypatch, 10**12)
+    in_process = _imported(tmp_path, "process", monkeypatch, 1)
+    assert len(on_thread[0]) == 12 and len(on_thread[1]) > 20 and len(on_thread[2]) > 5  # every file, its rows, companies
+    assert in_process == on_thread
+
+
+def test_a_quote_left_open_near_the_end_is_reported_from_the_process(ws, tmp_path, big, readers):
+    rows = _rows(40)
+    path = _write(tmp_path / "dump.csv", rows)
+    with open(path, "a", encoding="utf-8", newline="") as fh:
+        fh.write('REQ-x,"Export to PDF, Company 1,3\nREQ-y,Other,Company 2,1\n')
+    report = import_requests(ws, path)
+    assert checkpoint.wait(timeout=60)
+    assert report["new"] == 40
+    assert any("a quote opens here and is never closed" in w for w in report["warnings"])
+    assert report["errors"][-1]["row"] == 42
+
+
+def test_the_stages_of_the_reading_process_are_in_the_breakdown(ws, tmp_path, big, readers):
+    from planner.importing import timing
+
+    with timing.recording() as stages:
+        import_requests(ws, _write(tmp_path / "dump.csv", _rows(100)))
+    assert {"read", "convert", "raw", "companies", "insert", "commit"} <= set(stages)
+    assert ("unpickle" in stages) is (readers.kind == "process")
+
+
+def test_killing_the_importing_process_ends_its_reading_process_and_loses_nothing(tmp_path, dump):
+    """`kill -9` of the app in the middle of a big import: the workspace is as it was and no reader is left behind."""
+    import os
+    import signal
+    import sys
+    import textwrap
+    import time
+
+    from planner.storage.db import open_workspace
+
+    db = tmp_path / "ws.db"
+    with open_workspace(db) as ws:
+        import_requests(ws, _write(tmp_path / "seed.csv", _rows(3, start=900)))
+        before = dump(ws)
+    big = _write(tmp_path / "big.csv", _rows(3000))
+    script = textwrap.dedent(f"""
+        import subprocess, sys, time
+        import planner.importing.frame as frame
+        import planner.importing.read_process as read_process
+        from planner.errors import Progress
+        from planner.importing import import_requests
+        from planner.storage import open_workspace
+        frame.CHUNK_ROWS = 50
+        read_process.PROCESS_FROM_ROWS = 1
+        popen = subprocess.Popen
+        def started(*args, **kwargs):
+            process = popen(*args, **kwargs)
+            print("reader", process.pid, flush=True)
+            return process
+        subprocess.Popen = started
+        calls = []
+        def report(done, total, text):
+            calls.append(done)
+            if len(calls) == 4:  # a few chunks are written inside the open transaction
+                print("writing", flush=True)
+                time.sleep(60)
+        ws = open_workspace({str(db)!r})
+        import_requests(ws, {str(big)!r}, progress=Progress(report))
+    """)
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        word, pid = child.stdout.readline().split()
+        assert word == "reader"
+        assert child.stdout.readline().strip() == "writing"
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.wait(timeout=30)
+    reader = int(pid)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            os.kill(reader, 0)
+        except ProcessLookupError:
+            break
+        with open(f"/proc/{reader}/stat") as fh:  # gone but not yet reaped by anyone: a zombie counts as ended
+            if fh.read().split(") ")[-1].startswith("Z"):
+                break
+        time.sleep(0.1)
+    else:
+        raise AssertionError(f"the reading process {reader} is still running after its importer was killed")
+    with open_workspace(db) as ws:
+        assert dump(ws) == before
