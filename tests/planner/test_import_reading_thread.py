@@ -49,7 +49,7 @@ def readers(request, monkeypatch):
     monkeypatch.setattr(subprocess, "Popen", recorded)
 
     def running():
-        threads = [t.name for t in threading.enumerate() if t.name == "import-read"]
+        threads = [t.name for t in threading.enumerate() if t.name in ("import-read", "import-receive")]
         return threads + [f"process {p.pid}" for p in started if p.poll() is None]
 
     running.kind = request.param
