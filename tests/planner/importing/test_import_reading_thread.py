@@ -7,7 +7,6 @@ no thread or process left running. Sizes are shrunk with monkeypatch so a few ro
 paths of a million-row file; every test runs on both paths.
 """
 
-import csv
 import sqlite3
 import subprocess
 import threading
@@ -22,13 +21,11 @@ from planner.errors import Cancelled, ImportFailed, Progress
 from planner.importing import import_requests
 from planner.storage import checkpoint
 
+from importer_helpers import FIXTURES, write_csv
 
-def _write(path, rows, header=("ID", "Title", "Company", "Votes")):
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        out = csv.writer(fh)
-        out.writerow(header)
-        out.writerows(rows)
-    return path
+
+def _write(path, rows):
+    return write_csv(path, [("ID", "Title", "Company", "Votes")] + list(rows))
 
 
 def _rows(n, companies=7, start=0):
@@ -207,8 +204,6 @@ def test_kept_and_rebuilt_indexes_give_the_same_workspace(ws, tmp_path, big, mon
     again = import_requests(ws, _write(tmp_path / "dump.csv", rows))  # the same file again changes nothing
     assert (again["new"], again["updated"], again["unchanged"]) == (0, 0, 150)
 
-
-FIXTURES = __import__("pathlib").Path(__file__).resolve().parents[1] / "fixtures" / "import"
 
 
 def _imported(tmp_path, name, monkeypatch, process_from):
