@@ -4,8 +4,8 @@ On a thread (`write_requests._prepared_ahead`) the two halves of an import share
 interpreter: each row the insert binds waits for the GIL the reader holds, and on
 1M rows the insert took 29 s instead of 16. Here the file is parsed and each chunk
 prepared (`_BatchWriter.prepare`, which touches no database) in a process of its own;
-the chunks come back pickled through its standard output, one at a time (the pipe's
-buffer is the bound: the reader waits while the writer is behind). The process gets what
+the chunks come back pickled through its standard output, a few ahead at most (`_Receiver`:
+the process waits while the writer is behind, so memory stays that of a few chunks). The process gets what
 preparing needs (the plan, the converter, the companies known so far) and, at the
 end, hands back what the report and the company attributes need. It writes nothing:
 the workspace has one writer, the caller's connection, and one transaction.

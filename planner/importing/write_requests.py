@@ -132,17 +132,17 @@ class _Failed:
 def _prepared_ahead(writer, frames, depth: int = 2):
     """(prepared chunk, bytes done) for each chunk of `frames`, read and prepared on a thread of their own.
 
-    Files from `read_process.PROCESS_FROM_ROWS` rows are prepared in a process instead
-    (`read_process.prepared_in_process`, the same contract), where the insert does not share the GIL.
-
     The file is parsed and each chunk made ready (`_BatchWriter.prepare`, no database) while
     the caller inserts the previous one: on 1M rows, five runs each in turn on two cores, the
     median went from 36.2 s to 32.3 s (the insert, which needs the GIL to bind each row, takes
-    longer; the rest is hidden behind it). At most
-    `depth` chunks wait, so memory stays that of a few chunks. An exception on the reading
-    thread is raised here, in order, after the chunks before it; closing the generator (a
-    cancel, a failed insert) stops the thread and waits for it, so nothing runs on after the
-    rollback.
+    longer; the rest is hidden behind it). Files from `read_process.PROCESS_FROM_ROWS` rows
+    are prepared in a process instead (`read_process.prepared_in_process`, the same contract),
+    where the insert does not share the GIL.
+
+    At most `depth` chunks wait, so memory stays that of a few chunks. An exception on the
+    reading thread is raised here, in order, after the chunks before it; closing the generator
+    (a cancel, a failed insert) stops the thread and waits for it, so nothing runs on after
+    the rollback.
     """
     import queue
     import threading
@@ -238,8 +238,9 @@ class _BatchWriter:
         """Everything a chunk needs that does not touch the database: values, duplicates, columns, raw rows
         and company ids (the new companies numbered, to insert first).
 
-        Runs on the reading thread (`_prepared_ahead`); the only state it shares with
-        `write_prepared` is what it hands over in the `_Prepared` it returns.
+        Runs on the reading thread (`_prepared_ahead`) or in the reading process (`read_process`);
+        the only state it shares with `write_prepared` is what it hands over in the `_Prepared`
+        it returns.
         """
         import numpy as np
 
@@ -311,9 +312,6 @@ class _BatchWriter:
             with stage("insert"):
                 self.changed += import_store.write_requests(self.db, self.sql_id if kind == "id" else self.sql_hash, rows)
             self.written += len(raw)
-
-    def write_chunk(self, df) -> None:
-        self.write_prepared(self.prepare(df))
 
     def _gather_ideas(self, columns: dict, mask, values, cells) -> None:
         """UserVoice writes one row per voter: the first row of an idea stands for it, each voter is a vote."""

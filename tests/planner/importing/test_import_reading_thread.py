@@ -318,3 +318,40 @@ def test_killing_the_importing_process_ends_its_reading_process_and_loses_nothin
         raise AssertionError(f"the reading process {reader} is still running after its importer was killed")
     with open_workspace(db) as ws:
         assert dump(ws) == before
+
+
+@pytest.mark.parametrize("when", ["at its start", "after two chunks"])
+def test_a_reading_process_that_dies_is_reported_and_nothing_is_imported(ws, tmp_path, monkeypatch, dump, when):
+    """The reader killed from outside (the system short of memory): the user is told, the workspace is as it was."""
+    monkeypatch.setattr(read_process, "PROCESS_FROM_ROWS", 1)
+    monkeypatch.setattr(frame, "CHUNK_ROWS", 10)
+    before = dump(ws)
+    started = []
+    popen = subprocess.Popen
+
+    def killed_at_start(*args, **kwargs):
+        started.append(popen(*args, **kwargs))
+        if when == "at its start":
+            started[-1].kill()
+            started[-1].wait()
+        return started[-1]
+
+    monkeypatch.setattr(subprocess, "Popen", killed_at_start)
+    restored = read_process._restored
+    seen = []
+
+    def kill_after_two(chunk):
+        seen.append(chunk)
+        if len(seen) == 2:
+            started[-1].kill()
+        return restored(chunk)
+
+    monkeypatch.setattr(read_process, "_restored", kill_after_two)
+    with pytest.raises(ImportFailed) as caught:
+        import_requests(ws, _write(tmp_path / "dump.csv", _rows(3000)))
+    said = str(caught.value)
+    assert said.startswith("dump.csv: the process reading the file ")
+    assert "(exit code -9); nothing was imported." in said
+    assert dump(ws) == before
+    assert started[-1].poll() == -9
+    assert [t for t in threading.enumerate() if t.name == "import-receive"] == []
