@@ -21,9 +21,10 @@ def score_items(ws: Workspace, *, method=None, window_days=None, segment=None, t
     ("in the top N in x % of simulated estimates"); `formula` is the user's own formula for this call
     (method "custom"). With `explain` False the rows leave out "explanation",
     "factors" and "counts", whose words cost more than the scores: a caller
-    that shows one item at a time asks `explain_row` for it. Those rows are
-    shared with the next call's (unchanged rows are handed out again): copy a
-    row before changing it.
+    that shows one item at a time asks `explain_row` for it. Either way the
+    rows are shared with the next call's (unchanged rows are handed out again):
+    copy a row (`dict(row)`) before changing it; explained rows (`SharedRow`)
+    refuse a change with a TypeError that says so.
     """
     from planner.scoring.reach import cache_lock
     from planner.scoring.score import compute, remember, resolve_params, to_rows

@@ -374,9 +374,7 @@ def test_numpy_numbers_are_written_as_numbers(small_ws, tmp_path, monkeypatch):
 
     def numpy_scores(ws):
         items, settings = real(ws)
-        for item in items:
-            item["requests"] = np.int64(item["requests"] or 0)
-            item["mrr"] = np.float64(item["mrr"] or 0)
+        items = [dict(item, requests=np.int64(item["requests"] or 0), mrr=np.float64(item["mrr"] or 0)) for item in items]
         return items, settings
 
     monkeypatch.setattr(snapshot, "_scores", numpy_scores)

@@ -114,10 +114,29 @@ def test_explained_rows_kept_after_edits_are_the_rows_built_afresh(demo_ws, meth
     request = demo_ws.db.execute("SELECT id FROM requests ORDER BY id LIMIT 1").fetchone()[0]
     ops.link_request(demo_ws, request, rows[10]["id"], importance="critical")
     kept = score_items(demo_ws, today=TODAY, method=method, stability=False)
-    kept[0]["explanation"] = "changed by a caller"  # a caller's copy: never the rows kept for the next call
+    with pytest.raises(TypeError, match="shared with the next rescore"):
+        kept[0]["explanation"] = "changed by a caller"  # the rows kept for the next call refuse changes
+    mine = dict(kept[0])
+    mine["explanation"] = "changed by a caller"  # a copy is the caller's own
     kept = score_items(demo_ws, today=TODAY, method=method, stability=False)
     reach.forget(demo_ws)
     afresh = score_items(demo_ws, today=TODAY, method=method, stability=False)
     pinned = next(r for r in kept if r["id"] == rows[5]["id"])
     assert "Pinned at rank" in pinned["explanation"] and kept[0]["explanation"] != "changed by a caller"
     assert json.dumps(kept) == json.dumps(afresh)
+
+
+def test_a_shared_row_refuses_every_change_and_reads_as_a_dict(demo_ws):
+    import pickle
+
+    row = score_items(demo_ws, today=TODAY, stability=False)[0]
+    before = dict(row)
+    for change in (lambda r: r.__setitem__("score", 0), lambda r: r.__delitem__("score"), lambda r: r.update(score=0),
+                   lambda r: r.pop("score"), lambda r: r.popitem(), lambda r: r.clear(),
+                   lambda r: r.setdefault("new", 1), lambda r: r.__ior__({"score": 0})):
+        with pytest.raises(TypeError, match="shared with the next rescore"):
+            change(row)
+    assert row == before
+    assert type(row.copy()) is dict and type(dict(row)) is dict
+    assert json.loads(json.dumps(row)) == json.loads(json.dumps(before))
+    assert pickle.loads(pickle.dumps(row)) == before

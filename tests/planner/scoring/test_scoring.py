@@ -384,7 +384,10 @@ def test_rows_reused_after_an_edit_equal_rows_built_afresh(ws, ask):
     ops.edit_item(ws, items[9], pinned_rank=2, pin_rationale="Board ask")
     ask(items[0], company="C9")
     warm = score_items(ws, today=TODAY)
-    warm[0]["title"] = "changed by a caller"
+    with pytest.raises(TypeError, match=r"change a copy of it \(dict\(row\)\)"):
+        warm[0]["title"] = "changed by a caller"  # shared with the next call: refused, not leaked
+    mine = dict(warm[0])
+    mine["title"] = "changed by a caller"  # a copy is the caller's own
     again = score_items(ws, today=TODAY)
     reach.forget(ws)
     cold = score_items(ws, today=TODAY)
